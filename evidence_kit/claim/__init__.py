@@ -1,0 +1,1 @@
+"""Qt-free claim drafting: platform rules, deadlines, text, checklist, translation."""

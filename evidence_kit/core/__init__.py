@@ -1,0 +1,1 @@
+"""Qt-free core: case model, store, hashing, activity log, tasks, errors, settings, paths."""

@@ -1,0 +1,1 @@
+"""Qt-free export: upload pack, evidence bundle, PDF summary, verify."""

@@ -1,0 +1,127 @@
+"""The one task runner: runs Qt-free long work on a thread pool with progress and Cancel.
+
+Work functions have the shape `fn(progress, cancel) -> result` (see core/tasks.py). The
+runner calls back on the GUI thread; widgets are never touched from the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from evidence_kit.core.errors import CancelledError, EvidenceKitError
+from evidence_kit.core.tasks import CancelToken
+
+logger = logging.getLogger(__name__)
+
+WorkFn = Callable[[Callable[[float, str], None], CancelToken], Any]
+
+
+class _Signals(QObject):
+    """Signals live on a QObject held by composition: QRunnable is not a QObject."""
+
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """One piece of background work and its signals."""
+
+    def __init__(self, label: str, fn: WorkFn) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner keeps it until its signals are delivered
+        self.label = label
+        self.fn = fn
+        self.token = CancelToken()
+        self.signals = _Signals()
+        self.done = False
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self.token.cancel()
+
+    def run(self) -> None:  # runs on a pool thread
+        try:
+            result = self.fn(self.signals.progress.emit, self.token)
+        except CancelledError:
+            self.signals.cancelled.emit()
+        except EvidenceKitError as exc:
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # shown to the user, logged with its traceback
+            logger.error("task %s failed:\n%s", self.label, traceback.format_exc())
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self.done = True
+
+
+class TaskRunner(QObject):
+    """Starts tasks, tracks them, and tells the status bar what is running."""
+
+    task_started = Signal(object)  # Task
+    task_ended = Signal(object)  # Task
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.tasks: list[Task] = []
+
+    def start(
+        self,
+        label: str,
+        fn: WorkFn,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        on_progress: Callable[[float, str], None] | None = None,
+    ) -> Task:
+        """Run fn in the background; the callbacks run on the GUI thread."""
+        task = Task(label, fn)
+
+        def end() -> None:
+            if task in self.tasks:
+                self.tasks.remove(task)
+            self.task_ended.emit(task)
+
+        def done(result: Any) -> None:
+            end()
+            if on_done:
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            end()
+            if on_error:
+                on_error(exc)
+
+        def cancelled() -> None:
+            end()
+            if on_cancel:
+                on_cancel()
+
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(failed)
+        task.signals.cancelled.connect(cancelled)
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+        self.tasks.append(task)
+        self.task_started.emit(task)
+        self.pool.start(task)
+        return task
+
+    def cancel_all(self) -> None:
+        """Cancel every running task."""
+        for task in list(self.tasks):
+            task.cancel()
+
+    def wait_all(self, msecs: int = 10000) -> bool:
+        """Cancel and wait for all tasks (used when the window closes)."""
+        self.cancel_all()
+        return self.pool.waitForDone(msecs)

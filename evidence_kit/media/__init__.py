@@ -1,0 +1,1 @@
+"""Qt-free media engine: import, probe, frames, clips, recorder, rendering, redaction."""

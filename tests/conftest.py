@@ -1,0 +1,45 @@
+"""Shared test setup: offscreen Qt, private app folders, no network, media factories."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))  # lets tests import media_factory
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config/data/cache folders: the user's are never touched."""
+    base = tmp_path_factory.mktemp("appdirs")
+    for name in ("CONFIG", "DATA", "CACHE", "CASES"):
+        monkeypatch.setenv(f"EVIDENCE_KIT_{name}_DIR", str(base / name.lower()))
+    return base
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to reach the network."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any internet socket use: only translation may touch the network, and its
+    tests use a fake backend."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkBlocked(f"test tried to open a network connection to {address!r}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(
+        socket,
+        "create_connection",
+        lambda address, *a, **k: (_ for _ in ()).throw(NetworkBlocked(f"connection to {address!r}")),
+    )
