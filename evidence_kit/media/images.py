@@ -85,7 +85,9 @@ def image_facts(img: Any) -> dict[str, Any]:
     if orientation not in range(1, 9):
         orientation = 1
     sub = exif.get_ifd(0x8769) if exif else {}
-    captured = _exif_time(sub.get(0x9003)) or _exif_time(sub.get(0x9004)) or _exif_time(exif.get(0x0132))
+    captured = (
+        _exif_time(sub.get(0x9003)) or _exif_time(sub.get(0x9004)) or _exif_time(exif.get(0x0132))
+    )
     w, h = img.size
     if orientation in (5, 6, 7, 8):
         w, h = h, w
@@ -102,7 +104,12 @@ def image_facts(img: Any) -> dict[str, Any]:
 
 
 def load_upright(path: Path, max_side: int | None = None) -> Any:
-    """Open an image, apply EXIF orientation, optionally shrink; returns an RGB/RGBA image."""
+    """Open an image, apply EXIF orientation, optionally shrink; returns an RGB/RGBA image.
+
+    Handles every EXIF orientation 1-8, CMYK (through its ICC profile when present),
+    16-bit and 32-bit greyscale, float, palette (with transparency), LA/PA and HEIC
+    (pillow-heif hands over HEIC pixels already upright).
+    """
     from PIL import ImageOps
 
     img = open_image(path)
@@ -110,24 +117,66 @@ def load_upright(path: Path, max_side: int | None = None) -> Any:
         if max_side:
             img.draft("RGB", (max_side, max_side))  # fast JPEG downscale at decode time
         img.load()
+        upright = ImageOps.exif_transpose(img)
     except (OSError, ValueError, SyntaxError) as exc:
         raise CorruptMediaError(f"{path.name} is damaged or truncated: {exc}") from exc
-    upright = ImageOps.exif_transpose(img)
-    if upright.mode not in ("RGB", "RGBA"):
-        has_alpha = "A" in upright.getbands() or "transparency" in upright.info
-        upright = upright.convert("RGBA") if has_alpha else _to_rgb(upright)
+    except MemoryError as exc:
+        raise ImageTooLargeError(f"{path.name} is too large to decode.") from exc
+    upright = to_display_mode(upright)
     if max_side and max(upright.size) > max_side:
         upright.thumbnail((max_side, max_side))
     return upright
 
 
-def _to_rgb(img: Any) -> Any:
-    if img.mode.startswith("I"):
-        # 16/32-bit greyscale: scale down instead of clipping everything to white
-        import numpy as np
-        from PIL import Image
+def to_display_mode(img: Any) -> Any:
+    """Any Pillow mode to RGB (or RGBA when the image has transparency)."""
+    if img.mode in ("RGB", "RGBA"):
+        return img
+    if img.mode == "CMYK":
+        return _cmyk_to_rgb(img)
+    if img.mode in ("P", "PA", "LA", "La", "RGBa", "1", "L", "RGBX"):
+        has_alpha = "A" in img.getbands() or "a" in img.getbands() or "transparency" in img.info
+        return img.convert("RGBA") if has_alpha else img.convert("RGB")
+    if img.mode.startswith(("I", "F")):
+        return _deep_to_rgb(img)
+    try:
+        return img.convert("RGB")
+    except ValueError as exc:
+        raise CorruptMediaError(f"Images of colour mode {img.mode} are not supported.") from exc
 
-        arr = np.asarray(img).astype(np.uint32)
-        shift = 8 if arr.max() > 255 else 0
-        return Image.fromarray((arr >> shift).clip(0, 255).astype(np.uint8)).convert("RGB")
+
+def _cmyk_to_rgb(img: Any) -> Any:
+    icc = img.info.get("icc_profile")
+    if icc:
+        # the embedded profile knows how this printer's inks map to screen colours
+        import io
+
+        from PIL import ImageCms
+
+        try:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            out = ImageCms.profileToProfile(
+                img, src, ImageCms.createProfile("sRGB"), outputMode="RGB"
+            )
+            if out is not None:
+                return out
+        except (OSError, ValueError, ImageCms.PyCMSError):
+            pass  # a broken profile: the plain conversion below still gives a picture
     return img.convert("RGB")
+
+
+def _deep_to_rgb(img: Any) -> Any:
+    """16/32-bit integer and float greyscale to 8 bits, scaling instead of clipping to white."""
+    import numpy as np
+    from PIL import Image
+
+    arr = np.asarray(img).astype(np.float64)
+    if img.mode.startswith("I;16"):
+        arr = arr / 257.0  # the full 16-bit range
+    elif img.mode == "F" and arr.size and np.nanmax(arr) <= 1.0:
+        arr = arr * 255.0  # 0..1 float data
+    elif arr.size and np.nanmax(arr) > 255:
+        top = 65535.0 if np.nanmax(arr) <= 65535 else float(np.nanmax(arr))
+        arr = arr / top * 255.0
+    arr = np.nan_to_num(arr).clip(0, 255).astype(np.uint8)
+    return Image.fromarray(arr).convert("RGB")
