@@ -28,6 +28,7 @@ REASONS = (
     "empty_parcel",
 )
 REMEDIES = ("full_refund", "partial_refund", "return_and_refund", "replacement")
+ASPECTS = ("size", "colour", "material", "function", "quantity", "weight", "other")
 
 
 def new_item_id(case: Case) -> str:
@@ -82,7 +83,7 @@ def normalize_claim(key: str, value: Any) -> Any:
     if key not in CLAIM_KEYS:
         raise InvalidValueError(f"'{key}' is not a claim key; known: {', '.join(CLAIM_KEYS)}")
     text = "" if value is None else str(value).strip()
-    if key == "received":
+    if key in ("received", "still_works"):
         low = text.lower()
         if low in ("yes", "y", "true", "1"):
             return True
@@ -90,7 +91,7 @@ def normalize_claim(key: str, value: Any) -> Any:
             return False
         if not low:
             return None
-        raise InvalidValueError("received must be yes or no")
+        raise InvalidValueError(f"{key} must be yes or no")
     if key == "reason":
         if text and text not in REASONS:
             raise InvalidValueError(f"reason must be one of {', '.join(REASONS)}")
@@ -109,8 +110,25 @@ def normalize_claim(key: str, value: Any) -> Any:
         if not 0 < pct <= 100:
             raise InvalidValueError("refund_percent must be between 0 and 100")
         return pct
-    if key == "contacted_seller":
+    if key in ("contacted_seller", "expected_by", "dispute_opened", "return_agreed"):
         return _parse_date(key, text)
+    if key == "aspect":
+        # one or more, separated by ';' to pair with listing_says/received_is parts
+        parts = [p.strip().lower().replace("color", "colour") for p in text.split(";")]
+        bad = [p for p in parts if p and p not in ASPECTS]
+        if bad:
+            raise InvalidValueError(f"aspect must be one of {', '.join(ASPECTS)}, not '{bad[0]}'")
+        return "; ".join(p for p in parts if p)
+    if key == "return_postage":
+        if not text:
+            return None
+        try:
+            postage = float(text.replace(",", "."))
+        except ValueError as exc:
+            raise InvalidValueError(f"return_postage must be a number, not '{value}'") from exc
+        if not 0 <= postage <= 1e9:
+            raise InvalidValueError("return_postage must be between 0 and 1e9")
+        return round(postage, 2)
     return text
 
 

@@ -38,6 +38,14 @@ CLAIM_KEYS = (
     "contacted_seller",
     "notes",
     "buyer_name",
+    # added by the claim step (issue 6)
+    "aspect",
+    "still_works",
+    "seller_reply",
+    "return_postage",
+    "expected_by",
+    "dispute_opened",
+    "return_agreed",
 )
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

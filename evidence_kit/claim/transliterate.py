@@ -1,0 +1,95 @@
+"""ASCII text for forms that accept English characters only (Кожаная -> Kozhanaya).
+
+Cyrillic and Greek follow BGN/PCGN-style tables; Latin accents are stripped; typographic
+punctuation becomes its plain form. What cannot be spelled in ASCII is dropped and reported.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj",
+    "њ": "nj", "ћ": "c", "џ": "dz", "ђ": "dj",
+}  # fmt: skip
+_GREEK = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+    "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+    "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+    "ω": "o",
+}  # fmt: skip
+_LATIN = {
+    "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+    "ı": "i", "ħ": "h",
+}  # fmt: skip
+_PUNCT = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+    "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    "\u00d7": "x", "\u00b0": " deg", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY",
+    "\u20bd": "RUB", "\u20b4": "UAH", "\u20b9": "INR", "\u00b5": "u", "\u2022": "-",
+    "\u00b7": "-", "\u2116": "No.", "\u00bd": "1/2", "\u00bc": "1/4", "\u00be": "3/4",
+    "\u2032": "'", "\u2033": '"', "\u00ad": "", "\u200b": "", "\ufeff": "",
+}  # fmt: skip
+
+
+def _letter(ch: str) -> str | None:
+    low = ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    for key in (low, base):
+        for table in (_CYRILLIC, _GREEK, _LATIN):
+            if key in table:
+                return table[key]
+    return None
+
+
+def to_ascii(text: str) -> tuple[str, list[str]]:
+    """Spell `text` in ASCII. Returns (text, characters that had to be dropped)."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    dropped: list[str] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch)
+            continue
+        if ch in _PUNCT:
+            out.append(_PUNCT[ch])
+            continue
+        mapped = _letter(ch)
+        if mapped is not None:
+            if ch.isupper() and mapped:
+                # "ЖУК" -> "ZHUK" but "Жук" -> "Zhuk": follow the neighbours' case
+                nxt = text[i + 1] if i + 1 < len(text) else ""
+                prev = text[i - 1] if i > 0 else ""
+                shout = (nxt.isupper() and nxt.isalpha()) or (
+                    not nxt.isalpha() and prev.isupper() and prev.isalpha()
+                )
+                mapped = mapped.upper() if shout else mapped.capitalize()
+            out.append(mapped)
+            continue
+        stripped = "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        )
+        if stripped and stripped.isascii():
+            out.append(stripped)
+            continue
+        if unicodedata.category(ch).startswith("Z"):
+            out.append(" ")
+            continue
+        dropped.append(ch)
+    return "".join(out), dropped
+
+
+def ascii_text(text: str) -> str:
+    """`to_ascii` without the report."""
+    return to_ascii(text)[0]
+
+
+def is_ascii(text: str) -> bool:
+    """True when every character is 7-bit ASCII."""
+    return text.isascii()
