@@ -25,11 +25,11 @@ def block_size(box_w: float, box_h: float) -> float:
     return max(6.0, min(box_w, box_h) / 5.0, max(box_w, box_h) / 40.0)
 
 
-def union_mask(shape: tuple[int, int], boxes: Sequence[Box]) -> np.ndarray:
-    """True where any redaction box lies."""
+def union_mask(shape: tuple[int, int], boxes: Sequence[Box], gap: int = 0) -> np.ndarray:
+    """True where any redaction box (grown by gap pixels) lies."""
     mask = np.zeros(shape, dtype=bool)
     for x0, y0, x1, y1 in boxes:
-        mask[y0:y1, x0:x1] = True
+        mask[max(0, y0 - gap) : y1 + gap, max(0, x0 - gap) : x1 + gap] = True
     return mask
 
 
@@ -66,16 +66,20 @@ def _strip_means(
     return out
 
 
-def pixelate(arr: np.ndarray, box: Box, hidden: np.ndarray, cell: float, seed_key: str) -> None:
+def pixelate(
+    arr: np.ndarray, box: Box, hidden: np.ndarray, cell: float, seed_key: str, gap: int = 0
+) -> None:
     """Fill the box with a pixel grid built only from the ring of pixels around it.
 
     arr: H x W x 3|4 uint8, changed in place. hidden: True for pixels that must never be
-    sampled (every redaction box, this one included). cell: grid cell size in pixels.
-    seed_key: fixes the noise, so a render is reproducible without depending on content.
+    sampled (every redaction box grown by `gap`, this one included). cell: grid cell size
+    in pixels. seed_key: fixes the noise, so a render is reproducible without depending on
+    content. gap: pixels next to the box that a resampled preview may have smeared the
+    hidden content into; they are skipped.
     """
     x0, y0, x1, y1 = box
     h, w = arr.shape[:2]
-    ring = max(2, int(round(cell / 2)))
+    ring = max(2, int(round(cell / 2))) + gap
     xs = _cell_edges(x0, x1, cell)
     ys = _cell_edges(y0, y1, cell)
     top = _strip_means(arr, hidden, slice(max(0, y0 - ring), y0), slice(x0, x1), xs, 1)

@@ -141,13 +141,16 @@ def apply_redactions(
     """Burn the redaction boxes into the pixels (solid or secure pixelate)."""
     arr = np.array(img.convert("RGB"))
     boxes = scaled_boxes(redactions, img.size, scale)
-    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes])
+    # a downscaled preview smears each box's content a few pixels outwards (resampling
+    # kernels reach ~3 output pixels): keep those out of the pixelate fringe too
+    gap = 0 if scale >= 1 else 3
+    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes], gap)
     for ann, box in boxes:
         if ann["style"] == "pixelate":
             x, y, w, h = ann["rect"]
             cell = redact.block_size(w, h) * scale
             key = ",".join(str(int(round(v))) for v in ann["rect"])
-            redact.pixelate(arr, box, hidden, max(1.0, cell), key)
+            redact.pixelate(arr, box, hidden, max(1.0, cell), key, gap)
         else:
             redact.solid(arr, box, ann["color"])
     return Image.fromarray(arr)
