@@ -85,8 +85,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     store = CaseStore.open(args.case)
     report = add_files(store, list(args.files))
-    for path, reason in report.skipped:
-        sys.stderr.write(f"evidence-kit: skipped {path}: {reason}\n")
+    if report.skipped and not report.items and len(report.skipped) == 1:
+        raise MediaError(report.skipped[0][1])  # one bad file: one line, exit 2
+    for _path, reason in report.skipped:
+        sys.stderr.write(f"evidence-kit: skipped: {reason}\n")
     if args.json:
         print_json(
             {
@@ -100,10 +102,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         for it in report.items:
             print(f"{it.id}  {it.kind:<8} {it.sha256[:12]}  {it.file}")
-    if report.skipped and not report.items:
-        if len(report.skipped) == 1:
-            raise MediaError(report.skipped[0][1])
-        return 2
     return 2 if report.skipped else 0
 
 

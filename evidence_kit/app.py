@@ -1,0 +1,37 @@
+"""Starts the desktop app. The only place that wires the core to the GUI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -> int:
+    """Create the QApplication and the main window; open a case if given."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from evidence_kit.core import paths
+    from evidence_kit.core.resources import resource_path
+    from evidence_kit.core.settings import load_settings
+    from evidence_kit.gui.main_window import MainWindow
+
+    QCoreApplication.setOrganizationName("evidence-kit")
+    QCoreApplication.setApplicationName("Evidence Kit")
+    # window geometry lives next to settings.json, so tests and CI never touch the real one
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir()))
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setWindowIcon(QIcon(str(resource_path("icons/evidence-kit.svg"))))
+    window = MainWindow(load_settings())
+    if case_dir is not None:
+        window.open_case(Path(case_dir))
+    window.show()
+    if os.environ.get("EVIDENCE_KIT_QUIT_AFTER_SHOW"):
+        # startup smoke test: prove the window appears, then leave
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(os.environ["EVIDENCE_KIT_QUIT_AFTER_SHOW"]), window.close)
+    return int(app.exec())

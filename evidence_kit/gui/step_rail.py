@@ -1,0 +1,90 @@
+"""The left rail: the four steps with their status, and the deadline countdown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from evidence_kit.core.model import Case
+
+STEPS = ("facts", "evidence", "claim", "export")
+
+
+def step_status(case: Case) -> dict[str, str]:
+    """'done', 'attention' or 'empty' for each step, from the case alone."""
+    f = case.facts
+    facts = "done" if f.platform and f.order_id and f.item and f.price is not None else (
+        "attention" if f.order_id else "empty"
+    )
+    has_video = any(it.kind in ("video", "clip") for it in case.items)
+    evidence = "empty" if not case.items else ("done" if has_video else "attention")
+    claim = "done" if case.claim.get("reason") and case.claim.get("remedy") else (
+        "attention" if case.claim else "empty"
+    )
+    exported = any(e.action == "exported" for e in case.log)
+    return {"facts": facts, "evidence": evidence, "claim": claim, "export": "done" if exported else "empty"}
+
+
+class StepRail(QWidget):
+    """Emits step_chosen(name) when the user picks a step."""
+
+    step_chosen = Signal(str)
+    MARKS = {"done": "✓", "attention": "●", "empty": ""}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepRail")
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("steps")
+        self.names = {
+            "facts": self.tr("1  Facts"),
+            "evidence": self.tr("2  Evidence"),
+            "claim": self.tr("3  Claim"),
+            "export": self.tr("4  Export"),
+        }
+        for key in STEPS:
+            self.steps.addItem(QListWidgetItem(self.names[key]))
+        self.steps.setFixedWidth(170)
+        self.steps.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
+        self.steps.currentRowChanged.connect(lambda row: self.step_chosen.emit(STEPS[row]) if row >= 0 else None)
+        self.deadline = QLabel(self)
+        self.deadline.setObjectName("deadline")
+        self.deadline.setWordWrap(True)
+        self.deadline.setFixedWidth(170)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.deadline)
+        self.steps.setFixedHeight(4 * 44 + 6)
+        layout.addStretch(1)
+
+    def select(self, step: str) -> None:
+        """Highlight a step without emitting twice."""
+        self.steps.setCurrentRow(STEPS.index(step))
+
+    def update_status(self, case: Case) -> None:
+        """Refresh the marks and the deadline text."""
+        status = step_status(case)
+        for row, key in enumerate(STEPS):
+            mark = self.MARKS[status[key]]
+            self.steps.item(row).setText(f"{self.names[key]}  {mark}".rstrip())
+        self.deadline.setText(deadline_text(case))
+
+
+def deadline_text(case: Case) -> str:
+    """The most urgent open deadline, as the rail shows it."""
+    try:
+        from evidence_kit.claim.draft import draft_claim
+
+        deadlines = draft_claim(case).deadlines
+    except Exception:  # claim rules missing facts: the rail just says what to fill in
+        deadlines = []
+    if not deadlines:
+        return "Deadline: add the platform and delivery date to see it."
+    upcoming = sorted(deadlines, key=lambda d: d.days_left)
+    open_ones = [d for d in upcoming if d.days_left >= 0]
+    d = open_ones[0] if open_ones else upcoming[-1]
+    if d.days_left < 0:
+        return f"⚠ {d.name}: closed {-d.days_left} days ago ({d.date})"
+    warn = "⚠ " if d.days_left <= 3 else ""
+    return f"{warn}{d.name}:\n{d.days_left} days left ({d.date})"

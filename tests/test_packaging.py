@@ -1,0 +1,58 @@
+"""The wheel carries the runtime assets, and the one accessor finds them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from evidence_kit.core.resources import resource_path, resource_root
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_accessor_finds_assets_and_names_unknown_ones() -> None:
+    assert resource_path("sample/sample.json").is_file()
+    assert resource_path("icons/evidence-kit.svg").is_file()
+    with pytest.raises(ValueError, match="unknown resource"):
+        resource_path("nope.txt")
+    assert resource_root().name == "resources"
+
+
+def test_frozen_build_layout_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "evidence_kit" / "resources" / "icons").mkdir(parents=True)
+    (tmp_path / "evidence_kit" / "resources" / "icons" / "x.svg").write_text("<svg/>")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resource_path("icons/x.svg") == tmp_path / "evidence_kit" / "resources" / "icons" / "x.svg"
+
+
+def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None:
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = tmp_path.glob("evidence_kit-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    sample = {p.relative_to(ROOT).as_posix() for p in (ROOT / "evidence_kit/resources").rglob("*") if p.is_file()}
+    assert sample and sample <= names
+    assert "evidence_kit/claim/platform_rules.json" in names or not (ROOT / "evidence_kit/claim/platform_rules.json").exists()
+    # install the wheel into a bare folder and read an asset through the accessor from there
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from evidence_kit.core.resources import resource_path;"
+        "p = resource_path('sample/sample.json'); print(p)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().startswith(str(target))
