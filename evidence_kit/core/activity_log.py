@@ -48,7 +48,7 @@ def verify_chain(entries: list[LogEntry] | list[dict[str, Any]]) -> list[str]:
     problems: list[str] = []
     prev = GENESIS
     for index, raw in enumerate(entries):
-        e = raw if isinstance(raw, dict) else asdict(raw)
+        e: dict[str, Any] = raw if isinstance(raw, dict) else asdict(raw)  # type: ignore[call-overload]
         try:
             expected = entry_hash(e["seq"], e["at"], e["action"], e["details"], e["prev"])
         except (KeyError, TypeError):
