@@ -69,7 +69,10 @@ def anchors(case: Case, today: date) -> dict[str, tuple[date, str]]:
     ordered = _iso(case.facts.ordered)
     if ordered:
         out["ordered"] = (ordered, f"the order ({ordered.isoformat()})")
-    for key, label in (("dispute_opened", "opening the dispute"), ("return_agreed", "the agreed return")):
+    for key, label in (
+        ("dispute_opened", "opening the dispute"),
+        ("return_agreed", "the agreed return"),
+    ):
         day = _iso(claim.get(key))
         out[key] = (day, f"{label} ({day.isoformat()})") if day else (today, f"{label}, if today")
     contacted = _iso(claim.get("contacted_seller"))
@@ -90,7 +93,9 @@ def status_for(days_left: int) -> str:
 def _applies(rule: dict[str, Any], case: Case) -> bool:
     when = rule.get("when", "always")
     if when == "return":
-        return case.claim.get("remedy") == "return_and_refund" or bool(case.claim.get("return_agreed"))
+        return case.claim.get("remedy") == "return_and_refund" or bool(
+            case.claim.get("return_agreed")
+        )
     return when == "always"
 
 

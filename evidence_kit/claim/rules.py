@@ -50,9 +50,7 @@ def platform(platform_id: str) -> dict[str, Any]:
     """The rules of one platform (read-only view; do not modify)."""
     rules = _load()["platforms"]
     if platform_id not in rules:
-        raise InvalidValueError(
-            f"unknown platform '{platform_id}'; known: {', '.join(rules)}"
-        )
+        raise InvalidValueError(f"unknown platform '{platform_id}'; known: {', '.join(rules)}")
     return rules[platform_id]
 
 
