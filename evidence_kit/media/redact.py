@@ -17,7 +17,7 @@ from evidence_kit.media.annotations import parse_color
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 (exclusive), inside the image
 
-NOISE_SIGMA = 14.0
+NOISE_SIGMA = 9.0
 
 
 def block_size(box_w: float, box_h: float) -> float:
@@ -102,7 +102,8 @@ def pixelate(
     horizontal = blend(left[:, None, :], right[:, None, :], fx)
     grid = (vertical + horizontal) / 2
     seed = int.from_bytes(hashlib.sha256(seed_key.encode()).digest()[:8], "little")
-    grid = grid + np.random.default_rng(seed).normal(0, NOISE_SIGMA, grid.shape)
+    # one brightness jitter per cell (not per channel) keeps the colours natural
+    grid = grid + np.random.default_rng(seed).normal(0, NOISE_SIGMA, grid.shape[:2] + (1,))
     grid = grid.clip(0, 255).astype(np.uint8)
     row_idx = np.repeat(np.arange(rows), np.diff(ys))
     col_idx = np.repeat(np.arange(cols), np.diff(xs))
