@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        self.addAction(action)
+        self.addAction(action)  # window-wide shortcut
         return action
 
     def _build_actions(self) -> None:
@@ -98,7 +98,12 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_rename = self._action(self.tr("Re&name item…"), self.rename_item, "F2")
-        self.act_remove = self._action(self.tr("&Remove item"), self.remove_items)
+        self.act_remove = QAction(self.tr("&Remove item"), self)
+        self.act_remove.triggered.connect(self.remove_items)
+        # Delete removes an item only while the evidence list has focus: the editors use
+        # Delete for their own marks and grabs
+        self.act_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_up = self._action(self.tr("Move &up"), lambda: self.move_item(-1), "Ctrl+Up")
         self.act_down = self._action(self.tr("Move &down"), lambda: self.move_item(1), "Ctrl+Down")
         self.act_include = self._action(self.tr("&Include in export"), self.toggle_include)
@@ -182,9 +187,6 @@ class MainWindow(QMainWindow):
         self.case_view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (self.act_rename, self.act_remove, self.act_include, self.act_copy_hash):
             self.case_view.list.addAction(a)
-        # Delete removes an item only when the list has focus; the editors use it themselves
-        self.act_remove.setShortcut(QKeySequence.StandardKey.Delete)
-        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
         f = store.case.facts

@@ -46,6 +46,22 @@ def safe_name(name: str, limit: int = 80) -> str:
     return name or "file"
 
 
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, with folders replaced by the files inside them (sorted, no hidden)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def check_content(path: Path, detected: Detected) -> dict[str, Any]:
     """Decode enough of the file to be sure it is usable; return its metadata."""
     if detected.kind == "photo":
@@ -104,6 +120,7 @@ def import_files(
     Bad files are skipped with a reason; a cancel removes what this call copied.
     """
     store.check_writable()
+    paths = expand_paths(paths)
     report = ImportReport()
     steps = Steps(progress)
     seen = set(known_hashes)

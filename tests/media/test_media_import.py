@@ -106,10 +106,25 @@ def test_bad_files_are_skipped_with_a_reason_and_the_case_is_untouched(
 
 
 def test_unreadable_file(store: CaseStore, tmp_path: Path) -> None:
-    folder = tmp_path / "a folder.jpg"
-    folder.mkdir()
-    report = add_files(store, [folder])
+    locked = make_photo(tmp_path / "locked.jpg")
+    locked.chmod(0)
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)
+    report = add_files(store, [fifo, locked])
     assert "not a file" in report.skipped[0][1]
+    if os.geteuid() != 0:  # root reads anything; elsewhere the permission error is named
+        assert "Cannot read" in report.skipped[1][1]
+
+
+def test_a_dropped_folder_imports_the_files_inside(store: CaseStore, tmp_path: Path) -> None:
+    folder = tmp_path / "Фото с распаковки"
+    (folder / "sub").mkdir(parents=True)
+    make_photo(folder / "a.jpg", seed=1)
+    make_photo(folder / "sub" / "b.jpg", seed=2)
+    (folder / ".hidden").write_text("x")
+    report = add_files(store, [folder])
+    assert [it.original_name for it in report.items] == ["a.jpg", "b.jpg"]
+    assert report.skipped == []
 
 
 def test_cancel_removes_every_copy(store: CaseStore, tmp_path: Path) -> None:
