@@ -1,0 +1,359 @@
+"""Per-exhibit export work: render, fit the upload file, contact sheet, PDF picture.
+
+Each exhibit is decoded once and every output is made from that one image. A problem with
+one exhibit (too big to fit, undecodable video) is recorded and the rest goes on; only
+cancel, disk errors and integrity errors stop the whole export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evidence_kit.core.errors import MediaError, describe_os_error
+from evidence_kit.core.model import Item
+from evidence_kit.core.tasks import CancelToken, ProgressFn
+from evidence_kit.core.timecode import format_time
+from evidence_kit.export import compress
+from evidence_kit.export.pdf_summary import PdfExhibit
+
+PDF_SIDE = 1400  # enough for a sharp A4 picture, small enough to keep the PDF light
+IMAGE_KINDS = ("photo", "frame", "document")
+
+
+@dataclass
+class UploadFile:
+    """One file of the upload pack and how it relates to the platform's limit."""
+
+    exhibit: str
+    name: str
+    kind: str  # image | video | document
+    bytes: int
+    limit: int | None
+    note: str = ""
+
+    @property
+    def fits(self) -> bool:
+        return self.limit is None or self.bytes <= self.limit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exhibit": self.exhibit,
+            "name": self.name,
+            "kind": self.kind,
+            "bytes": self.bytes,
+            "limit": self.limit,
+            "fits": self.fits,
+            "note": self.note,
+        }
+
+
+@dataclass
+class Exhibit:
+    """One included item and its place in the exhibit order."""
+
+    number: str
+    item: Item
+    stem: str
+    parent: Item | None = None
+    parent_number: str | None = None
+
+
+@dataclass
+class ExhibitOutput:
+    """What one exhibit produced."""
+
+    exhibit: Exhibit
+    upload: UploadFile | None = None
+    bundle_files: list[tuple[str, Path, str]] = field(default_factory=list)  # (arcname, path, role)
+    pdf: PdfExhibit | None = None
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for README "not included"
+
+
+@dataclass
+class Context:
+    """Everything a job needs besides its exhibit."""
+
+    store: Any
+    limits: Any  # claim.rules.UploadLimits
+    platform_name: str
+    upload_dir: Path
+    exhibits_dir: Path
+    uploads_allowed: bool
+
+
+def _label(ex: Exhibit) -> str:
+    return f"{ex.number} ({ex.item.title or ex.item.original_name or ex.item.id})"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise describe_os_error(exc, path) from exc
+
+
+def _pdf_image(img: Any) -> tuple[bytes, tuple[int, int]]:
+    small = img.copy()
+    small.thumbnail((PDF_SIDE, PDF_SIDE))
+    return compress.encode_jpeg(compress.flatten(small), 82), small.size
+
+
+def caption_lines(ex: Exhibit) -> list[str]:
+    """Kind, source file, time and note: what the mediator needs to place the exhibit."""
+    it = ex.item
+    lines = []
+    name = it.original_name or Path(it.file).name
+    if it.kind == "frame" and it.pts_s is not None:
+        parent = f"{ex.parent_number} " if ex.parent_number else ""
+        source = ex.parent.original_name if ex.parent else ""
+        lines.append(f"Frame at {format_time(it.pts_s)} of {parent}{source}".rstrip())
+    elif it.kind == "clip" and it.pts_s is not None:
+        end = f"–{format_time(it.end_s)}" if it.end_s is not None else ""
+        parent = f" of {ex.parent_number}" if ex.parent_number else ""
+        lines.append(f"Clip {format_time(it.pts_s)}{end}{parent}")
+    else:
+        lines.append(f"{it.kind.capitalize()}: {name}")
+    if it.kind == "video" and it.meta.get("duration_s"):
+        w, h = it.meta.get("width"), it.meta.get("height")
+        size = f", {w}×{h}" if w and h else ""
+        lines.append(f"Duration {format_time(float(it.meta['duration_s']))}{size}")
+    if it.captured_at:
+        lines.append(f"Captured {it.captured_at} (from the file's metadata)")
+    if it.annotations:
+        redacted = sum(1 for a in it.annotations if a.get("type") == "redact")
+        marks = len(it.annotations) - redacted
+        parts = [
+            f"{marks} mark(s)" if marks else "",
+            f"{redacted} area(s) masked" if redacted else "",
+        ]
+        lines.append(
+            "Shown with " + " and ".join(p for p in parts if p) + "; the original is unchanged."
+        )
+    if it.note:
+        lines.append(it.note)
+    return lines
+
+
+def image_job(
+    ctx: Context, ex: Exhibit, progress: ProgressFn, cancel: CancelToken
+) -> ExhibitOutput:
+    """Photos, frames and image documents."""
+    from evidence_kit.media.render import render_item
+
+    out = ExhibitOutput(ex)
+    item = ex.item
+    edited = bool(item.annotations or item.crop or item.rotate)
+    progress(0.05, f"Rendering {ex.number}")
+    try:
+        img = render_item(ctx.store, item)
+    except MediaError as exc:
+        out.problems.append(f"{_label(ex)} could not be rendered: {exc}")
+        return out
+    cancel.check()
+    is_doc = item.kind == "document"
+    if edited:  # unedited exhibits are their original, already sealed under originals/
+        suffix = ".png" if is_doc else ".jpg"
+        path = ctx.exhibits_dir / f"{ex.stem}{suffix}"
+        _write(path, compress.encode_png(img) if is_doc else compress.encode_jpeg(img, 92))
+        out.bundle_files.append((f"exhibits/{path.name}", path, "exhibit"))
+    progress(0.4, f"Fitting {ex.number} to the limit")
+    cancel.check()
+    data, pdf_size = _pdf_image(img)
+    out.pdf = PdfExhibit(
+        ex.number, item.title or item.original_name, caption_lines(ex), item.sha256, data, pdf_size
+    )
+    if ctx.uploads_allowed:
+        _upload_image(ctx, ex, img, edited, out, cancel)
+    progress(1.0, f"{ex.number} done")
+    return out
+
+
+def _upload_image(
+    ctx: Context, ex: Exhibit, img: Any, edited: bool, out: ExhibitOutput, cancel: CancelToken
+) -> None:
+    limits, item = ctx.limits, ex.item
+    limit = limits.image_max_bytes or None
+    data: bytes | None = None
+    suffix = ".jpg"
+    original = ctx.store.path_of(item)
+    fmt = str(item.meta.get("format", "")).lower()
+    if (
+        not edited
+        and fmt in ("jpeg", "jpg")
+        and int(item.meta.get("orientation", 1) or 1) == 1
+        and "jpeg" in limits.image_formats
+        and (limit is None or item.bytes <= limit)
+    ):
+        # already a small upright JPEG: drop its metadata blocks, keep every pixel
+        data = compress.strip_jpeg_metadata(original.read_bytes())
+    if data is None and item.kind == "document" and "png" in limits.image_formats:
+        png = compress.encode_png(img)
+        if limit is None or len(png) <= limit:
+            data, suffix = png, ".png"
+    if data is None:
+        fitted = compress.fit_jpeg(img, limit, cancel)
+        if fitted is None:
+            out.problems.append(
+                f"{_label(ex)} cannot fit the {_mb(limit or 0)} limit even at "
+                f"{compress.MIN_SIDE} px; it was left out of the upload pack (it is in the bundle)."
+            )
+            return
+        data = fitted.data
+        if fitted.scaled:
+            out.notes.append(
+                f"{ex.number} was scaled down to {fitted.width}×{fitted.height} to fit."
+            )
+    path = ctx.upload_dir / f"{ex.stem}{suffix}"
+    _write(path, data)
+    kind = "document" if item.kind == "document" else "image"
+    out.upload = UploadFile(ex.number, path.name, kind, len(data), limit)
+
+
+def document_job(
+    ctx: Context, ex: Exhibit, progress: ProgressFn, cancel: CancelToken
+) -> ExhibitOutput:
+    """PDF documents: uploaded as they are when the platform takes PDFs."""
+    out = ExhibitOutput(ex)
+    item = ex.item
+    lines = caption_lines(ex) + ["PDF document: open it from the bundle (originals/)."]
+    out.pdf = PdfExhibit(ex.number, item.title or item.original_name, lines, item.sha256)
+    if not ctx.uploads_allowed:
+        return out
+    limit = ctx.limits.image_max_bytes or None
+    if "pdf" not in ctx.limits.document_formats:
+        out.notes.append(f"{ex.number} is a PDF; {ctx.platform_name} does not take PDF files.")
+    elif limit is not None and item.bytes > limit:
+        out.problems.append(
+            f"{_label(ex)} is a {_mb(item.bytes)} PDF, over the {_mb(limit)} limit."
+        )
+    else:
+        path = ctx.upload_dir / f"{ex.stem}.pdf"
+        _write(path, ctx.store.path_of(item).read_bytes())
+        out.upload = UploadFile(ex.number, path.name, "document", item.bytes, limit)
+    progress(1.0, f"{ex.number} done")
+    return out
+
+
+def _duration(ctx: Context, item: Item) -> float:
+    value = item.meta.get("duration_s")
+    if value:
+        return float(value)
+    from evidence_kit.media.probe import probe_video
+
+    return probe_video(ctx.store.path_of(item)).duration_s
+
+
+def video_job(
+    ctx: Context, ex: Exhibit, progress: ProgressFn, cancel: CancelToken
+) -> ExhibitOutput:
+    """Videos and clips: a contact sheet for the PDF and bundle, a clip for the upload pack."""
+    from PIL import Image
+
+    from evidence_kit.media.sheet import contact_sheet
+
+    out = ExhibitOutput(ex)
+    item = ex.item
+    src = ctx.store.path_of(item)
+    sheet_path = ctx.exhibits_dir / f"{ex.stem}_sheet.jpg"
+    try:
+        duration = _duration(ctx, item)
+        contact_sheet(
+            src,
+            sheet_path,
+            cols=4,
+            rows=4,
+            sha256=item.sha256,
+            progress=lambda f, m: progress(0.3 * f, m),
+            cancel=cancel,
+        )
+        with Image.open(sheet_path) as sheet:
+            sheet.load()
+            pdf_data, pdf_size = _pdf_image(sheet)
+            sheet_img = sheet.convert("RGB")
+    except MediaError as exc:
+        out.problems.append(f"{_label(ex)} could not be read as a video: {exc}")
+        out.pdf = PdfExhibit(ex.number, item.title, caption_lines(ex), item.sha256)
+        return out
+    except OSError as exc:
+        raise describe_os_error(exc, sheet_path) from exc
+    out.bundle_files.append((f"exhibits/{sheet_path.name}", sheet_path, "sheet"))
+    lines = caption_lines(ex) + [
+        "Contact sheet: frames at even intervals with their time stamps, showing one continuous recording."
+    ]
+    out.pdf = PdfExhibit(
+        ex.number, item.title or item.original_name, lines, item.sha256, pdf_data, pdf_size, True
+    )
+    if ctx.uploads_allowed:
+        limits = ctx.limits
+        if limits.video_max_bytes and limits.video_formats:
+            _upload_clip(ctx, ex, duration, out, progress, cancel)
+        else:
+            fitted = compress.fit_jpeg(sheet_img, limits.image_max_bytes or None, cancel)
+            if fitted is not None:
+                path = ctx.upload_dir / f"{ex.stem}_sheet.jpg"
+                _write(path, fitted.data)
+                out.upload = UploadFile(
+                    ex.number, path.name, "image", len(fitted.data), limits.image_max_bytes or None,
+                    f"{ctx.platform_name} takes no video: this contact sheet stands in for it.",
+                )  # fmt: skip
+    progress(1.0, f"{ex.number} done")
+    return out
+
+
+def _upload_clip(
+    ctx: Context,
+    ex: Exhibit,
+    duration: float,
+    out: ExhibitOutput,
+    progress: ProgressFn,
+    cancel: CancelToken,
+) -> None:
+    from evidence_kit.media.clip import cut_clip
+
+    limits, item = ctx.limits, ex.item
+    end = min(duration, float(limits.video_max_seconds)) if limits.video_max_seconds else duration
+    path = ctx.upload_dir / f"{ex.stem}.mp4"
+    try:
+        result = cut_clip(
+            ctx.store.path_of(item),
+            0.0,
+            end,
+            path,
+            max_mb=limits.video_max_bytes / 1_000_000,
+            keep_metadata=False,
+            progress=lambda f, m: progress(0.3 + 0.7 * f, m),
+            cancel=cancel,
+        )
+    except MediaError as exc:
+        path.unlink(missing_ok=True)
+        out.problems.append(f"{_label(ex)}: the upload clip could not be made: {exc}")
+        return
+    size = path.stat().st_size
+    if size > limits.video_max_bytes:
+        path.unlink(missing_ok=True)
+        out.problems.append(
+            f"{_label(ex)} cannot fit the {_mb(limits.video_max_bytes)} video limit; "
+            "it was left out of the upload pack (it is in the bundle)."
+        )
+        return
+    offset = item.pts_s if item.kind == "clip" and item.pts_s is not None else 0.0
+    start_s, end_s = offset + result.start_s, offset + result.end_s
+    of = f"of {ex.parent_number} " if item.kind == "clip" and ex.parent_number else "of "
+    source = (
+        ex.parent.original_name if item.kind == "clip" and ex.parent else item.original_name
+    ) or item.file
+    note = f"{format_time(start_s)}–{format_time(end_s)} {of}{source}"
+    if end < duration - 0.05:
+        note += f" (full length {format_time(duration)}; the whole video is in the bundle)"
+        out.notes.append(
+            f"{ex.number} is longer than {ctx.platform_name}'s {limits.video_max_seconds} s limit:"
+            f" the upload holds {format_time(start_s)}–{format_time(end_s)}."
+        )
+    out.upload = UploadFile(ex.number, path.name, "video", size, limits.video_max_bytes, note)

@@ -1,0 +1,52 @@
+"""File names inside the upload pack and the bundle: `E1_short-title.jpg`, ASCII only.
+
+Dispute forms choke on non-ASCII names (AliExpress accepts English only), so names are
+transliterated; the exact titles live in the README, the PDF and the manifest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePosixPath
+
+from evidence_kit.core.model import Item
+
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+    ".webp": "image/webp", ".heic": "image/heic", ".heif": "image/heif", ".bmp": "image/bmp",
+    ".tif": "image/tiff", ".tiff": "image/tiff", ".mp4": "video/mp4", ".m4v": "video/mp4",
+    ".mov": "video/quicktime", ".mkv": "video/x-matroska", ".webm": "video/webm",
+    ".avi": "video/x-msvideo", ".3gp": "video/3gpp", ".pdf": "application/pdf",
+    ".txt": "text/plain", ".json": "application/json",
+}  # fmt: skip
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """ASCII words joined by '-', e.g. 'Crack, close up' -> 'crack-close-up'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[A-Za-z0-9]+", ascii_text.lower())
+    out = "-".join(words)[:limit].strip("-")
+    return out
+
+
+def exhibit_stem(number: str, item: Item) -> str:
+    """'E2_crack-close-up' from the title, else the original name, else the kind."""
+    name = (
+        slug(item.title) or slug(PurePosixPath(item.original_name or item.file).stem) or item.kind
+    )
+    return f"{number}_{name}"
+
+
+def media_type(name: str) -> str:
+    """MIME type from the suffix (a fixed table, so every machine writes the same manifest)."""
+    return MEDIA_TYPES.get(PurePosixPath(name).suffix.lower(), "application/octet-stream")
+
+
+def original_names(items: list[Item]) -> dict[str, str]:
+    """item id -> 'originals/<file name>', prefixing the id when two names collide."""
+    names = [PurePosixPath(it.file).name for it in items]
+    out = {}
+    for it, name in zip(items, names, strict=True):
+        out[it.id] = f"originals/{it.id}_{name}" if names.count(name) > 1 else f"originals/{name}"
+    return out

@@ -1,0 +1,92 @@
+"""The upload pack's README.txt and the checks that span files (count, total size).
+
+The README tells the shopper which file goes where and carries the claim text, long and
+short, ready to paste.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evidence_kit import __version__
+from evidence_kit.export.exhibits import ExhibitOutput, UploadFile
+
+
+def _mb(n: int | None) -> str:
+    if not n:
+        return "no limit"
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"
+
+
+def pack_warnings(files: list[UploadFile], limits: Any, platform_name: str) -> list[str]:
+    """Warnings about the pack as a whole: too many files, too many bytes in total."""
+    out = []
+    if limits.max_files == 0:
+        out.append(
+            f"{platform_name}'s form takes no attachments: paste the claim text, and keep the"
+            " bundle for an escalation."
+        )
+    elif limits.max_files and len(files) > limits.max_files:
+        first = ", ".join(f.exhibit for f in files[: limits.max_files])
+        out.append(
+            f"{platform_name} takes at most {limits.max_files} files: attach {first} first;"
+            " the others can go in a later message or an escalation."
+        )
+    total = sum(f.bytes for f in files)
+    if limits.total_max_bytes and total > limits.total_max_bytes:
+        out.append(
+            f"Together the files are {_mb(total)}, over {platform_name}'s {_mb(limits.total_max_bytes)}"
+            " total: attach the most important ones first."
+        )
+    return out
+
+
+def readme_text(
+    *,
+    platform_name: str,
+    order_id: str,
+    outputs: list[ExhibitOutput],
+    warnings: list[str],
+    problems: list[str],
+    claim_text: str,
+    claim_short: str,
+    text_limit: int | None,
+    bundle_name: str,
+) -> str:
+    """README.txt of the upload pack."""
+    lines = [
+        f"Upload pack for a {platform_name} dispute - order {order_id or '(no order id)'}",
+        f"Made by Evidence Kit {__version__}.",
+        "",
+        "Files to attach, in this order:",
+    ]
+    files = [o.upload for o in outputs if o.upload is not None]
+    width = max((len(f.name) for f in files), default=10)
+    for f in files:
+        limit = f" of {_mb(f.limit)}" if f.limit else ""
+        note = f" - {f.note}" if f.note else ""
+        lines.append(f"  {f.name:<{width}}  {f.kind}, {_mb(f.bytes)}{limit}{note}")
+    if not files:
+        lines.append("  (none)")
+    left_out = [n for o in outputs for n in o.notes]
+    if left_out or problems or warnings:
+        lines += ["", "Please note:"]
+        lines += [f"  - {text}" for text in warnings + problems + left_out]
+    limit_text = f" (the form allows {text_limit} characters)" if text_limit else ""
+    lines += [
+        "",
+        f"Short claim text - paste this into the description box{limit_text}:",
+        "",
+        claim_short.strip(),
+        "",
+        "Full claim text - for messages to the seller or an escalation:",
+        "",
+        claim_text.strip(),
+        "",
+        "Privacy: location (GPS), camera and other metadata were removed from every file here.",
+        "Masked areas are solid boxes; nothing under them can be recovered.",
+        f"The sealed bundle {bundle_name} holds the untouched originals and a hash of every",
+        "file. Keep it private and send it only if the case is escalated.",
+        "",
+    ]
+    return "\n".join(lines)
