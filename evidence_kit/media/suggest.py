@@ -91,13 +91,18 @@ def find_codes(bgr: np.ndarray) -> list[tuple[str, tuple[float, float, float, fl
     import cv2
 
     out: list[tuple[str, tuple[float, float, float, float], str]] = []
-    try:
-        ok, texts, points, _ = cv2.QRCodeDetector().detectAndDecodeMulti(bgr)
-    except cv2.error:
-        ok, texts, points = False, (), None
-    if ok and points is not None:
+    # the ArUco-based finder is the more robust one; the classic one catches what it misses
+    for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
+        try:
+            ok, texts, points, _ = detector.detectAndDecodeMulti(bgr)
+        except cv2.error:
+            continue
+        if not ok or points is None:
+            continue
         for text, pts in zip(texts, points, strict=False):
-            out.append(("qr", _poly_rect(pts), text or ""))
+            box = _poly_rect(pts)
+            if all(_overlap(list(box), list(o[1])) < 0.5 for o in out):
+                out.append(("qr", box, text or ""))
     try:
         ok, texts, _types, points = cv2.barcode.BarcodeDetector().detectAndDecodeWithType(bgr)
     except cv2.error:
