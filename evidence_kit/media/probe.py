@@ -1,5 +1,5 @@
 """Video facts from the container (PyAV): duration, display size, rotation, fps, VFR,
-codecs, audio and creation time.
+codecs, audio, creation time, and how much of a truncated file is readable.
 """
 
 from __future__ import annotations
@@ -9,7 +9,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core.errors import CorruptMediaError, UnreadableFileError, UnsupportedMediaError
+from evidence_kit.core.errors import (
+    CorruptMediaError,
+    EmptyFileError,
+    UnreadableFileError,
+    UnsupportedMediaError,
+)
 
 
 @dataclass
@@ -30,44 +35,64 @@ class VideoInfo:
     coded_height: int
     frame_count: int | None
     sha256: str | None = None
+    container_format: str = ""
+    bytes: int = 0
+    truncated: bool = False
+    readable_s: float | None = None  # set when truncated: the part that can be decoded
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return asdict(self)
 
 
-def _open(path: Path) -> Any:
+def open_container(path: Path) -> Any:
+    """av.open with named errors for missing, empty and unreadable files."""
     import av
 
     if not path.exists():
         raise UnreadableFileError(f"{path} does not exist.")
+    if not path.is_file():
+        raise UnreadableFileError(f"{path} is not a file.")
     if path.stat().st_size == 0:
-        raise CorruptMediaError(f"{path.name} is empty (0 bytes).")
+        raise EmptyFileError(f"{path.name} is empty (0 bytes).")
     try:
         return av.open(str(path), metadata_errors="ignore")
     except av.error.InvalidDataError as exc:
         raise CorruptMediaError(
-            f"{path.name} cannot be read as a video (damaged, or truncated before its index)."
+            f"{path.name} cannot be read as a video (not a video, damaged, "
+            "or truncated before its index)."
         ) from exc
+    except PermissionError as exc:
+        raise UnreadableFileError(f"No permission to read {path}.") from exc
     except (av.error.FFmpegError, OSError) as exc:
         raise CorruptMediaError(f"{path.name} cannot be opened as a video: {exc}") from exc
 
 
+_open = open_container  # older name, kept for callers
+
+
 def _creation_time(container: Any, stream: Any) -> str | None:
     for meta in (container.metadata, stream.metadata):
-        value = meta.get("creation_time")
+        value = meta.get("creation_time") or meta.get("com.apple.quicktime.creationdate")
         if value and not value.startswith("1970-01-01") and not value.startswith("1904-01-01"):
-            return value.replace(".000000Z", "Z")
+            return str(value).replace(".000000Z", "Z")
     return None
 
 
 def _rotation(stream: Any, first_frame: Any | None) -> int:
-    """Clockwise degrees to apply so the picture is upright."""
+    """Clockwise degrees to apply so the picture is upright.
+
+    PyAV's `frame.rotation` is the display matrix angle, counter-clockwise (as
+    av_display_rotation_get). A file tagged `rotate=90` by ffmpeg 5.1 carries a matrix of
+    +90, which ffmpeg's own autorotation shows turned a quarter counter-clockwise: so the
+    clockwise turn we apply is the negated angle. tests/media/test_video_probe.py checks
+    this against ffmpeg's output with a marker in the top-left corner.
+    """
     raw: float | None = None
-    if first_frame is not None and getattr(first_frame, "rotation", None) is not None:
-        # PyAV reports the display matrix angle counter-clockwise
+    if first_frame is not None and getattr(first_frame, "rotation", None):
         raw = -float(first_frame.rotation)
     elif "rotate" in stream.metadata:
+        # the legacy tag already means "turn clockwise by this much"
         try:
             raw = float(stream.metadata["rotate"])
         except ValueError:
@@ -77,54 +102,112 @@ def _rotation(stream: Any, first_frame: Any | None) -> int:
     return int(round(raw / 90.0)) * 90 % 360
 
 
-def probe_video(path: Path | str) -> VideoInfo:
-    """Open a video and report its facts. Raises named errors for anything unusable."""
+def _readable_end(container: Any, stream: Any, size: int, first_pts: int) -> float | None:
+    """None if the file is complete; else seconds (from the first frame) that can be read.
+
+    A file cut after its index still claims its full duration, but the packets near the
+    end are missing. We look at the end first (cheap), and only if it is missing walk the
+    packets (no decoding) to find the last complete one.
+    """
+    duration = container.duration or 0
+    tb = stream.time_base
+    if not duration or not tb:
+        return None
+    near_end = first_pts + int(max(duration / 1_000_000 - 1.0, 0.0) / tb)
+    try:
+        container.seek(near_end, stream=stream, backward=True, any_frame=False)
+        complete = False
+        for packet in container.demux(stream):
+            if packet.size and not packet.is_corrupt:
+                complete = packet.pos is None or packet.pos + packet.size <= size
+            break
+    except Exception:
+        complete = False
+    if complete:
+        return None
+    last = None
+    try:
+        container.seek(first_pts, stream=stream, backward=True, any_frame=False)
+        for packet in container.demux(stream):
+            if not packet.size or packet.is_corrupt or packet.pts is None:
+                continue
+            if packet.pos is not None and packet.pos + packet.size > size:
+                break
+            last = packet.pts if last is None else max(last, packet.pts)
+    except Exception:
+        pass
+    if last is None:
+        return 0.0
+    # the very last packet may be cut short: keep one frame of margin
+    return max(float((last - first_pts) * tb) - 0.05, 0.0)
+
+
+def probe_container(container: Any, path: Path) -> VideoInfo:
+    """Facts of an already opened container (the reader shares its handle)."""
     import av
 
-    path = Path(path)
-    container = _open(path)
+    if not container.streams.video:
+        kind = "an audio-only file" if container.streams.audio else "not a video"
+        raise UnsupportedMediaError(f"{path.name} is {kind}; there is no picture to use.")
+    stream = container.streams.video[0]
+    audio = container.streams.audio[0] if container.streams.audio else None
+    first = None
     try:
-        if not container.streams.video:
-            kind = "an audio-only file" if container.streams.audio else "not a video"
-            raise UnsupportedMediaError(f"{path.name} is {kind}; there is no picture to use.")
-        stream = container.streams.video[0]
-        audio = container.streams.audio[0] if container.streams.audio else None
-        first = None
-        try:
-            for frame in container.decode(stream):
-                first = frame
-                break
-        except av.error.FFmpegError as exc:
-            raise CorruptMediaError(f"{path.name}: no picture could be decoded ({exc}).") from exc
-        if first is None:
-            raise CorruptMediaError(f"{path.name} has a video track but no decodable frame.")
-        rotation = _rotation(stream, first)
-        duration = 0.0
-        if container.duration:
-            duration = container.duration / 1_000_000
-        elif stream.duration and stream.time_base:
-            duration = float(stream.duration * stream.time_base)
-        avg = stream.average_rate or stream.guessed_rate or Fraction(0)
-        fps = float(avg) if avg else 0.0
-        base = stream.base_rate or stream.guessed_rate
-        # r_frame_rate (base_rate) is the lowest common rate; an average far from it means VFR
-        vfr = bool(avg and base and abs(float(base) - float(avg)) / float(avg) > 0.01)
-        w, h = stream.codec_context.width, stream.codec_context.height
-        dw, dh = (h, w) if rotation in (90, 270) else (w, h)
-        return VideoInfo(
-            duration_s=round(duration, 6),
-            width=dw,
-            height=dh,
-            rotation=rotation,
-            fps=round(fps, 3),
-            variable_frame_rate=vfr,
-            video_codec=stream.codec_context.name,
-            has_audio=audio is not None,
-            audio_codec=audio.codec_context.name if audio is not None else None,
-            creation_time=_creation_time(container, stream),
-            coded_width=w,
-            coded_height=h,
-            frame_count=stream.frames or None,
-        )
+        for frame in container.decode(stream):
+            first = frame
+            break
+    except av.error.FFmpegError as exc:
+        raise CorruptMediaError(f"{path.name}: no picture could be decoded ({exc}).") from exc
+    if first is None:
+        raise CorruptMediaError(f"{path.name} has a video track but no decodable frame.")
+    rotation = _rotation(stream, first)
+    first_pts = first.pts or 0
+    start_s = float(first_pts * stream.time_base) if stream.time_base else 0.0
+    duration = 0.0
+    if container.duration:
+        # container duration runs from the container's start; ours from the first frame
+        c_start = (container.start_time or 0) / 1_000_000
+        duration = container.duration / 1_000_000 - max(start_s - c_start, 0.0)
+    elif stream.duration and stream.time_base:
+        duration = float(stream.duration * stream.time_base)
+    avg = stream.average_rate or stream.guessed_rate or Fraction(0)
+    fps = float(avg) if avg else 0.0
+    base = stream.base_rate or stream.guessed_rate
+    # r_frame_rate (base_rate) is the lowest common rate; an average far from it means VFR
+    vfr = bool(avg and base and abs(float(base) - float(avg)) / float(avg) > 0.01)
+    w, h = stream.codec_context.width, stream.codec_context.height
+    dw, dh = (h, w) if rotation in (90, 270) else (w, h)
+    size = path.stat().st_size
+    readable = _readable_end(container, stream, size, first_pts)
+    container.seek(first_pts, stream=stream, backward=True, any_frame=False)
+    if readable is not None and readable <= 0:
+        raise CorruptMediaError(f"{path.name} is truncated: not even one second can be decoded.")
+    return VideoInfo(
+        duration_s=round(max(duration, 0.0), 6),
+        width=dw,
+        height=dh,
+        rotation=rotation,
+        fps=round(fps, 3),
+        variable_frame_rate=vfr,
+        video_codec=stream.codec_context.name,
+        has_audio=audio is not None,
+        audio_codec=audio.codec_context.name if audio is not None else None,
+        creation_time=_creation_time(container, stream),
+        coded_width=w,
+        coded_height=h,
+        frame_count=stream.frames or None,
+        container_format=container.format.name,
+        bytes=size,
+        truncated=readable is not None,
+        readable_s=None if readable is None else round(readable, 3),
+    )
+
+
+def probe_video(path: Path | str) -> VideoInfo:
+    """Open a video and report its facts. Raises named errors for anything unusable."""
+    path = Path(path)
+    container = open_container(path)
+    try:
+        return probe_container(container, path)
     finally:
         container.close()

@@ -1,0 +1,415 @@
+"""Cut [start, end] of a video into a new MP4: stream copy when the cut starts on a
+keyframe (original bits kept), otherwise (or to fit --max-mb) an H.264/AAC re-encode.
+
+Clips never carry the source's container metadata (GPS/location atoms, device names):
+only the picture, the sound and the rotation survive, plus creation_time if asked.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from evidence_kit.core.errors import (
+    InvalidValueError,
+    TimeRangeError,
+    VideoError,
+    describe_os_error,
+)
+from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
+from evidence_kit.media.video_caption import parse_creation
+from evidence_kit.media.video_reader import TOLERANCE_S, VideoReader
+
+MB = 1_000_000  # upload forms count decimal megabytes; the smaller unit is the safe one
+COPY_AUDIO = {"aac", "mp3", "ac3", "eac3", "alac", "opus"}
+MIN_VIDEO_BPS = 60_000
+OUT_TB = Fraction(1, 90_000)
+
+
+@dataclass
+class ClipResult:
+    """The written clip, its real start/end in the source (s), and how it was made."""
+
+    path: Path
+    start_s: float
+    end_s: float
+    stream_copy: bool
+    bytes: int
+    width: int = 0
+    height: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "path": str(self.path),
+            "start_s": self.start_s,
+            "end_s": self.end_s,
+            "stream_copy": self.stream_copy,
+            "bytes": self.bytes,
+            "width": self.width,
+            "height": self.height,
+        }
+
+
+def _check(start_s: float, end_s: float, max_mb: float | None, rd: VideoReader) -> None:
+    rd.check_time(start_s)
+    if end_s > rd.end_s + 0.1:  # a tenth of a second of slack for a typed end time
+        rd.check_time(end_s)
+    if end_s - start_s < 0.05:
+        raise TimeRangeError(f"the clip must end after it starts ({start_s} → {end_s})")
+    if max_mb is not None and not 0.05 <= max_mb <= 100_000:
+        raise InvalidValueError(f"--max-mb must be between 0.05 and 100000, not {max_mb}")
+
+
+def cut_clip(
+    src: Path | str,
+    start_s: float,
+    end_s: float,
+    out: Path | str,
+    *,
+    max_mb: float | None = None,
+    keep_metadata: bool = False,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> ClipResult:
+    """Write the clip to `out` (MP4). See the module docstring for what it keeps."""
+    from evidence_kit.media.frames import check_out_dir
+
+    src, out = Path(src), Path(out)
+    if out.suffix.lower() not in (".mp4", ".m4v", ".mov"):
+        raise InvalidValueError(f"a clip is written as .mp4, not '{out.suffix}'")
+    with VideoReader(src) as rd:
+        _check(start_s, end_s, max_mb, rd)
+        end_s = min(end_s, rd.end_s + 1.0)
+        check_out_dir(out.parent)
+        first = rd.frame_at(start_s)
+        info = rd.info
+    creation = _clip_creation(info.creation_time, first.pts_s) if keep_metadata else None
+    audio_ok = not info.has_audio or (info.audio_codec or "") in COPY_AUDIO
+    steps = Steps(progress)
+    tmp = _temp_path(out)
+    try:
+        if first.key and audio_ok:
+            try:
+                real_end = _stream_copy(
+                    src, first.pts_s, end_s, tmp, creation, steps.sub(0, 2), cancel
+                )
+            except VideoError:
+                real_end = None  # a codec the MP4 muxer refuses: re-encode instead
+            if real_end is not None and (max_mb is None or tmp.stat().st_size <= max_mb * MB):
+                return _finish(tmp, out, first.pts_s, real_end, True, info.width, info.height)
+        if max_mb is None:
+            real_end, size = _encode(
+                src, first.pts_s, end_s, tmp, None, creation, steps.sub(1, 2), cancel
+            )
+            return _finish(tmp, out, first.pts_s, real_end, False, *size)
+        budget = max_mb * MB
+        video_bps = _video_budget(budget, end_s - first.pts_s, info.has_audio)
+        for attempt in range(4):
+            real_end, size = _encode(
+                src, first.pts_s, end_s, tmp, video_bps, creation, steps.sub(1, 2), cancel
+            )
+            got = tmp.stat().st_size
+            if got <= budget:
+                return _finish(tmp, out, first.pts_s, real_end, False, *size)
+            video_bps = int(video_bps * 0.9 * budget / got)
+            if video_bps < MIN_VIDEO_BPS or attempt == 3:
+                break
+        raise VideoError(
+            f"A clip of {end_s - first.pts_s:.1f} s does not fit in {max_mb:g} MB; "
+            "shorten the clip or allow more MB."
+        )
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _temp_path(out: Path) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(prefix=".clip.", suffix=".mp4", dir=out.parent)
+    except OSError as exc:
+        raise describe_os_error(exc, out) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _finish(
+    tmp: Path, out: Path, start: float, end: float, copy: bool, w: int, h: int
+) -> ClipResult:
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise describe_os_error(exc, out) from exc
+    return ClipResult(out, round(start, 6), round(end, 6), copy, out.stat().st_size, w, h)
+
+
+def _clip_creation(creation_time: str | None, offset_s: float) -> str | None:
+    start = parse_creation(creation_time)
+    if start is None:
+        return None
+    return (start + timedelta(seconds=offset_s)).isoformat().replace("+00:00", "Z")
+
+
+def _video_budget(budget_bytes: float, seconds: float, has_audio: bool) -> int:
+    total_bps = budget_bytes * 8 * 0.94 / max(seconds, 0.1)  # ~6% for the MP4 container
+    audio_bps = (96_000 if total_bps > 600_000 else 48_000) if has_audio else 0
+    video_bps = int(total_bps - audio_bps)
+    if video_bps < MIN_VIDEO_BPS:
+        raise VideoError(
+            f"{seconds:.1f} s of video cannot fit in {budget_bytes / MB:g} MB; "
+            "shorten the clip or allow more MB."
+        )
+    return video_bps
+
+
+# --- stream copy -----------------------------------------------------------------------------
+
+
+def _stream_copy(
+    src: Path,
+    start: float,
+    end: float,
+    tmp: Path,
+    creation: str | None,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> float:
+    """Copy packets from the keyframe at `start` to `end`; return the real end (s)."""
+    import av
+
+    with VideoReader(src, threads=False) as rd:
+        first_pts = rd.first_pts
+        inp = rd.container
+        vin = rd.stream
+        ain = inp.streams.audio[0] if inp.streams.audio else None
+        v_off = first_pts + int(round(start / vin.time_base))
+        try:
+            out = av.open(str(tmp), "w", format="mp4")
+        except (av.error.FFmpegError, OSError) as exc:
+            raise describe_os_error(OSError(str(exc)), tmp) from exc
+        try:
+            if creation:
+                out.metadata["creation_time"] = creation
+            vout = out.add_stream_from_template(vin)
+            vout.metadata.clear()
+            aout = None
+            a_off = 0
+            if ain is not None:
+                aout = out.add_stream_from_template(ain)
+                aout.metadata.clear()
+                a_start = float(first_pts * vin.time_base) + start
+                a_off = int(round(a_start / ain.time_base))
+            inp.seek(v_off, stream=vin, backward=True, any_frame=False)
+            streams = [s for s in (vin, ain) if s is not None]
+            pending: list[tuple[Any, float]] = []  # packets past `end` later ones may need
+            last_end = start
+            video_done = False
+            audio_done = ain is None
+            for packet in inp.demux(*streams):
+                if packet.size == 0 or packet.pts is None:
+                    continue
+                if cancel is not None:
+                    cancel.check()
+                if packet.stream is vin:
+                    if video_done:
+                        continue
+                    rel = float((packet.pts - first_pts) * vin.time_base)
+                    if packet.pts < v_off:
+                        continue  # open-GOP leading pictures before the keyframe
+                    dts_rel = float(((packet.dts or packet.pts) - first_pts) * vin.time_base)
+                    if dts_rel >= end + 0.5:
+                        video_done = True
+                        continue
+                    _shift(packet, v_off, vout)
+                    shown_until = rel + float((packet.duration or 0) * vin.time_base)
+                    if rel >= end - TOLERANCE_S:
+                        pending.append((packet, shown_until))
+                        continue
+                    for held, until in pending:  # a frame before `end` refers to these
+                        out.mux(held)
+                        last_end = max(last_end, until)
+                    pending.clear()
+                    out.mux(packet)
+                    last_end = max(last_end, shown_until)
+                    progress((rel - start) / max(end - start, 1e-3), "Copying the clip")
+                elif aout is not None and ain is not None:
+                    a_rel = float(packet.pts * ain.time_base) - float(first_pts * vin.time_base)
+                    if a_rel >= end:
+                        audio_done = True
+                        continue
+                    if packet.pts < a_off:
+                        continue
+                    _shift(packet, a_off, aout)
+                    out.mux(packet)
+                if video_done and audio_done:
+                    break
+        except av.error.FFmpegError as exc:
+            raise VideoError(f"stream copy failed: {exc}") from exc
+        finally:
+            out.close()
+    progress(1.0, "Clip copied")
+    return last_end
+
+
+def _shift(packet: Any, offset: int, stream: Any) -> None:
+    packet.pts -= offset
+    if packet.dts is not None:
+        packet.dts -= offset
+    packet.stream = stream
+
+
+# --- re-encode -------------------------------------------------------------------------------
+
+
+def _scaled(w: int, h: int, fps: float, video_bps: int | None) -> tuple[int, int]:
+    """Output size: the source size, shrunk only when the bitrate is too low for it."""
+    scale = 1.0
+    if video_bps is not None:
+        max_pixels = video_bps / (max(fps, 1.0) * 0.06)  # keep ≥ ~0.06 bits per pixel
+        scale = min(1.0, math.sqrt(max_pixels / max(w * h, 1)))
+    sw = max(64, int(w * scale) // 2 * 2)
+    sh = max(64, int(h * scale) // 2 * 2)
+    return min(sw, w // 2 * 2), min(sh, h // 2 * 2)
+
+
+def _encode(
+    src: Path,
+    start: float,
+    end: float,
+    tmp: Path,
+    video_bps: int | None,
+    creation: str | None,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> tuple[float, tuple[int, int]]:
+    """Re-encode [start, end) to H.264/AAC with upright pixels; return (real end, size)."""
+    import av
+
+    with VideoReader(src) as rd, av.open(str(tmp), "w", format="mp4") as out:
+        info = rd.info
+        if creation:
+            out.metadata["creation_time"] = creation
+        w, h = _scaled(info.width, info.height, info.fps, video_bps)
+        rate = Fraction(round(info.fps or 30)) if info.fps else Fraction(30)
+        opts = {"preset": "veryfast"}
+        if video_bps is None:
+            opts["crf"] = "18"
+        vout = out.add_stream("libx264", rate=rate, options=opts)
+        vout.width, vout.height, vout.pix_fmt = w, h, "yuv420p"
+        vout.codec_context.time_base = OUT_TB
+        if video_bps is not None:
+            vout.codec_context.bit_rate = video_bps
+            vout.codec_context.options = {**opts, "maxrate": str(int(video_bps * 1.3)),
+                                          "bufsize": str(int(video_bps * 2))}  # fmt: skip
+        audio = _AudioCut(src, rd.first_pts * rd.time_base, start, end, out, video_bps)
+        last_end = start
+        prev_pts = -1
+        for decoded in rd.frames_between(start, end):
+            if cancel is not None:
+                cancel.check()
+            if decoded.pts_s >= end - TOLERANCE_S and decoded.pts_s > start:
+                break
+            rgb = rd.to_rgb(decoded) if info.rotation else None
+            if rgb is not None:
+                frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            else:
+                frame = decoded.frame
+            if (frame.width, frame.height) != (w, h) or frame.format.name != "yuv420p":
+                frame = frame.reformat(width=w, height=h, format="yuv420p")
+            pts = int(round((decoded.pts_s - start) / OUT_TB))
+            if pts <= prev_pts:
+                continue
+            prev_pts = pts
+            frame.pts, frame.time_base = pts, OUT_TB
+            frame.pict_type = av.video.frame.PictureType.NONE
+            for packet in vout.encode(frame):
+                out.mux(packet)
+            last_end = decoded.pts_s + (1.0 / info.fps if info.fps else 0.033)
+            progress((decoded.pts_s - start) / max(end - start, 1e-3), "Encoding the clip")
+        for packet in vout.encode():
+            out.mux(packet)
+        audio.run(min(last_end, end), cancel)
+    progress(1.0, "Clip encoded")
+    return last_end, (w, h)
+
+
+class _AudioCut:
+    """Decodes the source's audio over [start, end) and re-encodes it to AAC."""
+
+    def __init__(
+        self, src: Path, first_s: Fraction, start: float, end: float, out: Any, budget: int | None
+    ) -> None:
+        import av
+
+        self.src = src
+        self.first_s = float(first_s)
+        self.start = start
+        self.stream = None
+        with av.open(str(src)) as probe:
+            if not probe.streams.audio:
+                return
+            ain = probe.streams.audio[0]
+            self.rate = ain.codec_context.sample_rate or 48000
+            layout = ain.codec_context.layout.name if ain.codec_context.layout else "stereo"
+            self.layout = "mono" if layout == "mono" else "stereo"
+        bitrate = 96_000 if budget is None or budget > 500_000 else 48_000
+        self.stream = out.add_stream("aac", rate=self.rate, layout=self.layout)
+        self.stream.codec_context.bit_rate = bitrate
+
+    def run(self, end: float, cancel: CancelToken | None) -> None:
+        """Decode, trim to [start, end) in the video's clock, encode, mux."""
+        if self.stream is None:
+            return
+        import av
+
+        resampler = av.AudioResampler(format="fltp", layout=self.layout, rate=self.rate)
+        fifo = av.AudioFifo()
+        lo = self.first_s + self.start
+        hi = self.first_s + end
+        with av.open(str(self.src)) as inp:
+            ain = inp.streams.audio[0]
+            inp.seek(int(max(lo - 0.5, 0) / ain.time_base), stream=ain, backward=True)
+            try:
+                for frame in inp.decode(ain):
+                    if cancel is not None:
+                        cancel.check()
+                    if frame.pts is None:
+                        continue
+                    t0 = float(frame.pts * ain.time_base)
+                    if t0 >= hi:
+                        break
+                    for rs in resampler.resample(frame):
+                        self._push(fifo, rs, t0, lo, hi)
+            except av.error.FFmpegError:
+                pass  # a damaged tail: keep the sound we have
+        samples = 0
+        size = self.stream.codec_context.frame_size or 1024
+        while fifo.samples:
+            chunk = fifo.read(min(size, fifo.samples))
+            chunk.pts = samples
+            chunk.sample_rate = self.rate
+            samples += chunk.samples
+            for packet in self.stream.encode(chunk):
+                self.stream.container.mux(packet)
+        for packet in self.stream.encode():
+            self.stream.container.mux(packet)
+
+    def _push(self, fifo: Any, frame: Any, t0: float, lo: float, hi: float) -> None:
+        import av
+
+        arr = frame.to_ndarray()
+        first = max(0, int(round((lo - t0) * self.rate)))
+        last = min(arr.shape[1], int(round((hi - t0) * self.rate)))
+        if last <= first:
+            return
+        part = av.AudioFrame.from_ndarray(
+            arr[:, first:last].copy(), format="fltp", layout=self.layout
+        )
+        part.sample_rate = self.rate
+        part.pts = None
+        fifo.write(part)

@@ -1,0 +1,247 @@
+"""Frame-exact grabs: the frame on screen at each time, upright, with its real pts,
+optionally the sharpest one nearby, saved as PNG/JPEG with the caption strip.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evidence_kit.core.errors import (
+    CaseReadOnlyError,
+    InvalidValueError,
+    describe_os_error,
+)
+from evidence_kit.core.hashing import sha256_bytes, sha256_file
+from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
+from evidence_kit.core.timecode import format_time
+from evidence_kit.media.video_caption import add_caption, caption_text
+from evidence_kit.media.video_reader import DecodedFrame, VideoReader
+
+MAX_GRABS = 1000
+MAX_SHARPEST_WINDOW_S = 10.0
+FORMATS = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg"}
+
+
+@dataclass
+class GrabResult:
+    """One saved frame: the time asked for, the frame's real time, and the file."""
+
+    requested_s: float
+    pts_s: float
+    path: Path
+    width: int = 0
+    height: int = 0
+    sha256: str = ""
+    bytes: int = 0
+    sharpness: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+
+def sharpness(grey: np.ndarray) -> float:
+    """Variance of the Laplacian: higher is sharper."""
+    import cv2
+
+    return float(cv2.Laplacian(grey, cv2.CV_64F).var())
+
+
+def _score(reader: VideoReader, decoded: DecodedFrame) -> float:
+    width = min(960, max(decoded.frame.width // 2, 32))
+    return sharpness(reader.grey_small(decoded, width))
+
+
+def sharpest_near(
+    reader: VideoReader, t: float, window: float, cancel: CancelToken | None = None
+) -> tuple[DecodedFrame, float]:
+    """The sharpest frame shown within t ± window, and its score."""
+    start = max(t - window, 0.0)
+    end = min(t + window, reader.end_s)
+    best: tuple[DecodedFrame, float] | None = None
+    for decoded in reader.frames_between(start, end):
+        if cancel is not None:
+            cancel.check()
+        score = _score(reader, decoded)
+        if best is None or score > best[1]:
+            best = (decoded, score)
+    assert best is not None  # frames_between always yields the frame at start
+    return best
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or fail with a clear error if it cannot be written."""
+    import errno
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise describe_os_error(exc, out_dir) from exc
+        raise CaseReadOnlyError(
+            f"Cannot create the output folder {out_dir}: {exc.strerror or exc}"
+        ) from exc
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
+        raise CaseReadOnlyError(f"The output folder {out_dir} cannot be written.")
+
+
+def encode_image(rgb: np.ndarray, fmt: str) -> bytes:
+    """PNG (fast, lossless) or JPEG (quality 92) bytes of an RGB array."""
+    import cv2
+
+    bgr = np.ascontiguousarray(rgb[:, :, ::-1])
+    if fmt == "png":
+        ok, buf = cv2.imencode(".png", bgr, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    else:
+        ok, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, 92])
+    if not ok:
+        raise InvalidValueError(f"could not encode a {fmt} image")
+    return bytes(buf)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file via a temp file and rename, with named errors."""
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".grab.", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        tmp = ""
+    except OSError as exc:
+        raise describe_os_error(exc, path) from exc
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _check_request(times: list[float], sharpest: float | None, fmt: str) -> str:
+    if not times:
+        raise InvalidValueError("give at least one time (--at T)")
+    if len(times) > MAX_GRABS:
+        raise InvalidValueError(f"{len(times)} grabs is too many at once (at most {MAX_GRABS})")
+    if sharpest is not None and not 0 < sharpest <= MAX_SHARPEST_WINDOW_S:
+        raise InvalidValueError(
+            f"--sharpest must be between 0 and {MAX_SHARPEST_WINDOW_S:g} seconds, not {sharpest}"
+        )
+    key = fmt.lower().lstrip(".")
+    if key not in FORMATS:
+        raise InvalidValueError(f"format must be png or jpg, not '{fmt}'")
+    return "png" if key == "png" else "jpg"
+
+
+class _LazyHash:
+    """The source's SHA-256, hashed on a second thread while frames decode."""
+
+    def __init__(self, path: Path, known: str | None, cancel: CancelToken | None) -> None:
+        self.value = known
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if known is None:
+            self._thread = threading.Thread(target=self._run, args=(path, cancel), daemon=True)
+            self._thread.start()
+
+    def _run(self, path: Path, cancel: CancelToken | None) -> None:
+        try:
+            self.value = sha256_file(path, cancel=cancel)
+        except BaseException as exc:  # re-raised on the caller's thread in get()
+            self._error = exc
+
+    def get(self) -> str | None:
+        if self._thread is not None:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+        return self.value
+
+
+def grab_frames(
+    path: Path | str,
+    times: list[float],
+    out_dir: Path | str,
+    *,
+    sharpest: float | None = None,
+    caption: bool = True,
+    fmt: str = "png",
+    sha256: str | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    name_prefix: str | None = None,
+    reader: VideoReader | None = None,
+) -> list[GrabResult]:
+    """Save the frame on screen at each time (or the sharpest within ±sharpest s).
+
+    Results come back in the order of `times`. Every pts is the frame's own. Nothing is
+    written for a time that is out of range: all times are checked first.
+    """
+    path = Path(path)
+    out_dir = Path(out_dir)
+    kind = _check_request(times, sharpest, fmt)
+    own = reader is None
+    rd = reader or VideoReader(path)
+    try:
+        for t in times:
+            rd.check_time(t)
+        check_out_dir(out_dir)
+        hasher = _LazyHash(path, sha256, cancel) if caption else None
+        prefix = name_prefix if name_prefix is not None else path.stem
+        order = sorted(range(len(times)), key=lambda i: times[i])  # decode forward, seek less
+        results: list[GrabResult | None] = [None] * len(times)
+        by_pts: dict[float, GrabResult] = {}
+        for done, index in enumerate(order):
+            if cancel is not None:
+                cancel.check()
+            t = times[index]
+            progress(done / len(order), f"Frame at {format_time(t)}")
+            score = None
+            if sharpest:
+                decoded, score = sharpest_near(rd, t, sharpest, cancel)
+            else:
+                decoded = rd.frame_at(t)
+            key = round(decoded.pts_s, 6)
+            if key in by_pts:
+                prev = by_pts[key]
+                results[index] = GrabResult(**{**prev.__dict__, "requested_s": t})
+                continue
+            rgb = rd.to_rgb(decoded)
+            h, w = rgb.shape[:2]
+            if hasher is not None:
+                text = caption_text(path.name, decoded.pts_s, rd.info.creation_time, hasher.get())
+                rgb = add_caption(rgb, text)
+            data = encode_image(rgb, kind)
+            stamp = format_time(decoded.pts_s).replace(":", "-")
+            target = out_dir / f"{prefix}_{stamp}{FORMATS[kind]}"
+            write_atomic(target, data)
+            result = GrabResult(
+                t, decoded.pts_s, target, w, h, sha256_bytes(data), len(data), score
+            )
+            by_pts[key] = result
+            results[index] = result
+        progress(1.0, "Frames saved")
+        return [r for r in results if r is not None]
+    finally:
+        if own:
+            rd.close()
+
+
+def frame_at(path: Path | str, t: float) -> tuple[np.ndarray, float]:
+    """Upright RGB array of the frame on screen at t, and its real pts (s)."""
+    with VideoReader(path) as rd:
+        decoded = rd.frame_at(t)
+        return rd.to_rgb(decoded), decoded.pts_s
+
+
+def grab_one(reader: VideoReader, t: float, sharpest: float | None = None) -> DecodedFrame:
+    """For callers that hold a reader (the panel): exact or sharpest-near frame."""
+    if sharpest:
+        return sharpest_near(reader, t, sharpest)[0]
+    return reader.frame_at(t)
