@@ -77,8 +77,12 @@ def main() -> None:
             shutil.rmtree(case)
         ratio = statistics.median(ours) / statistics.median(ref)
         print(f"input: {args.size_mb} MB, runs: {args.runs}")
-        print(f"sha256sum + cp : median {statistics.median(ref):.2f} s  {[round(x, 2) for x in ref]}")
-        print(f"evidence-kit case add : median {statistics.median(ours):.2f} s  {[round(x, 2) for x in ours]}")
+        print(
+            f"sha256sum + cp : median {statistics.median(ref):.2f} s  {[round(x, 2) for x in ref]}"
+        )
+        print(
+            f"evidence-kit case add : median {statistics.median(ours):.2f} s  {[round(x, 2) for x in ours]}"
+        )
         print(f"ratio (goal <= 1.3x): {ratio:.2f}x")
         print(f"peak RSS of the import process: {max(peaks)} MB (goal < 200 MB)")
     finally:

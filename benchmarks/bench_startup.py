@@ -1,6 +1,6 @@
 """`evidence-kit --version` time (goal < 0.3 s) and time until the main window shows (goal < 2 s).
 
-    python benchmarks/bench_startup.py
+python benchmarks/bench_startup.py
 """
 
 from __future__ import annotations
@@ -31,12 +31,21 @@ app.exec()
 
 
 def main() -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+    )
     env["EVIDENCE_KIT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="ek-bench-cfg-")
     versions = []
     for _ in range(7):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "evidence_kit", "--version"], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "evidence_kit", "--version"],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         versions.append(time.perf_counter() - start)
     bare = []
     for _ in range(7):
@@ -46,7 +55,9 @@ def main() -> None:
     shown, wall = [], []
     for _ in range(5):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", SHOW_SCRIPT], env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", SHOW_SCRIPT], env=env, capture_output=True, text=True, check=True
+        )
         wall.append(time.perf_counter() - start)
         shown.append(float(out.stdout.split("SHOWN")[1]))
     print(f"--version: median {statistics.median(versions) * 1000:.0f} ms "

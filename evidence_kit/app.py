@@ -22,7 +22,9 @@ def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -
     QCoreApplication.setApplicationName("Evidence Kit")
     # window geometry lives next to settings.json, so tests and CI never touch the real one
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir()))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir())
+    )
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("icons/evidence-kit.svg"))))
     window = MainWindow(load_settings())

@@ -30,7 +30,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line with exit code 2."""
 
     def error(self, message: str) -> Any:  # type: ignore[override]
-        sys.stderr.write(f"evidence-kit: {message} (see 'evidence-kit {self._sub_name()} --help')\n")
+        sys.stderr.write(
+            f"evidence-kit: {message} (see 'evidence-kit {self._sub_name()} --help')\n"
+        )
         raise SystemExit(2)
 
     def _sub_name(self) -> str:
@@ -46,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evidence-kit {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     case_parser = sub.add_parser("case", help="create and edit a case")
-    case_sub = case_parser.add_subparsers(dest="case_command", parser_class=_Parser, metavar="ACTION")
+    case_sub = case_parser.add_subparsers(
+        dest="case_command", parser_class=_Parser, metavar="ACTION"
+    )
     case_parser.set_defaults(func=lambda args: _missing(case_parser))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, case_sub)

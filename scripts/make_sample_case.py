@@ -35,7 +35,13 @@ def draw_mug(d: ImageDraw.ImageDraw, cx: int, cy: int, crack: bool) -> None:
     d.arc([cx + 30, cy - 30, cx + 75, cy + 25], -90, 90, fill="#777", width=8)
     d.rectangle([cx - 45, cy - 20, cx + 45, cy - 8], fill="#1e88e5")
     if crack:
-        pts = [(cx - 10, cy - 55), (cx - 2, cy - 30), (cx - 14, cy - 5), (cx + 4, cy + 20), (cx - 6, cy + 45)]
+        pts = [
+            (cx - 10, cy - 55),
+            (cx - 2, cy - 30),
+            (cx - 14, cy - 5),
+            (cx + 4, cy + 20),
+            (cx - 6, cy + 45),
+        ]
         d.line(pts, fill="#222", width=3)
 
 
@@ -53,14 +59,20 @@ def frame_at(t: float) -> Image.Image:
         d.text((bx0 + 70, by0 + 48), "TO: J. D*** / SHIP 8123", fill="black", font=font(12))
         d.rectangle([bx0, by0 + 10, bx1, by0 + 22], fill="#d8c07a")  # tape
     flap = int(60 * open_f)
-    d.polygon([(bx0, by0), (bx1, by0), (bx1 - 20, by0 - flap), (bx0 + 20, by0 - flap)], fill="#b7854c", outline="#8a6236")
+    d.polygon(
+        [(bx0, by0), (bx1, by0), (bx1 - 20, by0 - flap), (bx0 + 20, by0 - flap)],
+        fill="#b7854c",
+        outline="#8a6236",
+    )
     if open_f > 0.3:
         d.rectangle([bx0 + 10, by0 + 5, bx1 - 10, by0 + 30], fill="#3b2a1a")
     if lift > 0:
         cy = int(by0 + 20 - lift * 150 + 60 * (1 - lift))
         draw_mug(d, 320 + int(lift * 150), max(cy, 90), crack=t > 7.0)
     sway = int(6 * math.sin(t * 2.1))  # a hand-held camera never stands still
-    img = img.transform(img.size, Image.Transform.AFFINE, (1, 0, sway, 0, 1, 0), fillcolor="#b9a48a")
+    img = img.transform(
+        img.size, Image.Transform.AFFINE, (1, 0, sway, 0, 1, 0), fillcolor="#b9a48a"
+    )
     d = ImageDraw.Draw(img)
     d.text((10, H - 24), f"{t:05.2f} s", fill="white", font=font(14))
     return img
@@ -69,7 +81,9 @@ def frame_at(t: float) -> Image.Image:
 def make_video(path: Path) -> None:
     with av.open(str(path), "w", options={"movflags": "+faststart"}) as out:
         out.metadata["creation_time"] = "2026-11-20T14:03:27.000000Z"
-        vs = out.add_stream("libx264", rate=FPS, options={"crf": "30", "preset": "medium", "g": "50"})
+        vs = out.add_stream(
+            "libx264", rate=FPS, options={"crf": "30", "preset": "medium", "g": "50"}
+        )
         vs.width, vs.height, vs.pix_fmt = W, H, "yuv420p"
         a_s = out.add_stream("aac", rate=22050, layout="mono")
         a_s.bit_rate = 32000

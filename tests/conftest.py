@@ -41,5 +41,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         socket,
         "create_connection",
-        lambda address, *a, **k: (_ for _ in ()).throw(NetworkBlocked(f"connection to {address!r}")),
+        lambda address, *a, **k: (_ for _ in ()).throw(
+            NetworkBlocked(f"connection to {address!r}")
+        ),
     )

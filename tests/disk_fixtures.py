@@ -15,7 +15,9 @@ def mounted_tmpfs(where: Path, size: str = "1m", read_only: bool = False) -> Ite
     """Mount a tmpfs at `where`; skip the test when the machine does not allow it."""
     where.mkdir(parents=True, exist_ok=True)
     opts = f"size={size}" + (",ro" if read_only else "")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(where)], capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(where)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
     try:

@@ -26,21 +26,40 @@ def test_frozen_build_layout_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_pa
     (tmp_path / "evidence_kit" / "resources" / "icons").mkdir(parents=True)
     (tmp_path / "evidence_kit" / "resources" / "icons" / "x.svg").write_text("<svg/>")
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resource_path("icons/x.svg") == tmp_path / "evidence_kit" / "resources" / "icons" / "x.svg"
+    assert (
+        resource_path("icons/x.svg") == tmp_path / "evidence_kit" / "resources" / "icons" / "x.svg"
+    )
 
 
 def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
     )
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = tmp_path.glob("evidence_kit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    sample = {p.relative_to(ROOT).as_posix() for p in (ROOT / "evidence_kit/resources").rglob("*") if p.is_file()}
+    sample = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "evidence_kit/resources").rglob("*")
+        if p.is_file()
+    }
     assert sample and sample <= names
-    assert "evidence_kit/claim/platform_rules.json" in names or not (ROOT / "evidence_kit/claim/platform_rules.json").exists()
+    assert (
+        "evidence_kit/claim/platform_rules.json" in names
+        or not (ROOT / "evidence_kit/claim/platform_rules.json").exists()
+    )
     # install the wheel into a bare folder and read an asset through the accessor from there
     target = tmp_path / "site"
     subprocess.run(
@@ -53,6 +72,8 @@ def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None
         "from evidence_kit.core.resources import resource_path;"
         "p = resource_path('sample/sample.json'); print(p)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().startswith(str(target))

@@ -132,7 +132,9 @@ def describe_os_error(exc: OSError, path: object) -> EvidenceKitError:
     import errno
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"The disk is full while writing {path}. Free some space and try again.")
+        return DiskFullError(
+            f"The disk is full while writing {path}. Free some space and try again."
+        )
     if exc.errno in (errno.EROFS,):
         return CaseReadOnlyError(f"{path} is on a read-only disk.")
     if exc.errno in (errno.EACCES, errno.EPERM):

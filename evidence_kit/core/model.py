@@ -66,7 +66,14 @@ def _expect(value: Any, kinds: type | tuple[type, ...], path: str, optional: boo
 
 
 def _kind_name(kinds: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "an object", bool: "true/false"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+        bool: "true/false",
+    }
     seq = kinds if isinstance(kinds, tuple) else (kinds,)
     return " or ".join(names.get(k, k.__name__) for k in seq)
 
@@ -186,7 +193,8 @@ class Item:
         item.original_name = _expect(data.get("original_name", ""), str, f"{path}.original_name")
         crop = _expect(data.get("crop"), list, f"{path}.crop", True)
         if crop is not None and (
-            len(crop) != 4 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in crop)
+            len(crop) != 4
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in crop)
         ):
             raise _fail(f"{path}.crop", "must be [x, y, w, h]")
         item.crop = None if crop is None else [float(v) for v in crop]

@@ -151,7 +151,9 @@ class CaseStore:
                 (root / (CASE_FILE + ".bak")).write_bytes(raw)
             except OSError as exc:
                 raise describe_os_error(exc, root / (CASE_FILE + ".bak")) from exc
-            activity_log.append(case, "schema_migrated", from_version=version, to_version=SCHEMA_VERSION)
+            activity_log.append(
+                case, "schema_migrated", from_version=version, to_version=SCHEMA_VERSION
+            )
             store.save()
         return store
 

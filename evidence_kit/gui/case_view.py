@@ -29,7 +29,11 @@ class CaseView(QWidget):
     """Composes the panes for one open case. Behaviour lives in the controllers."""
 
     def __init__(
-        self, controller: CaseController, runner: TaskRunner, thumbs: ThumbLoader, parent: QWidget | None = None
+        self,
+        controller: CaseController,
+        runner: TaskRunner,
+        thumbs: ThumbLoader,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -54,7 +58,9 @@ class CaseView(QWidget):
         self.video = VideoPanel(controller, runner, self)
         self.editor = AnnotationEditor(controller, runner, self)
         self.empty = QLabel(
-            self.tr("Select an item to see it here.\n\nImport the unboxing video and photos, or record a new take."),
+            self.tr(
+                "Select an item to see it here.\n\nImport the unboxing video and photos, or record a new take."
+            ),
             self,
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -110,7 +116,10 @@ class CaseView(QWidget):
         """Re-read the case after any edit, undo or redo."""
         self.list.show_case(self.controller.store, self.controller.selected_id)
         self.rail.update_status(self.controller.case)
-        if self.controller.selected_id and self.controller.item(self.controller.selected_id) is None:
+        if (
+            self.controller.selected_id
+            and self.controller.item(self.controller.selected_id) is None
+        ):
             self.controller.select("")
 
     def _on_selection(self, item_id: str) -> None:
@@ -130,7 +139,9 @@ class CaseView(QWidget):
             self.right.setCurrentWidget(self.video)
         elif item.meta.get("format") == "pdf":
             self.document.setText(
-                self.tr("{0}\n\nPDF document · {1} bytes\nSHA-256 {2}").format(item.title, item.bytes, item.sha256)
+                self.tr("{0}\n\nPDF document · {1} bytes\nSHA-256 {2}").format(
+                    item.title, item.bytes, item.sha256
+                )
             )
             self.right.setCurrentWidget(self.document)
         else:

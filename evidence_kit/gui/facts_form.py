@@ -64,7 +64,9 @@ class FactsForm(QWidget):
         form.addRow(self.tr("Delivered on"), self.delivered)
         form.addRow(self.message)
 
-        self.platform.currentIndexChanged.connect(lambda: self._set("platform", self.platform.currentData()))
+        self.platform.currentIndexChanged.connect(
+            lambda: self._set("platform", self.platform.currentData())
+        )
         for key, line in (
             ("order_id", self.order_id),
             ("item", self.item),

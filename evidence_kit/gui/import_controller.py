@@ -17,7 +17,9 @@ class ImportController(QObject):
 
     finished = Signal(list)  # new item ids
 
-    def __init__(self, controller: CaseController, runner: TaskRunner, parent_widget: QWidget) -> None:
+    def __init__(
+        self, controller: CaseController, runner: TaskRunner, parent_widget: QWidget
+    ) -> None:
         super().__init__(parent_widget)
         self.controller = controller
         self.runner = runner
@@ -51,7 +53,9 @@ class ImportController(QObject):
         count = len(paths)
         self.runner.start(
             self.tr("Importing {0} file(s)…").format(count),
-            lambda progress, cancel: import_files(store, list(paths), known, new_id, progress, cancel, source),
+            lambda progress, cancel: import_files(
+                store, list(paths), known, new_id, progress, cancel, source
+            ),
             on_done=self._on_done,
             on_error=self._on_error,
             on_cancel=self._on_cancel,

@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         try:
-            store = new_case(dialog.case_dir, platform=dialog.platform_id, order_id=dialog.order_id.text())
+            store = new_case(
+                dialog.case_dir, platform=dialog.platform_id, order_id=dialog.order_id.text()
+            )
         except EvidenceKitError as exc:
             self.error(self.tr("Could not create the case."), str(exc))
             return
@@ -174,7 +176,9 @@ class MainWindow(QMainWindow):
         """Swap to the case view for an opened store."""
         self.close_case()
         self.controller = CaseController(store, self)
-        self.controller.error_raised.connect(lambda msg: self.error(self.tr("That change was not made."), msg))
+        self.controller.error_raised.connect(
+            lambda msg: self.error(self.tr("That change was not made."), msg)
+        )
         self.controller.save_state_changed.connect(self._on_saved)
         self.controller.undo_stack.indexChanged.connect(self._update_enabled)
         self.controller.selection_changed.connect(self._on_selection)
@@ -246,16 +250,21 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Title"), text=item.title)
         if ok and title.strip() and title.strip() != item.title:
-            self.controller.edit(self.tr("Rename item"), lambda c: case_ops.rename_item(c, item.id, title))
+            self.controller.edit(
+                self.tr("Rename item"), lambda c: case_ops.rename_item(c, item.id, title)
+            )
 
     def remove_items(self) -> None:
         ids = self._selected()
         if ids and self.controller is not None:
             self.controller.edit(
-                self.tr("Remove {0} item(s)").format(len(ids)), lambda c: case_ops.remove_items(c, ids)
+                self.tr("Remove {0} item(s)").format(len(ids)),
+                lambda c: case_ops.remove_items(c, ids),
             )
             self.statusBar().showMessage(
-                self.tr("Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."),
+                self.tr(
+                    "Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."
+                ),
                 6000,
             )
 
@@ -272,7 +281,9 @@ class MainWindow(QMainWindow):
         current = [it.id for it in self.controller.case.items].index(item_id)
         index = max(0, min(index, len(self.controller.case.items) - 1))
         if index != current:
-            self.controller.edit(self.tr("Reorder evidence"), lambda c: case_ops.move_item(c, item_id, index))
+            self.controller.edit(
+                self.tr("Reorder evidence"), lambda c: case_ops.move_item(c, item_id, index)
+            )
 
     def toggle_include(self) -> None:
         ids = self._selected()
@@ -302,7 +313,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Empty the bin"),
-            self.tr("Delete the files of {0} removed item(s) for good? This cannot be undone.").format(count),
+            self.tr(
+                "Delete the files of {0} removed item(s) for good? This cannot be undone."
+            ).format(count),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -70,14 +70,18 @@ class NewCaseDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Where to keep the case"), self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Where to keep the case"), self.folder.text()
+        )
         if chosen:
             self.folder.setText(chosen)
 
     def _update(self) -> None:
         ok = bool(self.order_id.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.hint.setText(self.tr("The case folder will be: {0}").format(self.case_dir) if ok else "")
+        self.hint.setText(
+            self.tr("The case folder will be: {0}").format(self.case_dir) if ok else ""
+        )
 
     @property
     def platform_id(self) -> str:

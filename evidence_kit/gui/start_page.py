@@ -38,8 +38,12 @@ class StartPage(QWidget):
             self,
         )
         subtitle.setStyleSheet("color: palette(mid); font-size: 14px;")
-        self.new_button = self._big_button(self.tr("New case…"), self.tr("Start a dispute for one order"))
-        self.open_button = self._big_button(self.tr("Open case…"), self.tr("Continue a case folder"))
+        self.new_button = self._big_button(
+            self.tr("New case…"), self.tr("Start a dispute for one order")
+        )
+        self.open_button = self._big_button(
+            self.tr("Open case…"), self.tr("Continue a case folder")
+        )
         self.sample_button = self._big_button(
             self.tr("Open sample case"), self.tr("Try the app on a cracked-mug example")
         )
@@ -49,7 +53,9 @@ class StartPage(QWidget):
 
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentCases")
-        self.recent.itemActivated.connect(lambda it: self.recent_chosen.emit(it.data(Qt.ItemDataRole.UserRole)))
+        self.recent.itemActivated.connect(
+            lambda it: self.recent_chosen.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
         recent_label = QLabel(self.tr("Recent cases"), self)
         recent_label.setStyleSheet("font-weight: 600;")
         self.recent_empty = QLabel(self.tr("No recent cases yet."), self)

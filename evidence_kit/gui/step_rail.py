@@ -13,16 +13,25 @@ STEPS = ("facts", "evidence", "claim", "export")
 def step_status(case: Case) -> dict[str, str]:
     """'done', 'attention' or 'empty' for each step, from the case alone."""
     f = case.facts
-    facts = "done" if f.platform and f.order_id and f.item and f.price is not None else (
-        "attention" if f.order_id else "empty"
+    facts = (
+        "done"
+        if f.platform and f.order_id and f.item and f.price is not None
+        else ("attention" if f.order_id else "empty")
     )
     has_video = any(it.kind in ("video", "clip") for it in case.items)
     evidence = "empty" if not case.items else ("done" if has_video else "attention")
-    claim = "done" if case.claim.get("reason") and case.claim.get("remedy") else (
-        "attention" if case.claim else "empty"
+    claim = (
+        "done"
+        if case.claim.get("reason") and case.claim.get("remedy")
+        else ("attention" if case.claim else "empty")
     )
     exported = any(e.action == "exported" for e in case.log)
-    return {"facts": facts, "evidence": evidence, "claim": claim, "export": "done" if exported else "empty"}
+    return {
+        "facts": facts,
+        "evidence": evidence,
+        "claim": claim,
+        "export": "done" if exported else "empty",
+    }
 
 
 class StepRail(QWidget):
@@ -45,8 +54,12 @@ class StepRail(QWidget):
         for key in STEPS:
             self.steps.addItem(QListWidgetItem(self.names[key]))
         self.steps.setFixedWidth(170)
-        self.steps.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
-        self.steps.currentRowChanged.connect(lambda row: self.step_chosen.emit(STEPS[row]) if row >= 0 else None)
+        self.steps.setStyleSheet(
+            "QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }"
+        )
+        self.steps.currentRowChanged.connect(
+            lambda row: self.step_chosen.emit(STEPS[row]) if row >= 0 else None
+        )
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadline")
         self.deadline.setWordWrap(True)

@@ -55,7 +55,8 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             out += sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             out.append(path)

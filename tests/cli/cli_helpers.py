@@ -12,7 +12,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: object, check: bool = False, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: object, check: bool = False, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """`python -m evidence_kit ARGS` with the test's private app folders."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")

@@ -25,7 +25,9 @@ def test_version_is_quick_and_light() -> None:
         "heavy = [m for m in ('PySide6', 'av', 'cv2', 'PIL', 'reportlab', 'numpy') if m in sys.modules];"
         "print('HEAVY', heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+    ).stdout
     assert "HEAVY []" in out
 
 
@@ -122,7 +124,9 @@ def test_demo_builds_a_copy_and_leaves_the_bundled_files(tmp_path: Path) -> None
         "from pathlib import Path; from evidence_kit.media.sample import make_sample_case;"
         f"s = make_sample_case(Path({str(target)!r})); print(len(s.case.items))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert out.stdout.strip() == "4"
     shown = run_json("case", "show", target)
     assert {i["kind"] for i in shown["items"]} == {"video", "photo", "document"}

@@ -11,7 +11,12 @@ import pytest
 from disk_fixtures import mounted_tmpfs
 
 from evidence_kit.core import activity_log
-from evidence_kit.core.errors import CancelledError, DiskFullError, InvalidValueError, UnreadableFileError
+from evidence_kit.core.errors import (
+    CancelledError,
+    DiskFullError,
+    InvalidValueError,
+    UnreadableFileError,
+)
 from evidence_kit.core.hashing import copy_and_hash, sha256_file
 from evidence_kit.core.model import Case
 from evidence_kit.core.settings import Settings, load_settings, save_settings
@@ -74,7 +79,13 @@ def test_log_chain_detects_edits_removals_and_reorders() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("12", 12.0), ("1:12.5", 72.5), ("00:01:12.533", 72.533), ("2:00:00", 7200.0), (" 0.04 ", 0.04)],
+    [
+        ("12", 12.0),
+        ("1:12.5", 72.5),
+        ("00:01:12.533", 72.533),
+        ("2:00:00", 7200.0),
+        (" 0.04 ", 0.04),
+    ],
 )
 def test_parse_time(text: str, seconds: float) -> None:
     assert parse_time(text) == pytest.approx(seconds)

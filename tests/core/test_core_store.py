@@ -31,7 +31,13 @@ def _item(item_id: str, **kw: object) -> Item:
 
 
 def test_new_case_has_the_design_layout_and_keys(tmp_path: Path) -> None:
-    store = new_case(tmp_path / "Кейс заказа 1", platform="AliExpress", order_id="8123", price="12,50", currency="usd")
+    store = new_case(
+        tmp_path / "Кейс заказа 1",
+        platform="AliExpress",
+        order_id="8123",
+        price="12,50",
+        currency="usd",
+    )
     for sub in ("originals", "derived", "exports"):
         assert (store.root / sub).is_dir()
     doc = json.loads((store.root / "case.json").read_text(encoding="utf-8"))
@@ -47,7 +53,9 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     item = _item("a1", title="Crack", annotations=[{"type": "arrow", "points": [[1, 2], [3, 4]]}],
                  crop=[1, 2, 3, 4], rotate=90, parent=None, meta={"width": 4})  # fmt: skip
     case_ops.add_items(store.case, [item])
-    case_ops.set_values(store.case, {"reason": "damaged", "received": "yes", "refund_percent": "40%"})
+    case_ops.set_values(
+        store.case, {"reason": "damaged", "received": "yes", "refund_percent": "40%"}
+    )
     store.save()
     again = CaseStore.open(store.root)
     assert again.case.to_dict() == store.case.to_dict()
@@ -75,7 +83,9 @@ def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
         (lambda d: d["log"][0].pop("hash"), "log[0].hash"),
     ],
 )
-def test_validation_names_the_bad_field_and_leaves_the_file(tmp_path: Path, mutate, field: str) -> None:
+def test_validation_names_the_bad_field_and_leaves_the_file(
+    tmp_path: Path, mutate, field: str
+) -> None:
     store = new_case(tmp_path / "c", platform="ebay", order_id="1")
     case_ops.add_items(store.case, [_item("a1")])
     store.save()
@@ -127,7 +137,9 @@ def test_migration_from_v1_keeps_a_backup(tmp_path: Path) -> None:
     assert activity_log.verify_chain(store.case.log) == []
 
 
-def test_save_is_atomic_when_the_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_is_atomic_when_the_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = new_case(tmp_path / "c", platform="ebay", order_id="1")
     before = store.case_file.read_bytes()
     case_ops.set_values(store.case, {"item": "changed"})

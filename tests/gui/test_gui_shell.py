@@ -103,7 +103,9 @@ def test_rename_and_reorder_are_undoable(qtbot, window, tmp_path, monkeypatch) -
 
     store = new_case(tmp_path / "c", platform="ebay", order_id="1")
     window.show_case(store)
-    drop_files(window.case_view.list, [make_photo(tmp_path / f"p{n}.jpg", seed=n) for n in range(3)])
+    drop_files(
+        window.case_view.list, [make_photo(tmp_path / f"p{n}.jpg", seed=n) for n in range(3)]
+    )
     wait_import(qtbot, window)
     first = window.controller.case.items[0].id
     window.case_view.list.setCurrentRow(0)
@@ -128,7 +130,9 @@ def test_bad_files_get_a_dialog_and_the_case_stays(qtbot, window, tmp_path) -> N
     text.write_text("not a video")
     drop_files(window.case_view.list, [empty, text, tmp_path / "missing.jpg"])
     wait_import(qtbot, window)
-    assert window.messages and "empty" in window.messages[-1] and "not a photo" in window.messages[-1]
+    assert (
+        window.messages and "empty" in window.messages[-1] and "not a photo" in window.messages[-1]
+    )
     assert (store.root / "case.json").read_bytes() == before
     assert list((store.root / "originals").iterdir()) == []
 
@@ -173,5 +177,12 @@ def test_app_starts_in_a_subprocess(tmp_path) -> None:
         "EVIDENCE_KIT_DATA_DIR": str(tmp_path / "data"),
         "PATH": "/usr/bin:/bin",
     }
-    result = subprocess.run([sys.executable, "-m", "evidence_kit"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "evidence_kit"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr

@@ -23,7 +23,9 @@ def store(tmp_path: Path) -> CaseStore:
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,9 @@ def _snapshot(root: Path) -> dict[str, bytes]:
         ("receipt.pdf", lambda p: make_pdf(p), "document", "pdf"),
     ],
 )  # fmt: skip
-def test_every_kind_is_detected_by_content(store: CaseStore, tmp_path: Path, name, maker, kind, fmt) -> None:
+def test_every_kind_is_detected_by_content(
+    store: CaseStore, tmp_path: Path, name, maker, kind, fmt
+) -> None:
     src = maker(tmp_path / name)
     disguised = tmp_path / ("renamed_" + name + ".dat")  # the extension must not matter
     disguised.write_bytes(src.read_bytes())
@@ -54,7 +58,10 @@ def test_every_kind_is_detected_by_content(store: CaseStore, tmp_path: Path, nam
     assert item.kind == kind
     copied = store.path_of(item)
     assert copied.read_bytes() == src.read_bytes()
-    assert item.sha256 == hashlib.sha256(src.read_bytes()).hexdigest() and item.bytes == src.stat().st_size
+    assert (
+        item.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
+        and item.bytes == src.stat().st_size
+    )
     assert not copied.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     assert item.meta.get("format") == fmt
     if kind == "video":
@@ -62,7 +69,9 @@ def test_every_kind_is_detected_by_content(store: CaseStore, tmp_path: Path, nam
 
 
 def test_capture_times_and_orientation(store: CaseStore, tmp_path: Path) -> None:
-    photo = make_photo(tmp_path / "p.jpg", size=(640, 480), orientation=6, when="2026:11:19 08:07:06")
+    photo = make_photo(
+        tmp_path / "p.jpg", size=(640, 480), orientation=6, when="2026:11:19 08:07:06"
+    )
     video = make_video(tmp_path / "v.mp4", creation_time="2026-11-20T14:03:27.000000Z")
     report = add_files(store, [photo, video])
     p, v = report.items
