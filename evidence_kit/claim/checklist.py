@@ -304,7 +304,8 @@ def build(
                              " ".join(problems)))  # fmt: skip
         opening = next((d for d in deadlines if d.id == "open_dispute"), None)
         if opening is not None:
-            detail = f"{opening.name}: {opening.date} ({opening.days_left} days left)."
+            left = opening.days_left
+            detail = f"{opening.name}: {opening.date} ({left} day{'' if left == 1 else 's'} left)."
             status = {"ok": "ok", "soon": "warn", "closed": "missing"}[opening.status]
             if opening.status == "closed":
                 detail = f"{opening.name} was {opening.date}. Ask the platform to extend it, or check your order page."  # fmt: skip

@@ -85,6 +85,8 @@ class _Facts:
     """The inputs of the text, cleaned once."""
 
     platform_name: str
+    short_name: str  # "AliExpress", "the card issuer"
+    subject_name: str  # "AliExpress order", "Card dispute for order"
     order_id: str
     item: str
     price: float | None
@@ -117,7 +119,7 @@ def _sections(case: Case, f: _Facts, exhibits: list[templates.Exhibit]) -> list[
     facts = case.facts
     remedy_short = templates.REMEDY_SHORT.get(f.remedy, "a refund")
     subject = (
-        f"Subject: {f.platform_name} order {f.order_id or '(order number)'} - "
+        f"Subject: {f.subject_name} {f.order_id or '(order number)'} - "
         f"{templates.REASON_SHORT.get(f.reason, 'problem with my order')} - request for {remedy_short}"
     )
     order = [f"Order {f.order_id}" if f.order_id else "My order"]
@@ -165,7 +167,7 @@ def _sections(case: Case, f: _Facts, exhibits: list[templates.Exhibit]) -> list[
         ("evidence", evidence),
     ]
     if templates.any_redaction(case):
-        sections.append(("privacy", templates.PRIVACY.format(platform=f.platform_name)))
+        sections.append(("privacy", templates.PRIVACY.format(platform=f.short_name)))
     sections += [
         ("request", request),
         ("reply", f"6. Please reply by {f.reply_by}."),
@@ -176,7 +178,7 @@ def _sections(case: Case, f: _Facts, exhibits: list[templates.Exhibit]) -> list[
 
 def _short(case: Case, f: _Facts, exhibits: list[templates.Exhibit], limit: int) -> str:
     """One paragraph that fits `limit`, dropping detail step by step."""
-    head = f"{f.platform_name} order {f.order_id or '(order number)'}"
+    head = f"{f.subject_name} {f.order_id or '(order number)'}"
     request = templates.request_sentence(
         f.remedy, f.price, f.currency, f.percent, f.amount, f.item, False
     )
@@ -282,6 +284,8 @@ def _facts(case: Case, today: date, warnings: list[str]) -> tuple[_Facts, Refund
     return (
         _Facts(
             platform_name=rules.platform_name(platform_id),
+            short_name=rules.platform_field(platform_id, "short_name", "the platform"),
+            subject_name=rules.platform_field(platform_id, "subject_name", "Order"),
             order_id=facts.order_id,
             item=tone.clean(facts.item).text,
             price=facts.price,

@@ -59,6 +59,13 @@ def platform_name(platform_id: str) -> str:
     return str(platform(platform_id)["name"]) if platform_id else "the platform"
 
 
+def platform_field(platform_id: str, key: str, default: str) -> str:
+    """A text field of a platform ('short_name', 'subject_name'), or `default`."""
+    if not platform_id:
+        return default
+    return str(platform(platform_id).get(key) or default)
+
+
 def source_title(source_id: str | None) -> str:
     """Human title of a source id, or the default marker."""
     if not source_id:

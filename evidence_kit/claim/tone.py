@@ -15,6 +15,7 @@ INSULTS = (
     "liar", "liars", "lying", "idiot", "idiots", "stupid", "moron", "morons", "crook", "crooks",
     "cheat", "cheater", "cheaters", "cheating", "shit", "crap", "damn", "fuck", "fucking",
     "bastard", "bastards", "disgusting", "pathetic", "useless seller", "clown", "clowns",
+    "garbage", "rubbish", "trash", "junk", "shame on you",
 )  # fmt: skip
 THREATS = (
     "sue", "suing", "lawsuit", "lawyer", "lawyers", "attorney", "police", "court",
@@ -28,7 +29,7 @@ _PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?"
     r"|\+\d{8,15}"
 )
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS_RE = re.compile(
     r"\b(address|adress|phone|tel|mobile|my street|zip code|postcode|apartment|apt\.?)\b\s*[:#]",
     re.I,
