@@ -9,22 +9,16 @@ from pathlib import Path
 
 def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -> int:
     """Create the QApplication and the main window; open a case if given."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from evidence_kit.core import paths
     from evidence_kit.core.resources import resource_path
     from evidence_kit.core.settings import load_settings
     from evidence_kit.gui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("evidence-kit")
     QCoreApplication.setApplicationName("Evidence Kit")
-    # window geometry lives next to settings.json, so tests and CI never touch the real one
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir())
-    )
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("icons/evidence-kit.svg"))))
     window = MainWindow(load_settings())

@@ -382,14 +382,21 @@ class MainWindow(QMainWindow):
             if paths:
                 self.importer.import_paths(paths)
 
+    @staticmethod
+    def _window_settings() -> QSettings:
+        # next to settings.json, so tests (which redirect the config dir) never touch the real one
+        from evidence_kit.core import paths
+
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
     def _restore_geometry(self) -> None:
-        qs = QSettings("evidence-kit", "window")
+        qs = self._window_settings()
         geometry = qs.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.wait_all()
-        QSettings("evidence-kit", "window").setValue("geometry", self.saveGeometry())
+        self._window_settings().setValue("geometry", self.saveGeometry())
         save_settings(self.settings)
         super().closeEvent(event)

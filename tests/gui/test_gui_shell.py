@@ -186,3 +186,15 @@ def test_app_starts_in_a_subprocess(tmp_path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_window_remembers_its_geometry(qtbot, private_dirs) -> None:
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(40, 50, 700, 480)
+    first.close()
+    assert (private_dirs / "config" / "window.ini").exists()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 480)
