@@ -106,6 +106,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         store.check_writable()
 
     mic = None
+    result_notes: list[str] = []  # told after the take, so a missing camera is the only line
     if args.source:
         camera = CameraInfo(f"{args.source.name} (video file as camera)", file=str(args.source))
     elif args.camera is not None:
@@ -124,7 +125,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             raise InvalidValueError(f"no microphone called '{wanted}' (see 'record --list')")
         mic = matches[0] if matches else None
         if mic is None:
-            sys.stderr.write("evidence-kit: no microphone found: recording without sound\n")
+            result_notes.append("No microphone was found: the take has no sound.")
     out.parent.mkdir(parents=True, exist_ok=True)
     check_free_space(out.parent)
 
@@ -163,6 +164,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         )
     finally:
         signal.signal(signal.SIGTERM, previous)
+    result.notes[:0] = result_notes
     return _finish(args, store, result)
 
 
