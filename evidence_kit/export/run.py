@@ -8,6 +8,7 @@ partial output is ever left behind and the case is unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -288,6 +289,7 @@ def export_case(
     sealed = items_to_seal(case, exhibits)
     check_originals(store, sealed, steps.sub(0, 10), cancel)
     draft = _draft(case, today)
+    created = not out_dir.exists()
     staging = _make_staging(out_dir)
     try:
         result = _build(
@@ -297,6 +299,8 @@ def export_case(
         _commit(staging, result, upload)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if created:
+            _remove_empty(out_dir)
         raise
     shutil.rmtree(staging, ignore_errors=True)
     if record:
@@ -323,6 +327,11 @@ def record_export(case: Case, result: ExportResult) -> None:
         manifest_sha256=result.manifest_sha256,
         upload_files=len(result.files),
     )
+
+
+def _remove_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only if empty: never touch what someone else put there
 
 
 def _make_staging(out_dir: Path) -> Path:
