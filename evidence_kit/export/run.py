@@ -316,6 +316,32 @@ def export_case(
     return result
 
 
+def preview_upload(
+    store: Any,
+    platform: str,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> tuple[list[UploadFile], list[str]]:
+    """Make the upload pack in a temporary folder and report each file's size and any
+    exhibit that cannot fit; nothing is kept. The GUI's preview runs this."""
+    from evidence_kit.claim.rules import platform_name as _platform_name
+    from evidence_kit.claim.rules import upload_limits
+
+    cancel = cancel or CancelToken()
+    limits = upload_limits(platform)
+    with tempfile.TemporaryDirectory(prefix="evidence-kit-preview-") as tmp:
+        upload_dir, exhibits_dir = Path(tmp) / "upload", Path(tmp) / "exhibits"
+        upload_dir.mkdir()
+        exhibits_dir.mkdir()
+        ctx = Context(
+            store, limits, _platform_name(platform), upload_dir, exhibits_dir, limits.max_files != 0
+        )
+        outputs = _run_jobs(ctx, plan_exhibits(store.case), progress, cancel, 2)
+    files = [o.upload for o in outputs if o.upload is not None]
+    problems = [p for o in outputs for p in o.problems]
+    return files, problems + pack_warnings(files, limits, ctx.platform_name)
+
+
 def record_export(case: Case, result: ExportResult) -> None:
     """Append the 'exported' entry to the activity log (the caller saves)."""
     activity_log.append(
