@@ -31,6 +31,7 @@ class Deadline:
     status: str  # ok | soon | closed
     basis: str  # "15 days after delivery (2026-11-20)"
     note: str = ""
+    assumed: bool = False  # counted from today because the event has not happened yet
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,6 +80,10 @@ def anchors(case: Case, today: date) -> dict[str, tuple[date, str]]:
     if contacted:
         out["contacted_seller"] = (contacted, f"contacting the seller ({contacted.isoformat()})")
     return out
+
+
+def _assumed(case: Case, anchor: str) -> bool:
+    return anchor in ("dispute_opened", "return_agreed") and not _iso(case.claim.get(anchor))
 
 
 def status_for(days_left: int) -> str:
@@ -142,6 +147,7 @@ def compute(case: Case, today: date | None = None) -> list[Deadline]:
                 status=status_for(left),
                 basis=f"{days} {unit} after {how}",
                 note=note,
+                assumed=_assumed(case, rule["from"]),
             )
         )
     return out
