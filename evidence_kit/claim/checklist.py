@@ -205,7 +205,8 @@ def build(
 ) -> list[CheckItem]:
     """The checklist for this case. `root` (the case folder) enables the blur check."""
     claim = case.claim
-    ticked = set(claim.get("ticked") or [])
+    saved = claim.get("ticked")
+    ticked = {t for t in saved if isinstance(t, str)} if isinstance(saved, list) else set()
     received = claim.get("received") is not False and claim.get("reason") != "not_received"
     platform_id = case.facts.platform
     items = _included(case)

@@ -17,7 +17,9 @@ from evidence_kit.claim.checklist import CheckItem
 from evidence_kit.claim.deadlines import Deadline
 from evidence_kit.claim.refund import RefundAdvice, advise, format_money
 from evidence_kit.claim.transliterate import to_ascii
-from evidence_kit.core.model import Case
+from evidence_kit.core import case_ops
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.model import CLAIM_KEYS, Case
 
 DEFAULT_SHORT_LIMIT = 500  # "about 500 characters for small text boxes" (§3.2)
 
@@ -307,11 +309,30 @@ def _facts(case: Case, today: date, warnings: list[str]) -> tuple[_Facts, Refund
     )
 
 
+def _sanitized(case: Case, warnings: list[str]) -> Case:
+    """A view of the case whose claim choices have the types the drafting expects.
+
+    case.json may have been edited by hand; a bad value is ignored with a warning instead of
+    breaking the claim step.
+    """
+    claim: dict[str, Any] = {}
+    for key, value in case.claim.items():
+        if key not in CLAIM_KEYS:
+            claim[key] = value
+            continue
+        try:
+            claim[key] = case_ops.normalize_claim(key, "" if value is None else value)
+        except EvidenceKitError:
+            warnings.append(f"The saved value of '{key}' is not valid and was ignored: {value!r}.")
+    return Case(facts=case.facts, items=case.items, claim=claim)
+
+
 def draft_claim(case: Case, today: date | None = None, root: Path | None = None) -> ClaimDraft:
     """Draft the claim. `root` (the case folder) lets the checklist judge photo sharpness."""
     today = today or date.today()
     platform_id = case.facts.platform
     warnings: list[str] = []
+    case = _sanitized(case, warnings)
     if not platform_id:
         warnings.append("Choose the platform: its rules decide the reasons, limits and deadlines.")
     limits = rules.upload_limits(platform_id) if platform_id else None

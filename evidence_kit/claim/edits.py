@@ -45,7 +45,9 @@ class RegenPlan:
 
 def _base(case: Case) -> dict[str, str]:
     base = case.claim.get("text_base")
-    return dict(base) if isinstance(base, dict) else {}
+    if not isinstance(base, dict):
+        return {}
+    return {str(k): v for k, v in base.items() if isinstance(v, str)}
 
 
 def plan_regenerate(case: Case, today: date | None = None) -> RegenPlan:

@@ -70,3 +70,12 @@ def test_reply_by() -> None:
     assert reply_by(case, date(2026, 11, 21)) == date(2026, 11, 23)  # seller has 2 days
     case = make_case("temu", {"ordered": "2026-11-01"}, {}, [])
     assert reply_by(case, date(2026, 11, 21)) == date(2026, 11, 28)
+
+
+def test_windows_counted_from_today_are_marked_assumed() -> None:
+    d = _by_id("ebay", {"delivered": "2026-11-20"}, {}, date(2026, 11, 26))
+    assert d["seller_response"].assumed and not d["open_dispute"].assumed
+    d = _by_id(
+        "ebay", {"delivered": "2026-11-20"}, {"dispute_opened": "2026-11-25"}, date(2026, 11, 26)
+    )
+    assert not d["seller_response"].assumed
