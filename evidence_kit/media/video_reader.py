@@ -192,6 +192,22 @@ class VideoReader:
         self._last = last
         return last
 
+    def step_forward(self) -> DecodedFrame:
+        """The frame after the one last handed out (or the first frame)."""
+        if self._last is None:
+            return self.frame_at(0.0)
+        nxt = self._next()
+        if nxt is None:  # already at the last frame
+            return self._last
+        self._last = nxt
+        return nxt
+
+    def step_back(self) -> DecodedFrame:
+        """The frame before the one last handed out (or the first frame)."""
+        if self._last is None or self._last.pts_s <= TOLERANCE_S:
+            return self.frame_at(0.0)
+        return self.frame_at(max(self._last.pts_s - 4 * TOLERANCE_S, 0.0))
+
     def frames_between(self, start: float, end: float) -> Iterator[DecodedFrame]:
         """Every frame shown in [start, end], starting with the one on screen at start."""
         yield self.frame_at(start)
