@@ -94,7 +94,8 @@ def advise(
     if return_postage is None:
         return RefundAdvice(
             low, high, suggested, chosen, amount, None, "",
-            "Enter what the return postage would cost you to compare keeping and returning.",
+            "Enter what the return postage would cost you to compare keeping and returning."
+            + _range_note(chosen, low, high),
         )  # fmt: skip
     net = money(price - return_postage)
     keep = amount or 0.0
@@ -112,4 +113,14 @@ def advise(
             f"{format_money(net, currency)}, more than the {format_money(keep, currency)} of a "
             f"{chosen:g}% partial refund. A return pays, if you do not want to keep the item."
         )
-    return RefundAdvice(low, high, suggested, chosen, amount, net, recommend, why)
+    return RefundAdvice(
+        low, high, suggested, chosen, amount, net, recommend, why + _range_note(chosen, low, high)
+    )
+
+
+def _range_note(chosen: float, low: float, high: float) -> str:
+    if chosen > high:
+        return f" Note: {chosen:g}% is above the usual {low:g}-{high:g}%; the seller may refuse it."
+    if chosen < low:
+        return f" Note: {chosen:g}% is below the usual {low:g}-{high:g}%; you could ask for more."
+    return ""

@@ -22,8 +22,18 @@ THREATS = (
     "bad review", "negative review", "negative feedback", "1 star", "one star",
     "report you", "you will regret", "or else", "destroy", "expose you",
 )  # fmt: skip
-_INSULT_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in INSULTS) + r")\b", re.I)
-_THREAT_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in THREATS) + r")\b", re.I)
+# Russian forms (the shoppers of the reference guides often write Russian); whole words only,
+# since short roots hide inside harmless words (vorotnik = collar, sudya = judging by).
+INSULT_RU = r"мошенни\w*|жулик\w*|обманщик\w*|ворюг\w*|вор|воры|урод\w*|идиот\w*|дурак\w*|тупой|тупая|тупые|козел|козёл"
+THREAT_RU = (
+    r"в суд|засуж\w*|полици\w*|прокуратур\w*|юрист\w*|адвокат\w*|плохой отзыв|негативный отзыв"
+)
+_INSULT_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in INSULTS) + "|" + INSULT_RU + r")\b", re.I
+)
+_THREAT_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in THREATS) + "|" + THREAT_RU + r")\b", re.I
+)
 _SHOUT_RE = re.compile(r"\b[A-Z][A-Z']{2,}\b")
 _PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?"

@@ -4,15 +4,14 @@ warnings. Values without a source say "check your order page".
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +64,35 @@ def limits_html(platform_id: str) -> str:
     return "<br>".join(rows + notes)
 
 
+def deadlines_html(draft: ClaimDraft) -> str:
+    """One line per deadline: name, date, days left, source; colour by status."""
+    if not draft.deadlines:
+        return "Add the platform and the order or delivery date to see the deadlines."
+    rows = []
+    for d in draft.deadlines:
+        left = (
+            "closed"
+            if d.days_left < 0
+            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
+        )
+        color = STATUS_COLORS.get(d.status, "") or "inherit"
+        if d.source == "default":
+            source = f"<span style='color:#e65100'>default: {rules.CHECK_ORDER_PAGE}</span>"
+        else:
+            source = f"<span style='color:gray'>[{d.source}, {d.confidence}]</span>"
+        assumed = " <i>(if opened today)</i>" if d.assumed else ""
+        note = (
+            f"<br><span style='color:gray'>&nbsp;&nbsp;{html.escape(d.note)}</span>"
+            if d.note
+            else ""
+        )
+        rows.append(
+            f"<b>{d.date}</b> <span style='color:{color}'>{left}</span> - {html.escape(d.name)}"
+            f"{assumed} {source}{note}"
+        )
+    return "<br>".join(rows)
+
+
 class ClaimStatusPanel(QWidget):
     """Deadlines, checklist (tick the manual items), limits and warnings."""
 
@@ -76,17 +104,10 @@ class ClaimStatusPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         layout.addWidget(QLabel(self.tr("<b>Deadlines</b>"), self))
-        self.deadlines = QTreeWidget(self)
+        self.deadlines = QLabel(self)
         self.deadlines.setObjectName("deadlines")
-        self.deadlines.setRootIsDecorated(False)
-        self.deadlines.setHeaderLabels(
-            [self.tr("Deadline"), self.tr("Date"), self.tr("Left"), self.tr("Source")]
-        )
-        header = self.deadlines.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.deadlines.setMaximumHeight(150)
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.deadlines)
 
         layout.addWidget(QLabel(self.tr("<b>Before you submit</b>"), self))
@@ -118,29 +139,7 @@ class ClaimStatusPanel(QWidget):
             self._loading = False
 
     def _fill(self, draft: ClaimDraft, platform_id: str) -> None:
-        self.deadlines.clear()
-        for d in draft.deadlines:
-            left = self.tr("closed") if d.days_left < 0 else self.tr("{0} days").format(d.days_left)
-            source = (
-                self.tr("default: {0}").format(rules.CHECK_ORDER_PAGE)
-                if d.source == "default"
-                else f"{d.source} ({d.confidence})"
-            )
-            name = d.name + (self.tr(" (if opened today)") if d.assumed else "")
-            row = QTreeWidgetItem([name, d.date, left, source])
-            row.setToolTip(0, f"{d.basis}. {d.note}".strip())
-            row.setToolTip(3, rules.source_title(None if d.source == "default" else d.source))
-            color = STATUS_COLORS.get(d.status, "")
-            if color:
-                for col in (0, 2):
-                    row.setForeground(col, QBrush(QColor(color)))
-            self.deadlines.addTopLevelItem(row)
-        if not draft.deadlines:
-            self.deadlines.addTopLevelItem(
-                QTreeWidgetItem(
-                    [self.tr("Add the platform and the order or delivery date."), "", "", ""]
-                )
-            )
+        self.deadlines.setText(deadlines_html(draft))
 
         self.checklist.clear()
         for c in draft.checklist:

@@ -44,3 +44,11 @@ def test_nothing_arrived_means_full_refund() -> None:
 def test_unknown_postage_or_price_gives_no_recommendation() -> None:
     assert advise("damaged", 10.0, "USD", True).recommend == ""
     assert advise("damaged", None, "USD", True, return_postage=3.0).amount is None
+
+
+def test_advice_flags_a_percentage_outside_the_usual_range() -> None:
+    high = advise("damaged", 12.5, "USD", still_works=True, percent=60)
+    assert "60% is above the usual 30-40%" in high.explanation
+    low = advise("defective", 12.5, "USD", still_works=False, percent=20, return_postage=1.0)
+    assert "20% is below the usual 50-95%" in low.explanation
+    assert "is above" not in advise("damaged", 12.5, "USD", True, percent=35).explanation

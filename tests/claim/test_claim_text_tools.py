@@ -53,3 +53,11 @@ def test_clean_keeps_codes_sizes_and_ids() -> None:
     text = "Order 8123456789012345, tracking LP00123456789CN, size XXL, USB-C port, 350 ml"
     assert clean(text).text == text
     assert find_problems(text) == []
+
+
+def test_clean_catches_russian_insults_and_threats_but_not_lookalikes() -> None:
+    out = clean(
+        "Ручка треснула!!! Продавец мошенник. Подам в суд. Воротник мятый. Судя по фото, цвет другой."
+    )
+    assert out.text == "Ручка треснула. Воротник мятый. Судя по фото, цвет другой."
+    assert out.removed == ["Продавец мошенник.", "Подам в суд."]
