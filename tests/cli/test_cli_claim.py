@@ -83,3 +83,59 @@ def test_edited_text_is_printed(case_dir: Path) -> None:
     out = run("claim", str(case_dir), "--json")
     assert json.loads(out.stdout)["text"] == "My own claim text."
     assert json.loads(out.stdout)["edited"] is True
+
+
+def test_set_text_regenerate_and_tick(case_dir: Path, tmp_path: Path) -> None:
+    base = json.loads(run("claim", str(case_dir), "--json", "--today", "2026-11-26").stdout)["text"]
+    mine = "These shoes were for a race on 1 December."
+    text_file = tmp_path / "text.txt"
+    text_file.write_text(base + "\n\n" + mine, encoding="utf-8")
+    out = run(
+        "claim", str(case_dir), "--set-text", str(text_file), "--json", "--today", "2026-11-26"
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["text"].endswith(mine)
+    run("case", "set", str(case_dir), "refund_percent=40")
+    out = run("claim", str(case_dir), "--regenerate", "keep", "--json", "--today", "2026-11-26")
+    doc = json.loads(out.stdout)
+    assert mine in doc["text"] and "16.00 USD (40% of 40.00 USD)" in doc["text"]
+    out = run("claim", str(case_dir), "--regenerate", "replace", "--json", "--today", "2026-11-26")
+    assert mine not in json.loads(out.stdout)["text"] and "replaced 1 paragraph" in out.stderr
+    out = run("claim", str(case_dir), "--tick", "no_confirm", "--json")
+    status = {c["id"]: c["status"] for c in json.loads(out.stdout)["checklist"]}
+    assert status["no_confirm"] == "ok"
+    bad = run("claim", str(case_dir), "--tick", "no_such_item")
+    assert bad.returncode == 2 and "not a checklist item" in bad.stderr
+
+
+def test_translate_in_process_with_a_fake_backend(case_dir: Path, capsys) -> None:
+    from evidence_kit.claim import translate
+    from evidence_kit.cli import main
+    from evidence_kit.core.store import CaseStore
+
+    class Fake:
+        def __init__(self, source: str, target: str) -> None:
+            pass
+
+        def translate(self, text: str) -> str:
+            return "English: " + text
+
+    class Offline(Fake):
+        def translate(self, text: str) -> str:
+            raise ConnectionError("offline")
+
+    saved = dict(translate._BACKENDS)
+    translate.register_backend("fake", "Fake", Fake)
+    translate.register_backend("offline", "Offline", Offline)
+    try:
+        assert main(["claim", str(case_dir), "--translate", "--backend", "fake"]) == 0
+        assert "Check the English" in capsys.readouterr().out
+        assert CaseStore.open(case_dir).case.claim["listing_says"] == "EU 42"  # not applied
+        assert main(["claim", str(case_dir), "--translate", "--backend", "fake", "--apply"]) == 0
+        assert CaseStore.open(case_dir).case.claim["listing_says"] == "English: EU 42"
+        assert main(["claim", str(case_dir), "--translate", "--backend", "offline", "--apply"]) == 2
+        assert "needs an internet connection" in capsys.readouterr().err
+        assert CaseStore.open(case_dir).case.claim["listing_says"] == "English: EU 42"
+    finally:
+        translate._BACKENDS.clear()
+        translate._BACKENDS.update(saved)
