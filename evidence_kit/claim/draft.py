@@ -344,6 +344,13 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
     generated = "\n\n".join(p for _, p in sections)
     user_text = case.claim.get("text")
     text = user_text if isinstance(user_text, str) and user_text.strip() else generated
+    if text is user_text:
+        problems = tone.find_problems(text)
+        if problems:
+            warnings.append(
+                f"Your edited text has {', '.join(problems)}: remove it before you send the claim "
+                "(never your address or phone; no insults, threats or capitals)."
+            )
     short = _short(case, f, exhibits, limit)
     ascii_only = bool(limits and limits.ascii_only)
     if ascii_only:

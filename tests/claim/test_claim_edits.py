@@ -106,3 +106,10 @@ def test_ascii_platform_transliterates_the_edited_text() -> None:
     case.facts.platform = "aliexpress"
     set_text(case, draft_claim(case, TODAY).text + "\n\nРучка отломана.", TODAY)
     assert draft_claim(case, TODAY).text.endswith("Ruchka otlomana.")
+
+
+def test_edited_text_with_a_phone_number_is_flagged() -> None:
+    case = _case()
+    set_text(case, draft_claim(case, TODAY).text + "\n\nCall me on +44 7700 900123.", TODAY)
+    warnings = draft_claim(case, TODAY).warnings
+    assert any("personal details" in w and "Your edited text" in w for w in warnings)
