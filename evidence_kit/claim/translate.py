@@ -7,6 +7,8 @@ keeps the original text. Tests register a fake backend; nothing here runs at imp
 
 from __future__ import annotations
 
+import socket
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -97,6 +99,9 @@ def _is_offline(exc: BaseException) -> bool:
     return bool(names & offline) or isinstance(exc, OSError)
 
 
+NETWORK_TIMEOUT_S = 20.0
+
+
 def translate_text(
     text: str,
     backend: str = DEFAULT_BACKEND,
@@ -115,6 +120,10 @@ def translate_text(
     _, factory = _BACKENDS[backend]
     pieces = _chunks(text)
     out: list[str] = []
+    previous_timeout = socket.getdefaulttimeout()
+    # deep-translator calls requests without a timeout; urllib3 then falls back to the
+    # socket default, so a dead connection fails in seconds instead of hanging the task
+    socket.setdefaulttimeout(NETWORK_TIMEOUT_S)
     try:
         translator = factory(source, target)
         for index, piece in enumerate(pieces):
@@ -131,5 +140,7 @@ def translate_text(
             f"The translation service did not answer ({type(exc).__name__}). "
             "Your text was kept as it is."
         ) from exc
+    finally:
+        socket.setdefaulttimeout(previous_timeout)
     progress(1.0, "Translated")
     return Translation(text, "\n".join(str(p) for p in out), backend)

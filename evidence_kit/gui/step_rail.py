@@ -94,7 +94,9 @@ def deadline_text(case: Case) -> str:
         deadlines = []
     if not deadlines:
         return "Deadline: add the platform and delivery date to see it."
-    upcoming = sorted(deadlines, key=lambda d: d.days_left)
+    # a window counted "as if the dispute were opened today" is not a real deadline yet
+    real = [d for d in deadlines if not getattr(d, "assumed", False)] or deadlines
+    upcoming = sorted(real, key=lambda d: d.days_left)
     open_ones = [d for d in upcoming if d.days_left >= 0]
     d = open_ones[0] if open_ones else upcoming[-1]
     if d.days_left < 0:
