@@ -345,6 +345,7 @@ def _upload_clip(
         path.unlink(missing_ok=True)
         out.problems.append(f"{_label(ex)}: the upload clip could not be made: {exc}")
         return
+    path.chmod(0o644)  # the clip's temp file was private; the pack is for the shopper to share
     size = path.stat().st_size
     if size > limits.video_max_bytes:
         path.unlink(missing_ok=True)

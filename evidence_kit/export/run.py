@@ -131,15 +131,19 @@ def check_originals(
         path = store.path_of(it)
         if not path.is_file():
             raise IntegrityError(f"{label} is missing from the case folder; export refused.")
-        base = done
-        digest = sha256_file(
-            path, lambda f, m, b=base, n=it.bytes: progress((b + f * n) / total, m), cancel
-        )
+        digest = sha256_file(path, _offset(progress, done, it.bytes, total), cancel)
         if digest != it.sha256:
             raise IntegrityError(
                 f"{label} has changed since it was imported (SHA-256 mismatch); export refused."
             )
         done += it.bytes
+
+
+def _offset(progress: ProgressFn, done: int, size: int, total: int) -> ProgressFn:
+    def report(fraction: float, message: str) -> None:
+        progress((done + fraction * size) / total, message)
+
+    return report
 
 
 def _draft(case: Case, today: date | None) -> Any:
@@ -474,7 +478,7 @@ def _build(
     # --- the PDF (it cannot list its own hash, nor the manifest's) ---------------------
     steps(0.72, "Writing the PDF summary")
     pdf_path = staging / "summary.pdf"
-    data = SummaryData(
+    summary = SummaryData(
         title="Evidence summary",
         subtitle=f"{pname} order {case.facts.order_id or '-'} · {case.facts.item}".rstrip(" ·"),
         facts=_facts_rows(case, pname),
@@ -491,7 +495,7 @@ def _build(
             "3. summary.pdf, manifest.json and SHA256SUMS are covered by SHA256SUMS.",
         ],
     )
-    build_summary(data, pdf_path, cancel)
+    build_summary(summary, pdf_path, cancel)
     pdf_digest = sha256_file(pdf_path, cancel=cancel)
     entries.append(BundleEntry("summary.pdf", pdf_path, pdf_digest))
     listed.append(

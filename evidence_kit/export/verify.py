@@ -143,8 +143,10 @@ def _read_manifest(
     sums: dict[str, str],
     report: VerifyReport,
 ) -> None:
-    case = manifest.get("case") if isinstance(manifest.get("case"), dict) else {}
-    facts = case.get("facts") if isinstance(case.get("facts"), dict) else {}
+    raw_case = manifest.get("case")
+    case: dict[str, Any] = raw_case if isinstance(raw_case, dict) else {}
+    raw_facts = case.get("facts")
+    facts: dict[str, Any] = raw_facts if isinstance(raw_facts, dict) else {}
     report.case_name = str(case.get("name", ""))
     report.order_id = str(facts.get("order_id", ""))
     report.exported_at = str(manifest.get("exported_at", ""))
