@@ -8,7 +8,6 @@ keeps the original text. Tests register a fake backend; nothing here runs at imp
 from __future__ import annotations
 
 import socket
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
