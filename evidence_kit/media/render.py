@@ -135,25 +135,69 @@ def scaled_boxes(
     return out
 
 
+def _gap(scale: float) -> int:
+    # a downscaled preview smears each box's content a few pixels outwards (resampling
+    # kernels reach ~3 output pixels): keep those out of the pixelate fringe too
+    return 0 if scale >= 1 else 3
+
+
+def _pixelate_one(
+    arr: np.ndarray, ann: dict[str, Any], box: redact.Box, hidden: np.ndarray, scale: float
+) -> None:
+    x, y, w, h = ann["rect"]
+    cell = max(1.0, redact.block_size(w, h) * scale)
+    # the noise is seeded by where the box is, never by what is under it
+    key = ",".join(str(int(round(v))) for v in ann["rect"])
+    redact.pixelate(arr, box, hidden, cell, key, _gap(scale))
+
+
 def apply_redactions(
     img: Image.Image, redactions: list[dict[str, Any]], scale: float
 ) -> Image.Image:
     """Burn the redaction boxes into the pixels (solid or secure pixelate)."""
     arr = np.array(img.convert("RGB"))
     boxes = scaled_boxes(redactions, img.size, scale)
-    # a downscaled preview smears each box's content a few pixels outwards (resampling
-    # kernels reach ~3 output pixels): keep those out of the pixelate fringe too
-    gap = 0 if scale >= 1 else 3
-    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes], gap)
+    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes], _gap(scale))
     for ann, box in boxes:
         if ann["style"] == "pixelate":
-            x, y, w, h = ann["rect"]
-            cell = redact.block_size(w, h) * scale
-            key = ",".join(str(int(round(v))) for v in ann["rect"])
-            redact.pixelate(arr, box, hidden, max(1.0, cell), key, gap)
+            _pixelate_one(arr, ann, box, hidden, scale)
         else:
             redact.solid(arr, box, ann["color"])
     return Image.fromarray(arr)
+
+
+def redaction_patch(
+    base: Image.Image, redactions: list[dict[str, Any]], target: dict[str, Any], scale: float
+) -> tuple[Image.Image, redact.Box] | None:
+    """The exact pixels `apply_redactions` puts in target's box, computed from its surroundings
+    only (cheap enough to redo on every drag step in the editor). None if it is off-image.
+    """
+    valid = A.validate_all(redactions)
+    tgt = A.validate(target)
+    boxes = scaled_boxes(valid, base.size, scale)
+    own = scaled_boxes([tgt], base.size, scale)
+    if not own:
+        return None
+    x0, y0, x1, y1 = own[0][1]
+    x, y, w, h = tgt["rect"]
+    margin = int(redact.block_size(w, h) * scale) + _gap(scale) + 4
+    rx0, ry0 = max(0, x0 - margin), max(0, y0 - margin)
+    rx1, ry1 = min(base.width, x1 + margin), min(base.height, y1 + margin)
+    arr = np.array(base.convert("RGB").crop((rx0, ry0, rx1, ry1)))
+    shifted = [(b[0] - rx0, b[1] - ry0, b[2] - rx0, b[3] - ry0) for _, b in boxes + own]
+    hidden = redact.union_mask(
+        arr.shape[:2], [_clip_box(b, arr.shape) for b in shifted], _gap(scale)
+    )
+    box = (x0 - rx0, y0 - ry0, x1 - rx0, y1 - ry0)
+    if tgt["style"] == "pixelate":
+        _pixelate_one(arr, tgt, box, hidden, scale)
+    else:
+        redact.solid(arr, box, tgt["color"])
+    return Image.fromarray(arr[box[1] : box[3], box[0] : box[2]]), own[0][1]
+
+
+def _clip_box(b: redact.Box, shape: tuple[int, ...]) -> redact.Box:
+    return (max(0, b[0]), max(0, b[1]), min(shape[1], b[2]), min(shape[0], b[3]))
 
 
 def _pt(p: list[float], scale: float, size: tuple[int, int]) -> tuple[float, float]:
