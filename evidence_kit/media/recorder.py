@@ -39,6 +39,15 @@ VIDEO_TIME_BASE = Fraction(1, 90000)
 #: empty_moov puts the track headers first, so every fragment after it is playable
 MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof"
 FIRST_FRAME_TIMEOUT_S = 10.0
+#: how far sound may wander from the picture before it is pulled back
+AUDIO_SLACK_S = 0.04
+SAMPLE_DTYPES = {
+    "u8": np.uint8,
+    "s16": np.int16,
+    "s32": np.int32,
+    "flt": np.float32,
+    "dbl": np.float64,
+}
 
 
 def free_bytes(folder: Path) -> int:
@@ -83,6 +92,20 @@ class TakeResult:
         return d
 
 
+def _silence_like(frame: Any, samples: int) -> Any:
+    """An audio frame of `samples` zeros in the same format, layout and rate as `frame`."""
+    import av
+
+    dtype = SAMPLE_DTYPES[frame.format.name.rstrip("p")]
+    channels = len(frame.layout.channels)
+    shape = (channels, samples) if frame.format.is_planar else (1, samples * channels)
+    silence = av.AudioFrame.from_ndarray(
+        np.zeros(shape, dtype), format=frame.format.name, layout=frame.layout.name
+    )
+    silence.sample_rate = frame.sample_rate
+    return silence
+
+
 def _iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -112,9 +135,11 @@ class Take:
         # monotonic capture times -> wall clock, fixed once so the burned-in clock never jumps
         self._epoch = time.time() - time.monotonic()
         self._overlay = ClockOverlay(width, height) if clock else None
-        self._queue: queue.Queue[tuple[str, Any, float] | None] = queue.Queue(
-            maxsize=max(int(fps), 8)
-        )
+        # Sound is small and must stay gapless, so only pictures are limited: about a second
+        # of them may wait for the encoder; past that a picture is dropped (and counted).
+        self._queue: queue.Queue[tuple[str, Any, float] | None] = queue.Queue()
+        self._max_pending = max(int(fps), 8)
+        self._pending_video = 0
         self._lock = threading.Lock()
         self._closing = False
         self.t0: float | None = None
@@ -125,7 +150,8 @@ class Take:
         self.finished = threading.Event()
         self._stop_reason = "stopped"
         self._message = ""
-        self._notes: list[str] = []
+        self._notes: set[str] = set()
+        self._drift_avg = 0.0
         self._result: TakeResult | None = None
         self._max_drift = 0.0
         self._audio_pos: int | None = None
@@ -192,11 +218,11 @@ class Take:
             if self.seconds is not None and t - self.t0 >= self.seconds - 1e-6:
                 self.limit_reached.set()
                 return
-            try:
-                self._queue.put_nowait(("v", i420, t))
-            except queue.Full:
+            if self._pending_video >= self._max_pending:
                 self.dropped += 1
                 return
+            self._pending_video += 1
+            self._queue.put_nowait(("v", i420, t))
             self.last_t = t
 
     def offer_audio(self, frame: Any, t: float) -> None:
@@ -208,10 +234,7 @@ class Take:
                 return
             if self.seconds is not None and t - self.t0 >= self.seconds:
                 return
-            try:
-                self._queue.put_nowait(("a", frame, t))
-            except queue.Full:
-                self._notes.append("some sound was lost: the encoder fell behind")
+            self._queue.put_nowait(("a", frame, t))
 
     def count_skipped(self, n: int) -> None:
         """Frames the camera skipped while this take was running."""
@@ -232,6 +255,8 @@ class Take:
                 kind, payload, t = item
                 assert self.t0 is not None
                 if kind == "v":
+                    with self._lock:
+                        self._pending_video -= 1
                     if self._overlay is not None:
                         self._overlay.apply(payload, self.wall_time(t))
                     frame = av.VideoFrame.from_ndarray(payload, format="yuv420p")
@@ -270,9 +295,26 @@ class Take:
             if t + frame.samples / rate <= self.t0:
                 return  # entirely before the first picture
             self._audio_pos = max(0, round((t - self.t0) * rate))
-        # sound keeps its own sample clock (gapless); we only watch how far it wanders
+        # Sound keeps its own sample clock (gapless). When it wanders from the capture clock
+        # (a microphone that lost samples, or runs at another rate) it is pulled back: a gap
+        # is filled with silence, a chunk that runs ahead is left out.
+        # A smoothed drift is used so the jitter of a microphone's arrival times never
+        # triggers a correction; only a lasting offset does.
         drift = self._audio_pos / rate - (t - self.t0)
         self._max_drift = max(self._max_drift, abs(drift))
+        self._drift_avg = 0.8 * self._drift_avg + 0.2 * drift
+        if self._drift_avg > AUDIO_SLACK_S:
+            self._notes.add("The sound ran ahead of the picture; a little sound was left out.")
+            self._drift_avg -= frame.samples / rate
+            return
+        if self._drift_avg < -AUDIO_SLACK_S:
+            self._encode_audio(_silence_like(frame, round(-drift * rate)), rate)
+            self._notes.add("The sound had gaps; they were filled with silence.")
+            self._drift_avg = 0.0
+        self._encode_audio(frame, rate)
+
+    def _encode_audio(self, frame: Any, rate: int) -> None:
+        assert self._audio_pos is not None and self._astream is not None
         frame.pts, frame.time_base = self._audio_pos, Fraction(1, rate)
         self._audio_pos += frame.samples
         self._container.mux(self._astream.encode(frame))
@@ -338,7 +380,7 @@ class Take:
                     stop_reason=self._stop_reason,
                     message=self._message,
                     max_drift_ms=round(self._max_drift * 1000, 1),
-                    notes=sorted(set(self._notes)),
+                    notes=sorted(self._notes),
                 )
             return self._result
 
@@ -359,6 +401,7 @@ class CaptureSession:
         self._latest: tuple[np.ndarray, float] | None = None
         self._skipped_seen = 0
         self._lock = threading.Lock()
+        self._preview_clock: ClockOverlay | None = None
         self.first_frame = threading.Event()
 
     @property
@@ -409,14 +452,26 @@ class CaptureSession:
         with self._lock:
             return self._latest
 
-    def preview_rgb(self, max_width: int = 960) -> np.ndarray | None:
-        """The newest frame as an RGB array no wider than max_width."""
+    def preview_rgb(self, max_width: int = 960, clock: bool = False) -> np.ndarray | None:
+        """The newest frame as an RGB array no wider than max_width; with `clock`, stamped
+        as the take stamps it, so the preview shows what goes into the file."""
         import cv2
 
         latest = self.latest_frame()
         if latest is None:
             return None
-        rgb = cv2.cvtColor(latest[0], cv2.COLOR_YUV2RGB_I420)
+        i420, t = latest
+        if clock:
+            i420 = i420.copy()
+            h, w = self.camera.height, self.camera.width
+            if self._preview_clock is None or (
+                self._preview_clock.width,
+                self._preview_clock.height,
+            ) != (w, h):
+                self._preview_clock = ClockOverlay(w, h)
+            wall = datetime.fromtimestamp(time.time() - time.monotonic() + t).astimezone()
+            self._preview_clock.apply(i420, wall)
+        rgb = cv2.cvtColor(i420, cv2.COLOR_YUV2RGB_I420)
         if rgb.shape[1] > max_width:
             h = round(rgb.shape[0] * max_width / rgb.shape[1])
             rgb = cv2.resize(rgb, (max_width, h), interpolation=cv2.INTER_AREA)

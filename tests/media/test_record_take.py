@@ -229,3 +229,56 @@ def test_stop_is_idempotent_and_thread_safe(source: Path, tmp_path: Path) -> Non
     session.close()
     assert len({id(r) for r in results}) == 1
     assert results[0].frames == len(_frames(tmp_path / "take.mp4"))
+
+
+class GappyMicCamera(Source):
+    """Two seconds of picture and a 440 Hz tone whose chunks from 0.5 s to 1.0 s never come."""
+
+    name = "gappy"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width, self.height, self.fps = W, H, 25.0
+        self.audio_rate, self.audio_layout = 48000, "mono"
+
+    def _run(self, on_video, on_audio) -> str:  # type: ignore[no-untyped-def]
+        t0 = time.monotonic()
+        chunk = 960  # 20 ms
+        next_audio = 0
+        for n in range(50):
+            on_video(np.full((H * 3 // 2, W), 100, np.uint8), t0 + n / self.fps)
+            while next_audio / 48000 < (n + 1) / self.fps:
+                start = next_audio / 48000
+                if not 0.5 <= start < 1.0:
+                    t = (next_audio + np.arange(chunk)) / 48000
+                    wave = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32).reshape(1, -1)
+                    frame = av.AudioFrame.from_ndarray(wave, format="fltp", layout="mono")
+                    frame.sample_rate = 48000
+                    on_audio(frame, t0 + start)
+                next_audio += chunk
+            time.sleep(0.002)
+        return "The camera stopped sending pictures (unplugged?)."
+
+
+def test_sound_gaps_are_filled_with_silence_so_sound_stays_with_the_picture(tmp_path: Path) -> None:
+    session = CaptureSession(GappyMicCamera())
+    out = tmp_path / "take.mp4"
+    take = session.start_take(out, clock=False)
+    session.start()
+    assert take.finished.wait(30)
+    result = session.stop_take()
+    session.close()
+    assert result is not None and result.has_audio
+    assert any("filled with silence" in n for n in result.notes)
+    with av.open(str(out)) as c:
+        chunks = [(float(f.pts * f.time_base), f.to_ndarray()[0]) for f in c.decode(audio=0)]
+    samples = np.concatenate([a for _, a in chunks])
+    start = chunks[0][0]
+
+    def rms(a: float, b: float) -> float:
+        i, j = round((a - start) * 48000), round((b - start) * 48000)
+        return float(np.sqrt(np.mean(samples[i:j] ** 2)))
+
+    assert abs(len(samples) / 48000 - 2.0) < 0.1  # the gap did not shorten the sound
+    assert rms(0.2, 0.45) > 0.1 and rms(1.15, 1.8) > 0.1  # the tone, before and after
+    assert rms(0.6, 0.9) < 0.02  # silence where the microphone gave nothing
