@@ -467,7 +467,7 @@ class VideoPanel(QWidget):
 
     def find_sharpest(self) -> None:
         """Offer the sharpest frame within ±0.5 s of the current one."""
-        from evidence_kit.media.frames import _score, sharpest_near
+        from evidence_kit.media.frames import frame_sharpness, sharpest_near
         from evidence_kit.media.video_reader import VideoReader
 
         if self.video is None or self.info is None:
@@ -476,7 +476,7 @@ class VideoPanel(QWidget):
 
         def work(progress: Any, cancel: Any) -> Any:
             with VideoReader(path) as rd:
-                here = _score(rd, rd.frame_at(t))
+                here = frame_sharpness(rd, rd.frame_at(t))
                 best, score = sharpest_near(rd, t, SHARPEST_WINDOW_S, cancel)
                 return best.pts_s, score, here
 

@@ -79,31 +79,38 @@ def cut_clip(
     cancel: CancelToken | None = None,
 ) -> ClipResult:
     """Write the clip to `out` (MP4). See the module docstring for what it keeps."""
-    from evidence_kit.media.frames import check_out_dir
+    from evidence_kit.media.video_files import check_out_dir
 
     src, out = Path(src), Path(out)
     if out.suffix.lower() not in (".mp4", ".m4v", ".mov"):
         raise InvalidValueError(f"a clip is written as .mp4, not '{out.suffix}'")
-    with VideoReader(src) as rd:
+    rd = VideoReader(src)
+    tmp: Path | None = None
+    try:
         _check(start_s, end_s, max_mb, rd)
         end_s = min(end_s, rd.end_s + 1.0)
         check_out_dir(out.parent)
         first = rd.frame_at(start_s)
         info = rd.info
-    creation = _clip_creation(info.creation_time, first.pts_s) if keep_metadata else None
-    audio_ok = not info.has_audio or (info.audio_codec or "") in COPY_AUDIO
-    steps = Steps(progress)
-    tmp = _temp_path(out)
-    try:
+        creation = _clip_creation(info.creation_time, first.pts_s) if keep_metadata else None
+        audio_ok = not info.has_audio or (info.audio_codec or "") in COPY_AUDIO
+        tmp = _temp_path(out)
+        real_end = None
         if first.key and audio_ok:
             try:
-                real_end = _stream_copy(
-                    src, first.pts_s, end_s, tmp, creation, steps.sub(0, 2), cancel
-                )
+                real_end = _stream_copy(rd, first.pts_s, end_s, tmp, creation, progress, cancel)
             except VideoError:
                 real_end = None  # a codec the MP4 muxer refuses: re-encode instead
-            if real_end is not None and (max_mb is None or tmp.stat().st_size <= max_mb * MB):
-                return _finish(tmp, out, first.pts_s, real_end, True, info.width, info.height)
+    except BaseException:
+        rd.close()
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise
+    rd.close()
+    steps = Steps(progress)
+    try:
+        if real_end is not None and (max_mb is None or tmp.stat().st_size <= max_mb * MB):
+            return _finish(tmp, out, first.pts_s, real_end, True, info.width, info.height)
         if max_mb is None:
             real_end, size = _encode(
                 src, first.pts_s, end_s, tmp, None, creation, steps.sub(1, 2), cancel
@@ -142,6 +149,7 @@ def _finish(
     tmp: Path, out: Path, start: float, end: float, copy: bool, w: int, h: int
 ) -> ClipResult:
     try:
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a clip is an ordinary file
         os.replace(tmp, out)
     except OSError as exc:
         raise describe_os_error(exc, out) from exc
@@ -171,7 +179,7 @@ def _video_budget(budget_bytes: float, seconds: float, has_audio: bool) -> int:
 
 
 def _stream_copy(
-    src: Path,
+    rd: VideoReader,
     start: float,
     end: float,
     tmp: Path,
@@ -179,81 +187,85 @@ def _stream_copy(
     progress: ProgressFn,
     cancel: CancelToken | None,
 ) -> float:
-    """Copy packets from the keyframe at `start` to `end`; return the real end (s)."""
+    """Copy packets from the keyframe at `start` to `end`; return the real end (s).
+
+    Times are compared as integers in each stream's time base: this loop sees every
+    packet of a long clip, and Fraction arithmetic would dominate it.
+    """
     import av
 
-    with VideoReader(src, threads=False) as rd:
-        first_pts = rd.first_pts
-        inp = rd.container
-        vin = rd.stream
-        ain = inp.streams.audio[0] if inp.streams.audio else None
-        v_off = first_pts + int(round(start / vin.time_base))
-        try:
-            out = av.open(str(tmp), "w", format="mp4")
-        except (av.error.FFmpegError, OSError) as exc:
-            raise describe_os_error(OSError(str(exc)), tmp) from exc
-        try:
-            if creation:
-                out.metadata["creation_time"] = creation
-            vout = out.add_stream_from_template(vin)
-            vout.metadata.clear()
-            aout = None
-            a_off = 0
-            if ain is not None:
-                aout = out.add_stream_from_template(ain)
-                aout.metadata.clear()
-                a_start = float(first_pts * vin.time_base) + start
-                a_off = int(round(a_start / ain.time_base))
-            inp.seek(v_off, stream=vin, backward=True, any_frame=False)
-            streams = [s for s in (vin, ain) if s is not None]
-            pending: list[tuple[Any, float]] = []  # packets past `end` later ones may need
-            last_end = start
-            video_done = False
-            audio_done = ain is None
-            for packet in inp.demux(*streams):
-                if packet.size == 0 or packet.pts is None:
+    inp, vin = rd.container, rd.stream
+    ain = inp.streams.audio[0] if inp.streams.audio else None
+    vtb = float(vin.time_base)
+    first_pts = rd.first_pts
+    v_off = first_pts + int(round(start / vtb))
+    v_end = first_pts + int(round((end - TOLERANCE_S) / vtb))
+    v_stop = first_pts + int(round((end + 0.5) / vtb))  # decode order runs a little ahead
+    span = max(v_end - v_off, 1)
+    try:
+        out = av.open(str(tmp), "w", format="mp4")
+    except (av.error.FFmpegError, OSError) as exc:
+        raise describe_os_error(OSError(str(exc)), tmp) from exc
+    last_end = v_off
+    try:
+        if creation:
+            out.metadata["creation_time"] = creation
+        vout = out.add_stream_from_template(vin)
+        vout.metadata.clear()
+        aout = None
+        a_off = a_end = 0
+        if ain is not None:
+            aout = out.add_stream_from_template(ain)
+            aout.metadata.clear()
+            atb = float(ain.time_base)
+            a_off = int(round((first_pts * vtb + start) / atb))
+            a_end = int(round((first_pts * vtb + end) / atb))
+        inp.seek(v_off, stream=vin, backward=True, any_frame=False)
+        pending: list[tuple[Any, int]] = []  # packets past `end` later ones may refer to
+        video_done = False
+        audio_done = ain is None
+        count = 0
+        for packet in inp.demux(*[s for s in (vin, ain) if s is not None]):
+            pts = packet.pts
+            if pts is None or packet.size == 0:
+                continue
+            if packet.stream is vin:
+                if video_done or pts < v_off:
+                    continue  # pts < v_off: open-GOP leading pictures before the keyframe
+                dts = packet.dts if packet.dts is not None else pts
+                if dts >= v_stop:
+                    video_done = True
                     continue
-                if cancel is not None:
-                    cancel.check()
-                if packet.stream is vin:
-                    if video_done:
-                        continue
-                    rel = float((packet.pts - first_pts) * vin.time_base)
-                    if packet.pts < v_off:
-                        continue  # open-GOP leading pictures before the keyframe
-                    dts_rel = float(((packet.dts or packet.pts) - first_pts) * vin.time_base)
-                    if dts_rel >= end + 0.5:
-                        video_done = True
-                        continue
-                    _shift(packet, v_off, vout)
-                    shown_until = rel + float((packet.duration or 0) * vin.time_base)
-                    if rel >= end - TOLERANCE_S:
-                        pending.append((packet, shown_until))
-                        continue
-                    for held, until in pending:  # a frame before `end` refers to these
-                        out.mux(held)
-                        last_end = max(last_end, until)
-                    pending.clear()
-                    out.mux(packet)
-                    last_end = max(last_end, shown_until)
-                    progress((rel - start) / max(end - start, 1e-3), "Copying the clip")
-                elif aout is not None and ain is not None:
-                    a_rel = float(packet.pts * ain.time_base) - float(first_pts * vin.time_base)
-                    if a_rel >= end:
-                        audio_done = True
-                        continue
-                    if packet.pts < a_off:
-                        continue
+                until = pts + (packet.duration or 0)
+                _shift(packet, v_off, vout)
+                if pts >= v_end:
+                    pending.append((packet, until))
+                    continue
+                for held, held_until in pending:  # a frame before `end` refers to these
+                    out.mux(held)
+                    last_end = max(last_end, held_until)
+                pending.clear()
+                out.mux(packet)
+                last_end = max(last_end, until)
+                count += 1
+                if count % 64 == 0:
+                    if cancel is not None:
+                        cancel.check()
+                    progress((pts - v_off) / span, "Copying the clip")
+            elif aout is not None:
+                if pts >= a_end:
+                    audio_done = True
+                elif pts >= a_off:
                     _shift(packet, a_off, aout)
                     out.mux(packet)
-                if video_done and audio_done:
-                    break
-        except av.error.FFmpegError as exc:
-            raise VideoError(f"stream copy failed: {exc}") from exc
-        finally:
-            out.close()
+            if video_done and audio_done:
+                break
+    except av.error.FFmpegError as exc:
+        raise VideoError(f"stream copy failed: {exc}") from exc
+    finally:
+        out.close()
     progress(1.0, "Clip copied")
-    return last_end
+    return (last_end - first_pts) * vtb
 
 
 def _shift(packet: Any, offset: int, stream: Any) -> None:

@@ -144,6 +144,11 @@ def _readable_end(container: Any, stream: Any, size: int, first_pts: int) -> flo
 
 def probe_container(container: Any, path: Path) -> VideoInfo:
     """Facts of an already opened container (the reader shares its handle)."""
+    return probe_with_start(container, path)[0]
+
+
+def probe_with_start(container: Any, path: Path) -> tuple[VideoInfo, int]:
+    """Facts plus the first frame's pts (stream time base), from one decode."""
     import av
 
     if not container.streams.video:
@@ -182,7 +187,7 @@ def probe_container(container: Any, path: Path) -> VideoInfo:
     container.seek(first_pts, stream=stream, backward=True, any_frame=False)
     if readable is not None and readable <= 0:
         raise CorruptMediaError(f"{path.name} is truncated: not even one second can be decoded.")
-    return VideoInfo(
+    info = VideoInfo(
         duration_s=round(max(duration, 0.0), 6),
         width=dw,
         height=dh,
@@ -201,6 +206,7 @@ def probe_container(container: Any, path: Path) -> VideoInfo:
         truncated=readable is not None,
         readable_s=None if readable is None else round(readable, 3),
     )
+    return info, int(first_pts)
 
 
 def probe_video(path: Path | str) -> VideoInfo:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence_kit.core.errors import InvalidValueError
-from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.core.timecode import format_time
 from evidence_kit.media.video_caption import font, wall_clock
+from evidence_kit.media.video_hashcache import cached_sha256
 from evidence_kit.media.video_reader import VideoReader
 
 MAX_CELLS = 100
@@ -72,7 +72,7 @@ def contact_sheet(
     steps = Steps(progress)
     with VideoReader(path) as rd:
         check_out_dir(out.parent)
-        digest = sha256 or sha256_file(path, steps.sub(0, 4), cancel)
+        digest = sha256 or cached_sha256(path, steps.sub(0, 4), cancel)
         thumbs = thumbnails(rd, cols * rows, TILE_W, progress=steps.sub(1, 4), cancel=cancel)
         lines = header_lines(path.name, rd, digest)
     tile_h = max(th.rgb.shape[0] for th in thumbs)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from evidence_kit.core.timecode import format_time
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -90,6 +91,7 @@ def _wrap(text: str, fnt: Any, width: float, draw: Any) -> list[str]:
 
 def add_caption(rgb: np.ndarray, text: str) -> np.ndarray:
     """The frame with a black strip below it carrying `text`, wrapped to the frame's width."""
+    import numpy as np
     from PIL import Image, ImageDraw
 
     h, w = rgb.shape[:2]

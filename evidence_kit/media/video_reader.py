@@ -7,17 +7,19 @@ with milliseconds map back to the same frame.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+from evidence_kit.core.errors import TimeRangeError, VideoError
+from evidence_kit.media.probe import VideoInfo, open_container, probe_with_start
 
-from evidence_kit.core.errors import CorruptMediaError, TimeRangeError, VideoError
-from evidence_kit.media.probe import VideoInfo, open_container, probe_container
+if TYPE_CHECKING:  # numpy loads lazily: a stream-copy clip never needs it
+    import numpy as np
 
 TOLERANCE_S = 0.0005
 FORWARD_LIMIT_S = 1.0  # decode on instead of seeking when the target is this close ahead
@@ -35,6 +37,8 @@ class DecodedFrame:
 
 def rotate_upright(arr: np.ndarray, rotation_cw: int) -> np.ndarray:
     """Apply the clockwise rotation that makes a decoded picture upright."""
+    import numpy as np
+
     turns = (rotation_cw // 90) % 4
     if not turns:
         return arr
@@ -52,10 +56,11 @@ class VideoReader:
             if threads and self.container.streams.video:
                 # must be set before anything opens the decoder
                 self.container.streams.video[0].thread_type = "AUTO"
-            self.info = info or probe_container(self.container, self.path)
+            probed, first_pts = probe_with_start(self.container, self.path)
+            self.info = info or probed
             self.stream = self.container.streams.video[0]
             self.time_base: Fraction = self.stream.time_base
-            self.first_pts: int = self._first_pts()
+            self.first_pts: int = first_pts
         except BaseException:
             self.container.close()
             raise
@@ -95,21 +100,9 @@ class VideoReader:
             return 0.0
         return float((pts - self.first_pts) * self.time_base)
 
-    def _first_pts(self) -> int:
-        self.container.seek(0, stream=self.stream, backward=True, any_frame=False)
-        try:
-            for frame in self.container.decode(self.stream):
-                if frame.pts is not None:
-                    return int(frame.pts)
-        except Exception as exc:  # av errors: a file whose start cannot be decoded
-            raise CorruptMediaError(
-                f"{self.path.name}: no picture can be decoded ({exc})."
-            ) from exc
-        raise CorruptMediaError(f"{self.path.name} has a video track but no decodable frame.")
-
     def check_time(self, t: float) -> None:
         """TimeRangeError unless 0 <= t <= the end of the (readable) video."""
-        if not np.isfinite(t) or t < 0:
+        if not math.isfinite(t) or t < 0:
             raise TimeRangeError(f"{t} s is before the start of the video (times start at 0).")
         end = self.end_s
         if t > end + TOLERANCE_S:
