@@ -130,6 +130,8 @@ class AnnotationEditor(QWidget):
             self.toolbar.addAction(action)
             self.tool_actions[tool.id] = action
         self.color_button = QToolButton(self)
+        self.color_button.setText(self.tr("Colour…"))
+        self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.color_button.setToolTip(self.tr("Colour of new and selected marks"))
         self.color_button.clicked.connect(self._pick_color)
         self.options.addWidget(self.color_button)
@@ -141,7 +143,7 @@ class AnnotationEditor(QWidget):
             self.options.addWidget(swatch)
         self.width_spin = QSpinBox(self)
         self.width_spin.setRange(1, 200)
-        self.width_spin.setValue(int(self.scene.style.width))
+        self.width_spin.setValue(int(self.scene.mark_style.width))
         self.width_spin.setToolTip(self.tr("Line width of new and selected marks"))
         self.width_spin.valueChanged.connect(self.set_width)
         self.options.addWidget(self.width_spin)
@@ -161,6 +163,7 @@ class AnnotationEditor(QWidget):
         self.act_fit = self._button(self.tr("Fit"), self.view.fit, "Ctrl+9")
         self.act_actual = self._button(self.tr("100%"), lambda: self.view.set_zoom(1.0), "Ctrl+0")
         self.act_suggest = self._button(self.tr("Find personal data…"), self.suggest)
+        self.act_compare = self._button(self.tr("Compare with listing…"), self.compare)
         self.zoom_label = QLabel("100%", self)
         self.options.addWidget(self.zoom_label)
         self._update_color_button()
@@ -182,13 +185,18 @@ class AnnotationEditor(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        add(QKeySequence.StandardKey.Delete, self.delete_selected)
+        keys = QKeySequence.StandardKey
+        add(QKeySequence(keys.Delete), self.delete_selected)
         add("Backspace", self.delete_selected)
-        add(QKeySequence.StandardKey.Copy, self.copy_selected)
-        add(QKeySequence.StandardKey.Paste, self.paste)
-        add(QKeySequence.StandardKey.ZoomIn, lambda: self.view.set_zoom(self.view.zoom * 1.25))
-        add(QKeySequence.StandardKey.ZoomOut, lambda: self.view.set_zoom(self.view.zoom * 0.8))
-        add("Escape", lambda: (self.scene.clearSelection(), self.set_tool("select")))
+        add(QKeySequence(keys.Copy), self.copy_selected)
+        add(QKeySequence(keys.Paste), self.paste)
+        add(QKeySequence(keys.ZoomIn), lambda: self.view.set_zoom(self.view.zoom * 1.25))
+        add(QKeySequence(keys.ZoomOut), lambda: self.view.set_zoom(self.view.zoom * 0.8))
+        add("Escape", self._escape)
+
+    def _escape(self) -> None:
+        self.scene.clearSelection()
+        self.set_tool("select")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         # keys the shortcuts did not take (e.g. the window is not the active one) still work
@@ -206,11 +214,10 @@ class AnnotationEditor(QWidget):
                 self.delete_selected()
                 return
             if key == Qt.Key.Key_Escape:
-                self.scene.clearSelection()
-                self.set_tool("select")
+                self._escape()
                 return
             for tool in TOOLS:
-                if key == QKeySequence(tool.key)[0].key():
+                if key == getattr(Qt.Key, f"Key_{tool.key}"):
                     self.set_tool(tool.id)
                     return
         super().keyPressEvent(event)
@@ -373,13 +380,13 @@ class AnnotationEditor(QWidget):
 
     def set_color(self, value: str) -> None:
         """Colour for new marks and the selected ones."""
-        self.scene.style.color = value
+        self.scene.mark_style.color = value
         self._update_color_button()
         self.scene.restyle_selected("color", value, "Change colour")
 
     def set_width(self, value: int) -> None:
         """Width for new marks and the selected ones (one undo step per selection)."""
-        self.scene.style.width = float(value)
+        self.scene.mark_style.width = float(value)
         if self.width_spin.value() != value:
             self.width_spin.setValue(value)
         key = f"width:{self.item_id}:{self.scene.selected_indexes()}"
@@ -387,30 +394,32 @@ class AnnotationEditor(QWidget):
 
     def set_redact_style(self, style: str) -> None:
         """Solid or pixelate, for new redactions and the selected ones."""
-        self.scene.style.redact_style = style
+        self.scene.mark_style.redact_style = style
         self.scene.restyle_selected("style", style, "Change redaction")
 
     def _pick_color(self) -> None:
-        color = QColorDialog.getColor(QColor(self.scene.style.color), self, self.tr("Mark colour"))
+        color = QColorDialog.getColor(
+            QColor(self.scene.mark_style.color), self, self.tr("Mark colour")
+        )
         if color.isValid():
             self.set_color(color.name())
 
     def _update_color_button(self) -> None:
-        self.color_button.setIcon(_swatch(self.scene.style.color))
+        self.color_button.setIcon(_swatch(self.scene.mark_style.color))
 
     def _sync_pickers(self) -> None:
         # show the selected mark's style, without turning that into an edit
         indexes = self.scene.selected_indexes()
         if len(indexes) != 1:
             return
-        data = self.scene.marks[indexes[0]].data
+        data = self.scene.marks[indexes[0]].ann
         if "width" in data:
             self.width_spin.blockSignals(True)
             self.width_spin.setValue(int(round(data["width"])))
             self.width_spin.blockSignals(False)
-            self.scene.style.width = float(data["width"])
+            self.scene.mark_style.width = float(data["width"])
         if "color" in data and data["type"] != "redact":
-            self.scene.style.color = data["color"]
+            self.scene.mark_style.color = data["color"]
             self._update_color_button()
 
     # --- text --------------------------------------------------------------------------------
@@ -423,7 +432,7 @@ class AnnotationEditor(QWidget):
             self.scene.add_text(at, text.strip())
 
     def _edit_text(self, index: int) -> None:
-        current = self.scene.marks[index].data.get("text", "")
+        current = self.scene.marks[index].ann.get("text", "")
         text, ok = QInputDialog.getMultiLineText(
             self, self.tr("Text"), self.tr("Words to show on the photo:"), current
         )
@@ -458,6 +467,51 @@ class AnnotationEditor(QWidget):
             on_cancel=lambda: self.act_suggest.setEnabled(True),
         )
 
+    # --- comparison exhibit ----------------------------------------------------------------
+
+    def compare(self) -> None:
+        """Make an "As listed / As received" exhibit from a listing screenshot and this photo."""
+        received = self.controller.item(self.item_id)
+        if received is None:
+            return
+        others = _image_items(self.controller, received.id)
+        if not others:
+            QMessageBox.information(
+                self,
+                self.tr("Compare with listing"),
+                self.tr("Import the listing screenshot first."),
+            )
+            return
+        labels = [f"{it.title or it.original_name} ({it.id})" for it in others]
+        # screenshots (documents) are the likely listing: offer them first
+        order = sorted(range(len(others)), key=lambda i: others[i].kind != "document")
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Compare with listing"),
+            self.tr("Which item shows the listing?"),
+            [labels[i] for i in order],
+            0,
+            False,
+        )
+        if not ok:
+            return
+        listing = others[labels.index(choice)]
+        from evidence_kit.core.case_ops import new_item_id
+        from evidence_kit.media.compare import make_comparison
+
+        store, new_id = self.controller.store, new_item_id(self.controller.case)
+        self.runner.start(
+            self.tr("Making the comparison"),
+            lambda progress, cancel: make_comparison(
+                store, listing, received, new_id, progress, cancel
+            ),
+            on_done=lambda item: self.controller.add_items([item], self.tr("Add comparison")),
+            on_error=self._compare_failed,
+        )
+
+    def _compare_failed(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Compare with listing"), str(exc))
+
     def _offer(self, found: list) -> None:
         from evidence_kit.gui.annotation_suggest_dialog import SuggestDialog
 
@@ -472,6 +526,16 @@ class AnnotationEditor(QWidget):
         if dialog.exec() and dialog.accepted_annotations():
             anns = self.scene.annotations() + dialog.accepted_annotations()
             self.scene.emit_edit("Mask personal data", anns)
+
+
+def _image_items(controller: CaseController, exclude: str) -> list[Any]:
+    from evidence_kit.media.render import IMAGE_KINDS
+
+    return [
+        it
+        for it in controller.case.items
+        if it.id != exclude and it.kind in IMAGE_KINDS and it.meta.get("format") != "pdf"
+    ]
 
 
 def _swatch(value: str) -> QIcon:

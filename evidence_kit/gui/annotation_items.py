@@ -64,7 +64,7 @@ class AnnotationItem(QGraphicsItem):
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__()
-        self.data = copy.deepcopy(data)
+        self.ann = copy.deepcopy(data)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
 
@@ -73,20 +73,20 @@ class AnnotationItem(QGraphicsItem):
     def to_dict(self) -> dict[str, Any]:
         """The annotation as stored, including any move in progress."""
         dx, dy = self.pos().x(), self.pos().y()
-        return A.translate(self.data, dx, dy) if (dx or dy) else copy.deepcopy(self.data)
+        return A.translate(self.ann, dx, dy) if (dx or dy) else copy.deepcopy(self.ann)
 
     def bake_position(self) -> None:
         """Fold a finished move into the data."""
         if self.pos().x() or self.pos().y():
             self.prepareGeometryChange()
-            self.data = self.to_dict()
+            self.ann = self.to_dict()
             self.setPos(0, 0)
 
     def set_style(self, key: str, value: Any) -> None:
         """Change a style value (color, width, size, style) if this item has it."""
-        if key in self.data:
+        if key in self.ann:
             self.prepareGeometryChange()
-            self.data[key] = value
+            self.ann[key] = value
             self.update()
 
     # --- creation and handles ----------------------------------------------------------
@@ -96,7 +96,7 @@ class AnnotationItem(QGraphicsItem):
 
     def is_degenerate(self) -> bool:
         """Too small to keep (a click where a drag was expected)."""
-        x0, y0, x1, y1 = A.bounds(self.data)
+        x0, y0, x1, y1 = A.bounds(self.ann)
         return max(x1 - x0, y1 - y0) < 3
 
     def handle_points(self) -> list[QPointF]:
@@ -109,10 +109,10 @@ class AnnotationItem(QGraphicsItem):
     # --- painting ----------------------------------------------------------------------
 
     def margin(self) -> float:
-        return float(self.data.get("width", 2)) * 2 + 4
+        return float(self.ann.get("width", 2)) * 2 + 4
 
     def core_rect(self) -> QRectF:
-        x0, y0, x1, y1 = A.bounds(self.data)
+        x0, y0, x1, y1 = A.bounds(self.ann)
         return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
@@ -148,22 +148,22 @@ class _TwoPointItem(AnnotationItem):
 
     def drag_to(self, p: QPointF) -> None:
         self.prepareGeometryChange()
-        self.data["points"][1] = [p.x(), p.y()]
+        self.ann["points"][1] = [p.x(), p.y()]
         self.update()
 
     def handle_points(self) -> list[QPointF]:
-        return [QPointF(*pt) for pt in self.data["points"][:2]]
+        return [QPointF(*pt) for pt in self.ann["points"][:2]]
 
     def move_handle(self, index: int, p: QPointF) -> None:
         self.prepareGeometryChange()
-        self.data["points"][index] = [p.x(), p.y()]
+        self.ann["points"][index] = [p.x(), p.y()]
         self.update()
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath(QPointF(*self.data["points"][0]))
-        path.lineTo(QPointF(*self.data["points"][1]))
+        path = QPainterPath(QPointF(*self.ann["points"][0]))
+        path.lineTo(QPointF(*self.ann["points"][1]))
         stroker = QPainterPathStroker()
-        stroker.setWidth(max(12.0, self.data["width"] * 2))
+        stroker.setWidth(max(12.0, self.ann["width"] * 2))
         return stroker.createStroke(path)
 
 
@@ -173,12 +173,12 @@ class ArrowItem(_TwoPointItem):
     kind = "arrow"
 
     def margin(self) -> float:
-        return max(3.5 * self.data["width"], 14.0) + self.data["width"]
+        return max(3.5 * self.ann["width"], 14.0) + self.ann["width"]
 
     def draw(self, painter: QPainter) -> None:
-        p0, p1 = self.data["points"][:2]
-        color = qcolor(self.data["color"])
-        width = self.data["width"]
+        p0, p1 = self.ann["points"][:2]
+        color = qcolor(self.ann["color"])
+        width = self.ann["width"]
         end = A.arrow_shaft_end(p0, p1, width)
         painter.setPen(_round_pen(color, width))
         painter.drawLine(QPointF(*p0), QPointF(*end))
@@ -193,8 +193,8 @@ class LineItem(_TwoPointItem):
     kind = "line"
 
     def draw(self, painter: QPainter) -> None:
-        p0, p1 = self.data["points"][:2]
-        painter.setPen(_round_pen(qcolor(self.data["color"]), self.data["width"]))
+        p0, p1 = self.ann["points"][:2]
+        painter.setPen(_round_pen(qcolor(self.ann["color"]), self.ann["width"]))
         painter.drawLine(QPointF(*p0), QPointF(*p1))
 
 
@@ -208,7 +208,7 @@ class _BoxItem(AnnotationItem):
     def drag_to(self, p: QPointF) -> None:
         self.prepareGeometryChange()
         a = self._anchor
-        self.data["rect"] = [
+        self.ann["rect"] = [
             min(a.x(), p.x()),
             min(a.y(), p.y()),
             abs(p.x() - a.x()),
@@ -217,7 +217,7 @@ class _BoxItem(AnnotationItem):
         self.update()
 
     def rect(self) -> QRectF:
-        x, y, w, h = self.data["rect"]
+        x, y, w, h = self.ann["rect"]
         return QRectF(x, y, w, h)
 
     def handle_points(self) -> list[QPointF]:
@@ -228,7 +228,7 @@ class _BoxItem(AnnotationItem):
         r = self.rect()
         opposite = [r.bottomRight(), r.bottomLeft(), r.topLeft(), r.topRight()][index]
         self.prepareGeometryChange()
-        self.data["rect"] = [
+        self.ann["rect"] = [
             min(p.x(), opposite.x()),
             min(p.y(), opposite.y()),
             abs(p.x() - opposite.x()),
@@ -243,7 +243,7 @@ class RectItem(_BoxItem):
     kind = "rect"
 
     def draw(self, painter: QPainter) -> None:
-        pen = QPen(qcolor(self.data["color"]), self.data["width"])
+        pen = QPen(qcolor(self.ann["color"]), self.ann["width"])
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -256,7 +256,7 @@ class EllipseItem(_BoxItem):
     kind = "ellipse"
 
     def draw(self, painter: QPainter) -> None:
-        painter.setPen(QPen(qcolor(self.data["color"]), self.data["width"]))
+        painter.setPen(QPen(qcolor(self.ann["color"]), self.ann["width"]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(self.rect())
 
@@ -276,13 +276,14 @@ class RedactItem(_BoxItem):
     def draw(self, painter: QPainter) -> None:
         r = self.rect()
         scene = self.scene()
-        patch = scene.redaction_patch(self) if self.data["style"] == "pixelate" and scene else None
+        finder = getattr(scene, "redaction_patch", None)
+        patch = finder(self) if self.ann["style"] == "pixelate" and finder else None
         if patch is not None:
             image, target = patch
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.drawImage(target, image)
         else:
-            r_, g, b, _ = A.parse_color(self.data["color"])
+            r_, g, b, _ = A.parse_color(self.ann["color"])
             painter.fillRect(r, QColor(r_, g, b))
         if not getattr(scene, "clean", False):
             pen = QPen(QColor("#fdd835"), 0, Qt.PenStyle.DotLine)
@@ -298,17 +299,17 @@ class PenItem(AnnotationItem):
     kind = "pen"
 
     def drag_to(self, p: QPointF) -> None:
-        last = self.data["points"][-1]
+        last = self.ann["points"][-1]
         if math.hypot(p.x() - last[0], p.y() - last[1]) >= 1.0:
             self.prepareGeometryChange()
-            self.data["points"].append([p.x(), p.y()])
+            self.ann["points"].append([p.x(), p.y()])
             self.update()
 
     def is_degenerate(self) -> bool:
         return False  # a dot is a valid stroke
 
     def path(self) -> QPainterPath:
-        pts = self.data["points"]
+        pts = self.ann["points"]
         path = QPainterPath(QPointF(*pts[0]))
         for x, y in pts[1:]:
             path.lineTo(x, y)
@@ -318,14 +319,14 @@ class PenItem(AnnotationItem):
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
-        stroker.setWidth(max(12.0, self.data["width"]))
+        stroker.setWidth(max(12.0, self.ann["width"]))
         return stroker.createStroke(self.path())
 
     def draw(self, painter: QPainter) -> None:
-        color = qcolor(self.data["color"])
-        if self.data.get("highlight"):
+        color = qcolor(self.ann["color"])
+        if self.ann.get("highlight"):
             color.setAlphaF(A.HIGHLIGHT_OPACITY)
-        painter.setPen(_round_pen(color, self.data["width"]))
+        painter.setPen(_round_pen(color, self.ann["width"]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
 
@@ -345,12 +346,12 @@ class TextItem(AnnotationItem):
     def layout(self) -> tuple[list[str], float, float, float, float]:
         from evidence_kit.media.render import text_layout
 
-        metrics = QFontMetricsF(qfont(self.data["size"]))
-        return text_layout(self.data, metrics.horizontalAdvance)
+        metrics = QFontMetricsF(qfont(self.ann["size"]))
+        return text_layout(self.ann, metrics.horizontalAdvance)
 
     def core_rect(self) -> QRectF:
         _, w, h, _, _ = self.layout()
-        x, y = self.data["at"]
+        x, y = self.ann["at"]
         return QRectF(x, y, w, h)
 
     def margin(self) -> float:
@@ -361,11 +362,11 @@ class TextItem(AnnotationItem):
 
     def draw(self, painter: QPainter) -> None:
         lines, w, h, pad, line_h = self.layout()
-        x, y = self.data["at"]
-        if self.data.get("box"):
-            painter.fillRect(QRectF(x, y, w, h), qcolor(self.data["box"]))
-        painter.setFont(qfont(self.data["size"]))
-        painter.setPen(qcolor(self.data["color"]))
+        x, y = self.ann["at"]
+        if self.ann.get("box"):
+            painter.fillRect(QRectF(x, y, w, h), qcolor(self.ann["box"]))
+        painter.setFont(qfont(self.ann["size"]))
+        painter.setPen(qcolor(self.ann["color"]))
         for i, line in enumerate(lines):
             rect = QRectF(x + pad, y + pad + i * line_h, w, line_h)
             painter.drawText(
@@ -380,25 +381,25 @@ class MarkerItem(AnnotationItem):
     click_tool = True
 
     def core_rect(self) -> QRectF:
-        x, y = self.data["at"]
-        r = self.data["size"]
+        x, y = self.ann["at"]
+        r = self.ann["size"]
         return QRectF(x - r, y - r, 2 * r, 2 * r)
 
     def margin(self) -> float:
-        return self.data["size"] * 0.12 + 2
+        return self.ann["size"] * 0.12 + 2
 
     def is_degenerate(self) -> bool:
         return False
 
     def draw(self, painter: QPainter) -> None:
-        r = self.data["size"]
+        r = self.ann["size"]
         rect = self.core_rect()
         ring = max(1.0, round(r * 0.12))
         painter.setPen(QPen(QColor("white"), ring))
-        painter.setBrush(qcolor(self.data["color"]))
+        painter.setBrush(qcolor(self.ann["color"]))
         # the renderer draws the white ring inside the disc; a Qt pen straddles the edge
         painter.drawEllipse(rect.adjusted(ring / 2, ring / 2, -ring / 2, -ring / 2))
-        number = self.data["number"]
+        number = self.ann["number"]
         painter.setFont(qfont(A.marker_font_size(r, number), bold=True))
-        painter.setPen(qcolor(A.marker_text_color(self.data["color"])))
+        painter.setPen(qcolor(A.marker_text_color(self.ann["color"])))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(number))

@@ -42,7 +42,7 @@ class AnnotationScene(QGraphicsScene):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.tool = "select"
-        self.style = Style()
+        self.mark_style = Style()
         self.clean = False  # True while rendering a flattened copy: no outlines or frames
         self.preview: Image.Image | None = None
         self.scale = 1.0  # preview pixels per original pixel
@@ -194,7 +194,7 @@ class AnnotationScene(QGraphicsScene):
 
     def add_text(self, at: QPointF, text: str) -> None:
         """Add a text mark (after the editor asked for the words)."""
-        item = create_item("text", at, self.style, text=text)
+        item = create_item("text", at, self.mark_style, text=text)
         self.emit_edit("Add text", self.annotations() + [item.to_dict()])
 
     def set_text(self, index: int, text: str) -> None:
@@ -265,12 +265,12 @@ class AnnotationScene(QGraphicsScene):
             return
         if self.tool == "marker":
             item = create_item(
-                "marker", p, self.style, number=A.next_marker_number(self.annotations())
+                "marker", p, self.mark_style, number=A.next_marker_number(self.annotations())
             )
             self.emit_edit("Add marker", self.annotations() + [item.to_dict()])
             return
         self.clearSelection()
-        self._drawing = create_item(self.tool, p, self.style)
+        self._drawing = create_item(self.tool, p, self.mark_style)
         self._add(self._drawing)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API

@@ -76,7 +76,7 @@ def find_faces(gray: np.ndarray) -> list[tuple[float, float, float, float]]:
     found: list[tuple[float, float, float, float]] = []
     min_side = max(20, min(gray.shape) // 30)
     for name in ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml"):
-        cascade = cv2.CascadeClassifier(cv2.data.haarcascades + name)
+        cascade = cv2.CascadeClassifier(cv2.data.haarcascades + name)  # type: ignore[attr-defined]
         if cascade.empty():
             continue
         for x, y, w, h in cascade.detectMultiScale(gray, 1.1, 5, minSize=(min_side, min_side)):
@@ -104,12 +104,13 @@ def find_codes(bgr: np.ndarray) -> list[tuple[str, tuple[float, float, float, fl
             if all(_overlap(list(box), list(o[1])) < 0.5 for o in out):
                 out.append(("qr", box, text or ""))
     try:
-        ok, texts, _types, points = cv2.barcode.BarcodeDetector().detectAndDecodeWithType(bgr)
+        _, found, _types, corners = cv2.barcode.BarcodeDetector().detectAndDecodeWithType(bgr)
     except cv2.error:
-        ok, texts, points = False, (), None
-    if points is not None:
-        texts = texts if texts else ("",) * len(points)
-        for text, pts in zip(texts, points, strict=False):
+        return out
+    if corners is not None:
+        # a barcode that is found but cannot be read still gets proposed
+        found = found if found else ("",) * len(corners)
+        for text, pts in zip(found, corners, strict=False):
             box = _poly_rect(pts)
             if all(_overlap(list(box), list(o[1])) < 0.5 for o in out):
                 out.append(("barcode", box, text or ""))

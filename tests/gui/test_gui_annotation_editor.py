@@ -313,7 +313,6 @@ def _bounds(ann: dict[str, Any]) -> tuple[float, float, float, float]:
 def test_pdf_document_shows_a_message(qtbot: Any, tmp_path: Path, photo: Path) -> None:
     editor = open_editor(qtbot, tmp_path, photo)
     pdf = add_files(editor.controller.store, [make_pdf(tmp_path / "r.pdf")]).items[0]
-    editor.controller.case.items.append(pdf) if editor.controller.item(pdf.id) is None else None
     editor.show_item(pdf.id)
     assert editor.message.isVisibleTo(editor) and "PDF" in editor.message.text()
     assert not editor.view.isEnabled()
@@ -344,3 +343,21 @@ def test_suggestions_are_offered_not_applied(
     qtbot.waitUntil(lambda: bool(seen) and bool(annotations(editor)), timeout=20000)
     anns = annotations(editor)
     assert seen[0] >= 1 and anns[0]["type"] == "redact" and _steps(editor) == 1
+
+
+def test_compare_with_listing_adds_a_derived_exhibit(
+    qtbot: Any, tmp_path: Path, photo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, tmp_path, photo)
+    received_id = editor.item_id
+    listing = tmp_path / "listing.png"
+    Image.new("RGB", (300, 200), (30, 90, 220)).save(listing)
+    items = add_files(editor.controller.store, [listing]).items
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    editor.compare()
+    qtbot.waitUntil(lambda: len(editor.controller.case.items) == 3, timeout=20000)
+    made = editor.controller.case.items[-1]
+    assert made.kind == "photo" and made.parent == received_id
+    assert made.meta["comparison"]["listed"]["item"] == items[0].id
+    editor.controller.undo_stack.undo()
+    assert len(editor.controller.case.items) == 2

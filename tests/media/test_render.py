@@ -264,3 +264,21 @@ def test_case_annotations_render_through_case_ops(tmp_path: Path) -> None:
     store, item = case_with(tmp_path, white)
     case_ops.add_annotation(store.case, item.id, {"type": "redact", "rect": [0, 0, 10, 10]})
     assert (np.asarray(render_item(store, store.case.item(item.id)))[:10, :10] == 0).all()
+
+
+def test_frame_item_renders_with_its_marks(tmp_path: Path) -> None:
+    # a frame grabbed from a rotated phone video is stored upright (portrait) without EXIF
+    from evidence_kit.core.hashing import sha256_file
+    from evidence_kit.core.model import Item
+
+    store, _ = case_with(tmp_path, make_photo(tmp_path / "x.jpg", size=(64, 48)))
+    frame_path = store.derived("frames") / "f1.png"
+    Image.fromarray(upright_pattern(40, 72)).save(frame_path)
+    frame = Item(
+        id="fr1", kind="frame", file="derived/frames/f1.png", sha256=sha256_file(frame_path),
+        bytes=frame_path.stat().st_size, imported_at="2026-11-20T10:00:00", source="extracted",
+        parent="vid", pts_s=1.5, annotations=[{"type": "redact", "rect": [0, 60, 40, 12]}],
+    )  # fmt: skip
+    out = np.asarray(render_item(store, frame))
+    assert out.shape == (72, 40, 3)
+    assert tuple(out[0, 0]) == (255, 0, 0) and (out[60:, :] == 0).all()
