@@ -116,17 +116,28 @@ def _check_request(times: list[float], sharpest: float | None, fmt: str) -> str:
 class _LazyHash:
     """The source's SHA-256, hashed on a second thread while frames decode."""
 
-    def __init__(self, path: Path, known: str | None, cancel: CancelToken | None) -> None:
+    def __init__(
+        self, path: Path, known: str | None, stop: CancelToken, cancel: CancelToken | None
+    ) -> None:
         self.value = known
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._user_cancel = cancel
         if known is None:
-            self._thread = threading.Thread(target=self._run, args=(path, cancel), daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(path, stop), daemon=True)
             self._thread.start()
 
-    def _run(self, path: Path, cancel: CancelToken | None) -> None:
+    def _run(self, path: Path, stop: CancelToken) -> None:
+        user = self._user_cancel
+
+        class _Either(CancelToken):
+            def check(self) -> None:
+                stop.check()
+                if user is not None:
+                    user.check()
+
         try:
-            self.value = cached_sha256(path, cancel=cancel)
+            self.value = cached_sha256(path, cancel=_Either())
         except BaseException as exc:  # re-raised on the caller's thread in get()
             self._error = exc
 
@@ -160,13 +171,19 @@ def grab_frames(
     path = Path(path)
     out_dir = Path(out_dir)
     kind = _check_request(times, sharpest, fmt)
+    # the hash (for the caption) starts first: on a large file it is the longest part
+    hash_cancel = CancelToken()
+    hasher = _LazyHash(path, sha256, hash_cancel, cancel) if caption else None
     own = reader is None
-    rd = reader or VideoReader(path)
+    try:
+        rd = reader or VideoReader(path)
+    except BaseException:
+        hash_cancel.cancel()
+        raise
     try:
         for t in times:
             rd.check_time(t)
         check_out_dir(out_dir)
-        hasher = _LazyHash(path, sha256, cancel) if caption else None
         prefix = name_prefix if name_prefix is not None else path.stem
         order = sorted(range(len(times)), key=lambda i: times[i])  # decode forward, seek less
         results: list[GrabResult | None] = [None] * len(times)
@@ -211,6 +228,7 @@ def grab_frames(
         progress(1.0, "Frames saved")
         return [r for r in results if r is not None]
     finally:
+        hash_cancel.cancel()  # no-op when the hash is done; stops it after a failure
         if own:
             rd.close()
 
