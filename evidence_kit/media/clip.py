@@ -385,14 +385,15 @@ class _AudioCut:
         hi = self.first_s + end
         with av.open(str(self.src)) as inp:
             ain = inp.streams.audio[0]
-            inp.seek(int(max(lo - 0.5, 0) / ain.time_base), stream=ain, backward=True)
+            tb = float(ain.time_base or Fraction(1, self.rate))
+            inp.seek(int(max(lo - 0.5, 0) / tb), stream=ain, backward=True)
             try:
                 for frame in inp.decode(ain):
                     if cancel is not None:
                         cancel.check()
                     if frame.pts is None:
                         continue
-                    t0 = float(frame.pts * ain.time_base)
+                    t0 = frame.pts * tb
                     if t0 >= hi:
                         break
                     for rs in resampler.resample(frame):
@@ -403,6 +404,8 @@ class _AudioCut:
         size = self.stream.codec_context.frame_size or 1024
         while fifo.samples:
             chunk = fifo.read(min(size, fifo.samples))
+            if chunk is None:
+                break
             chunk.pts = samples
             chunk.sample_rate = self.rate
             samples += chunk.samples
