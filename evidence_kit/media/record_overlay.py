@@ -10,6 +10,9 @@ from datetime import datetime
 
 import numpy as np
 
+#: width in pixels, at font scale 1, of the longest clock text ("2026-11-26 14:03:27 UTC+05:30")
+SAMPLE_TEXT_WIDTH = 560
+
 
 def clock_text(when: datetime) -> str:
     """'2026-11-26 14:03:27 UTC+01:00' (local time with its offset, so it is unambiguous)."""
@@ -23,7 +26,8 @@ class ClockOverlay:
 
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
-        self.scale = max(height / 720.0, 0.35) * 0.9
+        # readable on small frames too, but never wider than 90 % of the picture
+        self.scale = min(max(0.9 * height / 720.0, 0.45), 0.9 * width / SAMPLE_TEXT_WIDTH)
         self.thickness = max(1, round(2 * height / 720.0))
         self.margin = max(4, height // 60) & ~1
         self._text = ""
