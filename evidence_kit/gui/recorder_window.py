@@ -55,6 +55,8 @@ CHECKLIST = (
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
 FRAME_RATES = (15, 24, 30)
 PREVIEW_MS = 66
+#: under derived/: takes are written here, then sealed into originals/ at Stop
+TAKES_DIR = "takes"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 IDLE_STYLE = "font-size: 20px; font-family: monospace;"
 REC_STYLE = IDLE_STYLE + " color: #d32f2f; font-weight: bold;"
@@ -117,7 +119,9 @@ class RecorderWindow(QDialog):
         self.pages.addWidget(self._build_recorder())
         self.pages.addWidget(self._build_no_camera())
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_leftover_bar())
         layout.addWidget(self.pages)
+        self._show_leftovers()
 
         self.preview_timer = QTimer(self)
         self.preview_timer.setInterval(PREVIEW_MS)
@@ -207,6 +211,19 @@ class RecorderWindow(QDialog):
         side_layout.addWidget(self.checklist, 1)
         row.addWidget(side, 2)
         return page
+
+    def _build_leftover_bar(self) -> QWidget:
+        self.leftover_bar = QWidget(self)
+        self.leftover_bar.setStyleSheet("background: #fff3cd; color: #5c4400;")
+        row = QHBoxLayout(self.leftover_bar)
+        self.leftover_label = QLabel(self.leftover_bar)
+        self.leftover_label.setWordWrap(True)
+        self.recover_button = QPushButton(self.tr("Add to the case"), self.leftover_bar)
+        self.recover_button.clicked.connect(self.recover_leftovers)
+        row.addWidget(self.leftover_label, 1)
+        row.addWidget(self.recover_button)
+        self.leftover_bar.setVisible(False)
+        return self.leftover_bar
 
     def _build_no_camera(self) -> QWidget:
         page = QWidget(self)
@@ -316,7 +333,7 @@ class RecorderWindow(QDialog):
             return
         store = self.controller.store
         name = datetime.now().strftime("take-%Y%m%d-%H%M%S.mp4")
-        path = store.derived("takes") / name
+        path = store.derived(TAKES_DIR) / name
         try:
             self.take = self.session.start_take(path, clock=self.clock_box.isChecked())
         except EvidenceKitError as exc:
@@ -372,16 +389,16 @@ class RecorderWindow(QDialog):
             result.path.unlink(missing_ok=True)
             self.status.setText(self.tr("Nothing was recorded."))
             return
-        self._add_to_case(result)
+        self._add_to_case([result.path])
         if result.message:
             QMessageBox.warning(self, self.tr("Recording stopped"), result.message)
 
-    def _add_to_case(self, result: TakeResult) -> None:
+    def _add_to_case(self, paths: list[Path], undo_text: str = "Add recording") -> None:
+        """Hash and copy takes into originals/ on the runner, then add them as one step."""
         from evidence_kit.media.importer import import_files
 
         store = self.controller.store
-        case = self.controller.case
-        known = {it.sha256 for it in case.items}
+        known = {it.sha256 for it in self.controller.case.items}
         self.importing = True
         self.record_button.setEnabled(False)
         self.status.setText(self.tr("Sealing the recording: hashing and adding it to the case…"))
@@ -389,7 +406,7 @@ class RecorderWindow(QDialog):
         def work(progress: Any, cancel: Any) -> Any:
             return import_files(
                 store,
-                [result.path],
+                paths,
                 known,
                 lambda: case_ops.new_item_id(store.case),
                 progress,
@@ -400,21 +417,33 @@ class RecorderWindow(QDialog):
         self.runner.start(
             self.tr("Adding the recording"),
             work,
-            on_done=lambda report: self._added(result, report),
-            on_error=self._add_failed,
-            on_cancel=lambda: self._add_failed(EvidenceKitError("Cancelled.")),
+            on_done=lambda report: self._added(paths, report, undo_text),
+            on_error=lambda exc: self._add_failed(paths, exc),
+            on_cancel=lambda: self._add_failed(paths, EvidenceKitError("Cancelled.")),
         )
 
-    def _added(self, result: TakeResult, report: Any) -> None:
+    def _can_record(self) -> bool:
+        return self.session is not None and not self.session.ended and not self.importing
+
+    def _added(self, paths: list[Path], report: Any, undo_text: str) -> None:
         self.importing = False
-        self.record_button.setEnabled(self.session is not None and not self.session.ended)
-        if report.skipped:
-            self._add_failed(EvidenceKitError(report.skipped[0][1]))
+        self.record_button.setEnabled(self._can_record())
+        if report.items:
+            self.controller.add_items(report.items, undo_text)
+        sealed = {it.original_name for it in report.items}
+        # a take already in the case (same SHA-256) was sealed before a crash: not a failure
+        failed = [(Path(p), why) for p, why in report.skipped if "already in this case" not in why]
+        for path in paths:
+            if path.name in sealed or path not in {p for p, _ in failed}:
+                # the sealed copy lives in originals/, hashed; the working file can go
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        self._show_leftovers()
+        if failed:
+            self._add_failed([p for p, _ in failed], EvidenceKitError(failed[0][1]))
             return
-        self.controller.add_items(report.items, "Add recording")
-        # the sealed copy now lives in originals/, hashed; the working file is not needed
-        with contextlib.suppress(OSError):
-            result.path.unlink()
+        if not report.items:
+            return
         item = report.items[0]
         self.status.setText(
             self.tr("Added to the case: %1 (sha256 %2…)")
@@ -422,17 +451,51 @@ class RecorderWindow(QDialog):
             .replace("%2", item.sha256[:12])
         )
 
-    def _add_failed(self, exc: Exception) -> None:
+    def _add_failed(self, paths: list[Path], exc: Exception) -> None:
         self.importing = False
-        self.record_button.setEnabled(self.session is not None)
-        path = self.last_result.path if self.last_result else ""
+        self.record_button.setEnabled(self._can_record())
         QMessageBox.warning(
             self,
             self.tr("Recording not added"),
             self.tr("The recording was kept at %1 but could not be added: %2")
-            .replace("%1", str(path))
+            .replace("%1", ", ".join(str(p) for p in paths))
             .replace("%2", str(exc)),
         )
+
+    # --- takes a crash left behind ----------------------------------------------------------
+
+    def leftover_takes(self) -> list[Path]:
+        """Takes in the working folder that were never added (the app stopped mid-take)."""
+        folder = self.controller.store.derived_dir / TAKES_DIR
+        if not folder.is_dir():
+            return []
+        current = self.take.path if self.take is not None else None
+        return sorted(p for p in folder.glob("*.mp4") if p != current and p.stat().st_size > 0)
+
+    def _show_leftovers(self) -> None:
+        found = self.leftover_takes() if not self.importing else []
+        self.leftover_bar.setVisible(bool(found))
+        if found:
+            self.leftover_label.setText(
+                self.tr(
+                    "%n recording(s) stopped unexpectedly (the app or computer closed while "
+                    "recording). What reached the disk can still be added to the case.",
+                    "",
+                    len(found),
+                )
+            )
+
+    def recover_leftovers(self) -> None:
+        """Add interrupted takes to the case, up to where they were cut off."""
+        found = self.leftover_takes()
+        if not found or self.importing:
+            return
+        activity_log.append(
+            self.controller.case, "recording_recovered", files=[p.name for p in found]
+        )
+        self.controller.save()
+        self.leftover_bar.setVisible(False)
+        self._add_to_case(found, "Add interrupted recording")
 
     # --- checklist ------------------------------------------------------------------------
 

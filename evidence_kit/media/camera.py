@@ -362,11 +362,21 @@ class MicSource(Source):
     def open(self) -> None:
         import av
 
+        if self.mic.fmt == "alsa" and "ALSA_CONFIG_PATH" not in os.environ:
+            # the ALSA library inside the PyAV wheel looks for its configuration under its own
+            # build prefix; point it at the system's so "default" and card names resolve
+            for conf in ("/usr/share/alsa/alsa.conf", "/etc/alsa/alsa.conf"):
+                if Path(conf).is_file():
+                    os.environ["ALSA_CONFIG_PATH"] = conf
+                    break
         options = {"sample_rate": str(self.audio_rate), "channels": "1"}
         try:
             self._container = av.open(self.mic.device, format=self.mic.fmt, options=options)
         except (av.error.FFmpegError, OSError, ValueError) as exc:
-            raise CameraError(f"The microphone '{self.mic.name}' cannot be opened: {exc}") from exc
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise CameraError(
+                f"The microphone '{self.mic.name}' cannot be opened ({reason})."
+            ) from exc
         if not self._container.streams.audio:
             self._container.close()
             raise CameraError(f"The microphone '{self.mic.name}' delivers no sound.")

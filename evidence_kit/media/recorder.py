@@ -544,7 +544,7 @@ def open_session(
             candidate.open()
             mic_source = candidate
         except CameraError as exc:
-            notes.append(f"{exc} Recording without sound.")
+            notes.append(f"{exc} Recording without the microphone.")
     session = CaptureSession(source, mic_source)
     session.notes.extend(notes)
     return session

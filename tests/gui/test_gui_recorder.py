@@ -151,3 +151,36 @@ def test_closing_while_recording_keeps_the_take(
     qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
     assert controller.case.items[0].source == "recorded"
     assert window.session is None
+
+
+def test_interrupted_take_is_offered_and_added(
+    controller, runner, qtbot, tmp_path, warnings
+) -> None:  # type: ignore[no-untyped-def]
+    # what a crash leaves: a take in the working folder that never reached the case
+    leftover = make_video(
+        controller.store.derived("takes") / "take-20261126-081500.mp4",
+        seconds=1.0,
+        fps=10,
+        size=(160, 120),
+    )
+    sha = hashlib.sha256(leftover.read_bytes()).hexdigest()
+    window = RecorderWindow(controller, runner, cameras=[], microphones=[])
+    qtbot.addWidget(window)
+    window.show()
+    assert window.leftover_bar.isVisible()
+    assert window.leftover_takes() == [leftover]
+    qtbot.mouseClick(window.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
+    [item] = controller.case.items
+    assert item.source == "recorded" and item.sha256 == sha
+    assert "recording_recovered" in actions(controller)
+    qtbot.waitUntil(lambda: not leftover.exists(), timeout=5000)
+    assert not window.leftover_bar.isVisible()
+    assert warnings == []
+
+
+def test_no_leftover_bar_without_leftovers(controller, runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = RecorderWindow(controller, runner, cameras=[], microphones=[])
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.leftover_bar.isVisible()

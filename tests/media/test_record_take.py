@@ -282,3 +282,18 @@ def test_sound_gaps_are_filled_with_silence_so_sound_stays_with_the_picture(tmp_
     assert abs(len(samples) / 48000 - 2.0) < 0.1  # the gap did not shorten the sound
     assert rms(0.2, 0.45) > 0.1 and rms(1.15, 1.8) > 0.1  # the tone, before and after
     assert rms(0.6, 0.9) < 0.02  # silence where the microphone gave nothing
+
+
+def test_a_microphone_that_cannot_open_leaves_a_note_not_a_failure(source: Path) -> None:
+    from evidence_kit.media.camera import MicInfo
+    from evidence_kit.media.recorder import open_session
+
+    session = open_session(
+        CameraInfo("file", file=str(source)), MicInfo("Ghost mic", "alsa", "hw:99")
+    )
+    try:
+        assert session.mic is None
+        assert any("Ghost mic" in n and "without the microphone" in n for n in session.notes)
+        assert session.audio_format is not None  # the file's own sound is still there
+    finally:
+        session.close()
