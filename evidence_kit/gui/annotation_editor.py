@@ -158,7 +158,7 @@ class AnnotationEditor(QWidget):
         )
         self.options.addWidget(self.redact_combo)
         self.options.addSeparator()
-        self.act_rotate = self._button(self.tr("Rotate 90°"), self.rotate, "Ctrl+R")
+        self.act_rotate = self._button(self.tr("Rotate 90°"), self.rotate, "Ctrl+Shift+R")
         self.act_reset_crop = self._button(self.tr("Reset crop"), self.reset_crop)
         self.act_fit = self._button(self.tr("Fit"), self.view.fit, "Ctrl+9")
         self.act_actual = self._button(self.tr("100%"), lambda: self.view.set_zoom(1.0), "Ctrl+0")

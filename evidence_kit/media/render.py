@@ -224,9 +224,17 @@ def draw_annotation(img: Image.Image, ann: dict[str, Any], scale: float = 1.0) -
         return _highlight(img, ann, scale)
     if kind == "text" and A.parse_color(ann.get("box") or "#00000000")[3] not in (0, 255):
         # a translucent box needs compositing; the text itself goes on top afterwards
-        layer = Image.new("RGBA", size, (0, 0, 0, 0))
-        _draw_text_box(ImageDraw.Draw(layer), ann, scale, size)
-        img = Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB")
+        _, _, w, h, _, _ = _text_geometry(ann, scale)
+        x, y = _pt(ann["at"], scale, size)
+        region = _region(img, x, y, x + w, y + h)
+        if region is not None:
+            layer = Image.new("RGBA", (region[2] - region[0], region[3] - region[1]), (0, 0, 0, 0))
+            shifted = dict(
+                ann, at=[ann["at"][0] - region[0] / scale, ann["at"][1] - region[1] / scale]
+            )
+            _draw_text_box(ImageDraw.Draw(layer), shifted, scale, size)
+            patch = Image.alpha_composite(img.crop(region).convert("RGBA"), layer).convert("RGB")
+            img.paste(patch, region[:2])
         _draw_text_glyphs(ImageDraw.Draw(img), ann, scale, size)
         return img
     draw = ImageDraw.Draw(img)
@@ -258,14 +266,43 @@ def draw_annotation(img: Image.Image, ann: dict[str, Any], scale: float = 1.0) -
     return img
 
 
+def _region(
+    img: Image.Image, x0: float, y0: float, x1: float, y1: float
+) -> tuple[int, int, int, int] | None:
+    """Integer box around a drawing, with a small margin, inside the image (None if off it)."""
+    import math
+
+    box = (
+        max(0, math.floor(x0) - 2),
+        max(0, math.floor(y0) - 2),
+        min(img.width, math.ceil(x1) + 3),
+        min(img.height, math.ceil(y1) + 3),
+    )
+    return box if box[2] > box[0] and box[3] > box[1] else None
+
+
 def _highlight(img: Image.Image, ann: dict[str, Any], scale: float) -> Image.Image:
-    # one mask for the whole stroke so overlapping segments do not darken twice
-    mask = Image.new("L", img.size, 0)
+    # one mask for the whole stroke so overlapping segments do not darken twice; only the
+    # stroke's own region is composited, which keeps 50 MP renders quick
     pts = [_pt(p, scale, img.size) for p in ann["points"]]
-    _stroke(ImageDraw.Draw(mask), pts, 255, ann["width"] * scale)
+    half = ann["width"] * scale / 2 + 1
+    region = _region(
+        img,
+        min(p[0] for p in pts) - half,
+        min(p[1] for p in pts) - half,
+        max(p[0] for p in pts) + half,
+        max(p[1] for p in pts) + half,
+    )
+    if region is None:
+        return img
+    size = (region[2] - region[0], region[3] - region[1])
+    mask = Image.new("L", size, 0)
+    local = [(x - region[0], y - region[1]) for x, y in pts]
+    _stroke(ImageDraw.Draw(mask), local, 255, ann["width"] * scale)
     alpha = mask.point(lambda v: int(v * A.HIGHLIGHT_OPACITY))
-    color = Image.new("RGB", img.size, A.parse_color(ann["color"])[:3])
-    return Image.composite(color, img, alpha)
+    color = Image.new("RGB", size, A.parse_color(ann["color"])[:3])
+    img.paste(Image.composite(color, img.crop(region), alpha), region[:2])
+    return img
 
 
 def text_layout(ann: dict[str, Any], measure: Any) -> tuple[list[str], float, float, float, float]:
@@ -358,7 +395,8 @@ def save_clean(img: Image.Image, path: Path | str, fmt: str = "png", quality: in
         fd, tmp = tempfile.mkstemp(prefix=".render-", suffix=".tmp", dir=path.parent)
         os.close(fd)
         if fmt == "png":
-            clean.save(tmp, "PNG", optimize=False, compress_level=6)
+            # level 3: within ~10% of level 6's size at a third of its time (12 MP: 3 s vs 10 s)
+            clean.save(tmp, "PNG", optimize=False, compress_level=3)
         else:
             clean.save(tmp, "JPEG", quality=int(quality), optimize=True)
         os.replace(tmp, path)
