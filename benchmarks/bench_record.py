@@ -162,7 +162,7 @@ def main() -> int:
     ours_stats = report("ours", ours, args.seconds)
     own = json.loads(stdout)
     print(
-        f"{'recorder':>10}: its own count: {own['frames']} frames, {own['dropped']} dropped, "
+        f"{'recorder':>10}: its own count: {own['frames']} frames, {own['dropped']} dropped ({own['dropped_by_encoder']} by the encoder), "
         f"sound clock vs capture clock at most {own['max_drift_ms']} ms apart"
     )
 

@@ -31,6 +31,10 @@ VideoSink = Callable[[np.ndarray, float], None]  # (I420 frame, capture time on 
 AudioSink = Callable[[Any, float], None]  # (av.AudioFrame, capture time of its first sample)
 EndSink = Callable[[str], None]  # why the source stopped, in words for the shopper
 
+#: a camera driver keeps about this many frames queued (V4L2 uses 4 buffers); a file
+#: played as a camera skips a frame only when we are later than that for it
+LATE_FRAMES = 4
+
 #: how long a camera may send nothing before we call it lost
 CAMERA_SILENCE_S = 2.0
 
@@ -176,9 +180,9 @@ class Source:
 class FileSource(Source):
     """A video file played in real time as a camera would deliver it.
 
-    Frames are released at their presentation time on the wall clock; a frame we are more
-    than two frame intervals late for is skipped and counted, as a camera overwrites a
-    buffer nobody read. The file's own sound is delivered the same way, like a microphone.
+    Frames are released at their presentation time on the wall clock, stamped with it as a
+    camera driver stamps capture time; a frame we are more than LATE_FRAMES intervals late
+    for is skipped and counted, as a camera overwrites a buffer nobody read. The file's own sound is delivered the same way, like a microphone.
     """
 
     def __init__(
@@ -228,7 +232,7 @@ class FileSource(Source):
                 target=self._run_audio, args=(on_audio, clock, started), daemon=True
             )
             audio_thread.start()
-        late_limit = 2.0 / max(self.fps, 1.0)
+        late_limit = LATE_FRAMES / max(self.fps, 1.0)
         stream = self._container.streams.video[0]
         try:
             for frame in self._container.decode(stream):

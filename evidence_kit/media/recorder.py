@@ -75,6 +75,7 @@ class TakeResult:
     duration_s: float
     frames: int
     dropped: int  # frames lost while recording (camera skipped, or the encoder fell behind)
+    dropped_by_encoder: int  # of those, the ones the encoder was too busy to take
     has_audio: bool
     clock: bool
     width: int
@@ -146,6 +147,7 @@ class Take:
         self.last_t: float | None = None
         self.frames = 0
         self.dropped = 0
+        self.dropped_by_encoder = 0
         self.limit_reached = threading.Event()
         self.finished = threading.Event()
         self._stop_reason = "stopped"
@@ -220,6 +222,7 @@ class Take:
                 return
             if self._pending_video >= self._max_pending:
                 self.dropped += 1
+                self.dropped_by_encoder += 1
                 return
             self._pending_video += 1
             self._queue.put_nowait(("v", i420, t))
@@ -372,6 +375,7 @@ class Take:
                     duration_s=round(duration, 3),
                     frames=self.frames,
                     dropped=self.dropped,
+                    dropped_by_encoder=self.dropped_by_encoder,
                     has_audio=self.has_audio,
                     clock=self.clock,
                     width=self.width,
