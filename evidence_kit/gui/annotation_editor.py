@@ -130,9 +130,7 @@ class AnnotationEditor(QWidget):
             self.toolbar.addAction(action)
             self.tool_actions[tool.id] = action
         self.color_button = QToolButton(self)
-        self.color_button.setText(self.tr("Colour…"))
-        self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.color_button.setToolTip(self.tr("Colour of new and selected marks"))
+        self.color_button.setToolTip(self.tr("Pick a colour for new and selected marks…"))
         self.color_button.clicked.connect(self._pick_color)
         self.options.addWidget(self.color_button)
         for value in PRESET_COLORS[:4]:
@@ -159,11 +157,16 @@ class AnnotationEditor(QWidget):
         self.options.addWidget(self.redact_combo)
         self.options.addSeparator()
         self.act_rotate = self._button(self.tr("Rotate 90°"), self.rotate, "Ctrl+Shift+R")
-        self.act_reset_crop = self._button(self.tr("Reset crop"), self.reset_crop)
+        self.act_reset_crop = self._button(self.tr("Uncrop"), self.reset_crop)
         self.act_fit = self._button(self.tr("Fit"), self.view.fit, "Ctrl+9")
         self.act_actual = self._button(self.tr("100%"), lambda: self.view.set_zoom(1.0), "Ctrl+0")
         self.act_suggest = self._button(self.tr("Find personal data…"), self.suggest)
-        self.act_compare = self._button(self.tr("Compare with listing…"), self.compare)
+        self.act_compare = self._button(self.tr("Compare…"), self.compare)
+        self.act_compare.setToolTip(
+            self.tr(
+                'Put the listing screenshot and this photo side by side ("As listed / As received")'
+            )
+        )
         self.zoom_label = QLabel("100%", self)
         self.options.addWidget(self.zoom_label)
         self._update_color_button()

@@ -361,3 +361,24 @@ def test_compare_with_listing_adds_a_derived_exhibit(
     assert made.meta["comparison"]["listed"]["item"] == items[0].id
     editor.controller.undo_stack.undo()
     assert len(editor.controller.case.items) == 2
+
+
+def test_zoom_fit_and_actual_size(qtbot: Any, tmp_path: Path, photo: Path) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor = open_editor(qtbot, tmp_path, photo, size=(500, 400))
+    view = editor.view
+    assert view.zoom < 1  # 800x600 fitted into a smaller pane
+    editor.act_actual.trigger()
+    assert view.transform().m11() == pytest.approx(1.0)
+    pos = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom == pytest.approx(1.25)
+    editor.act_fit.trigger()
+    shown = view.mapFromScene(view.sceneRect()).boundingRect()
+    assert shown.width() <= view.viewport().width() and shown.height() <= view.viewport().height()
