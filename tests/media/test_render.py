@@ -282,3 +282,22 @@ def test_frame_item_renders_with_its_marks(tmp_path: Path) -> None:
     out = np.asarray(render_item(store, frame))
     assert out.shape == (72, 40, 3)
     assert tuple(out[0, 0]) == (255, 0, 0) and (out[60:, :] == 0).all()
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_heic_orientations_render_upright(tmp_path: Path, orientation: int) -> None:
+    import pillow_heif
+    from render_factory import stored_for_orientation
+
+    pillow_heif.register_heif_opener()
+    upright = upright_pattern(64, 48)
+    stored = Image.fromarray(np.ascontiguousarray(stored_for_orientation(upright, orientation)))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "Apple"
+    path = tmp_path / f"o{orientation}.heic"
+    stored.save(path, format="HEIF", exif=exif.tobytes(), quality=-1)  # lossless
+    store, item = case_with(tmp_path, path)
+    out = np.asarray(render_item(store, item))
+    assert out.shape == upright.shape
+    assert np.abs(out.astype(int) - upright).mean() < 2
