@@ -145,6 +145,12 @@ class AnnotationEditor(QWidget):
         self.width_spin.setToolTip(self.tr("Line width of new and selected marks"))
         self.width_spin.valueChanged.connect(self.set_width)
         self.options.addWidget(self.width_spin)
+        self.size_spin = QSpinBox(self)
+        self.size_spin.setRange(8, 400)
+        self.size_spin.setValue(int(self.scene.mark_style.text_size))
+        self.size_spin.setToolTip(self.tr("Size of new and selected texts and markers"))
+        self.size_spin.valueChanged.connect(self.set_size)
+        self.options.addWidget(self.size_spin)
         self.redact_combo = QComboBox(self)
         self.redact_combo.addItem(self.tr("Solid"), "solid")
         self.redact_combo.addItem(self.tr("Pixelate (secure)"), "pixelate")
@@ -395,6 +401,15 @@ class AnnotationEditor(QWidget):
         key = f"width:{self.item_id}:{self.scene.selected_indexes()}"
         self.scene.restyle_selected("width", float(value), "Change width", merge_key=key)
 
+    def set_size(self, value: int) -> None:
+        """Size for new texts/markers and the selected ones (one undo step per selection)."""
+        self.scene.mark_style.text_size = float(value)
+        self.scene.mark_style.marker_size = float(value)
+        if self.size_spin.value() != value:
+            self.size_spin.setValue(value)
+        key = f"size:{self.item_id}:{self.scene.selected_indexes()}"
+        self.scene.restyle_selected("size", float(value), "Change size", merge_key=key)
+
     def set_redact_style(self, style: str) -> None:
         """Solid or pixelate, for new redactions and the selected ones."""
         self.scene.mark_style.redact_style = style
@@ -421,6 +436,10 @@ class AnnotationEditor(QWidget):
             self.width_spin.setValue(int(round(data["width"])))
             self.width_spin.blockSignals(False)
             self.scene.mark_style.width = float(data["width"])
+        if "size" in data:
+            self.size_spin.blockSignals(True)
+            self.size_spin.setValue(int(round(data["size"])))
+            self.size_spin.blockSignals(False)
         if "color" in data and data["type"] != "redact":
             self.scene.mark_style.color = data["color"]
             self._update_color_button()

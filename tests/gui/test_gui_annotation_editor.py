@@ -382,3 +382,14 @@ def test_zoom_fit_and_actual_size(qtbot: Any, tmp_path: Path, photo: Path) -> No
     editor.act_fit.trigger()
     shown = view.mapFromScene(view.sceneRect()).boundingRect()
     assert shown.width() <= view.viewport().width() and shown.height() <= view.viewport().height()
+
+
+def test_size_picker_resizes_a_marker(qtbot: Any, tmp_path: Path, photo: Path) -> None:
+    editor = open_editor(qtbot, tmp_path, photo)
+    editor.set_tool("marker")
+    click(editor, (300, 300))
+    editor.set_tool("select")
+    click(editor, (300, 300))
+    for value in (40, 50, 60):
+        editor.size_spin.setValue(value)
+    assert annotations(editor)[0]["size"] == 60 and _steps(editor) == 2
