@@ -273,6 +273,10 @@ class AnnotationEditor(QWidget):
         return True
 
     def _sync_from_case(self, item: Any) -> None:
+        if self.scene.busy():
+            # another part of the case changed mid-gesture; this item's marks did not, and
+            # the gesture's own edit will follow at mouse release
+            return
         if self.scene.annotations() != item.annotations:
             keep = [i for i in self.scene.selected_indexes() if i < len(item.annotations)]
             self.scene.load(item.annotations, keep)

@@ -98,6 +98,14 @@ class AnnotationScene(QGraphicsScene):
             if 0 <= index < len(self.marks):
                 self.marks[index].setSelected(True)
 
+    def busy(self) -> bool:
+        """True in the middle of a gesture (drawing, dragging a mark, a handle or the crop)."""
+        return (
+            self._drawing is not None
+            or self._crop_start is not None
+            or self.mouseGrabberItem() is not None
+        )
+
     def set_crop(self, crop: list[float] | None) -> None:
         """Show the item's crop frame."""
         self._crop_overlay.set_crop(QRectF(*crop) if crop else QRectF())
@@ -288,6 +296,8 @@ class AnnotationScene(QGraphicsScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         if self._drawing is not None:
             item, self._drawing = self._drawing, None
+            if item not in self.marks:  # the scene was reloaded under the gesture
+                return
             if item.is_degenerate():
                 self.marks.remove(item)
                 self.removeItem(item)

@@ -393,3 +393,23 @@ def test_size_picker_resizes_a_marker(qtbot: Any, tmp_path: Path, photo: Path) -
     for value in (40, 50, 60):
         editor.size_spin.setValue(value)
     assert annotations(editor)[0]["size"] == 60 and _steps(editor) == 2
+
+
+def test_a_case_change_mid_drag_does_not_break_the_gesture(
+    qtbot: Any, tmp_path: Path, photo: Path
+) -> None:
+    from annotation_gui_factory import _send
+    from PySide6.QtCore import QEvent
+
+    editor = open_editor(qtbot, tmp_path, photo)
+    editor.set_tool("rect")
+    left = Qt.MouseButton.LeftButton
+    _send(editor, QEvent.Type.MouseButtonPress, (100, 100), left)
+    _send(editor, QEvent.Type.MouseMove, (150, 150), left)
+    editor.controller.edit(
+        "Rename", lambda case: case_ops.rename_item(case, editor.item_id, "Label")
+    )
+    _send(editor, QEvent.Type.MouseMove, (200, 200), left)
+    _send(editor, QEvent.Type.MouseButtonRelease, (200, 200), Qt.MouseButton.NoButton)
+    assert [a["type"] for a in annotations(editor)] == ["rect"]
+    assert editor.controller.item(editor.item_id).title == "Label"
