@@ -66,19 +66,23 @@ def _mode_file(tmp_path: Path, kind: str) -> Path:
         Image.fromarray(grad.astype(np.float32), "F").save(path)
     elif kind == "bilevel":
         Image.fromarray(grad > 0.5).convert("1").save(path)
+    elif kind == "rgb16":
+        import cv2
+
+        cv2.imwrite(str(path), np.dstack([(grad * 65535).astype(np.uint16)] * 3))
     elif kind == "heic":
         path = make_heic(tmp_path / "x.heic", size=(64, 48))
     return path
 
 
 @pytest.mark.parametrize(
-    "kind", ["cmyk", "grey16", "rgba", "palette", "la", "float", "bilevel", "heic"]
+    "kind", ["cmyk", "grey16", "rgb16", "rgba", "palette", "la", "float", "bilevel", "heic"]
 )
 def test_unusual_modes_render_as_rgb(tmp_path: Path, kind: str) -> None:
     store, item = case_with(tmp_path, _mode_file(tmp_path, kind))
     out = np.asarray(render_item(store, item))
     assert out.shape == (48, 64, 3)
-    if kind in ("cmyk", "grey16", "float", "la"):
+    if kind in ("cmyk", "grey16", "rgb16", "float", "la"):
         # a gradient stays a gradient: dark on the left, light on the right, not clipped
         left, right = out[:, :8].mean(), out[:, -8:].mean()
         assert left < 60 and right > 190
