@@ -351,7 +351,9 @@ class VideoPanel(QWidget):
         def work(progress: Any, cancel: Any) -> Any:
             with VideoReader(path, threads=False) as rd:
                 count = max(4, min(THUMB_COUNT, int(rd.end_s * 2) or 4))
-                return thumbnails(rd, count, max_side=320, progress=progress, cancel=cancel)
+                return thumbnails(
+                    rd, count, max_side=320, progress=progress, cancel=cancel, exact=False
+                )
 
         def done(thumbs: Any) -> None:
             if item_id != self.item_id:

@@ -23,6 +23,7 @@ from evidence_kit.core.errors import (
     describe_os_error,
 )
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
+from evidence_kit.media.probe import probe_video
 from evidence_kit.media.video_caption import parse_creation
 from evidence_kit.media.video_reader import TOLERANCE_S, VideoReader
 
@@ -84,7 +85,8 @@ def cut_clip(
     src, out = Path(src), Path(out)
     if out.suffix.lower() not in (".mp4", ".m4v", ".mov"):
         raise InvalidValueError(f"a clip is written as .mp4, not '{out.suffix}'")
-    rd = VideoReader(src)
+    # one thread: this reader decodes at most one GOP, and 4K frame threads cost memory
+    rd = VideoReader(src, threads=False)
     tmp: Path | None = None
     try:
         _check(start_s, end_s, max_mb, rd)
@@ -302,13 +304,17 @@ def _encode(
     """Re-encode [start, end) to H.264/AAC with upright pixels; return (real end, size)."""
     import av
 
-    with VideoReader(src) as rd, av.open(str(tmp), "w", format="mp4") as out:
-        info = rd.info
+    info = probe_video(src)
+    big = info.width * info.height > 1920 * 1088
+    # above 1080p, frame threads in the decoder and x264 would pass the 600 MB budget
+    with VideoReader(src, threads=not big) as rd, av.open(str(tmp), "w", format="mp4") as out:
         if creation:
             out.metadata["creation_time"] = creation
         w, h = _scaled(info.width, info.height, info.fps, video_bps)
         rate = Fraction(round(info.fps or 30)) if info.fps else Fraction(30)
         opts = {"preset": "veryfast"}
+        if big:
+            opts["x264-params"] = "threads=1:rc-lookahead=3:sync-lookahead=0:bframes=1"
         if video_bps is None:
             opts["crf"] = "18"
         vout = out.add_stream("libx264", rate=rate, options=opts)

@@ -56,11 +56,13 @@ def thumbnails(
     times: list[float] | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    exact: bool = True,
 ) -> list[Thumb]:
     """Thumbnails in memory (upright RGB), spread over the video or at the given times.
 
     A keyframe is used when it lies within half a slice of the time aimed at, so neighbours
     never swap; otherwise the exact frame is decoded. Either way the label is the real pts.
+    exact=False (scrub previews) takes keyframes only and drops repeats: fewer, faster.
     """
     check_count(count if times is None else len(times))
     targets = times if times is not None else spread_times(reader.end_s, count)
@@ -72,7 +74,11 @@ def thumbnails(
             cancel.check()
         progress(i / len(targets), f"Thumbnail {i + 1} of {len(targets)}")
         decoded = reader.keyframe_at(t)
-        if t - decoded.pts_s > slack or decoded.pts_s > t or round(decoded.pts_s, 6) in used:
+        far = t - decoded.pts_s > slack or decoded.pts_s > t
+        if not exact:
+            if round(decoded.pts_s, 6) in used:
+                continue
+        elif far or round(decoded.pts_s, 6) in used:
             decoded = reader.frame_at(t)
         used.add(round(decoded.pts_s, 6))
         rgb = reader.to_rgb(decoded, max_side=max_side)

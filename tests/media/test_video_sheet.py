@@ -115,3 +115,20 @@ def test_key_moments_find_the_scene_changes(tmp_path: Path) -> None:
 def test_key_moments_count_is_checked(video: BarcodeVideo) -> None:
     with VideoReader(video.path) as rd, pytest.raises(InvalidValueError):
         key_moments(rd, 0)
+
+
+def test_scrub_thumbnails_use_keyframes_only(video: BarcodeVideo) -> None:
+    import subprocess
+
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
+         "packet=pts_time,flags", "-of", "csv", str(video.path)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    keys = {round(float(line.split(",")[1]), 3) for line in out.splitlines() if ",K" in line}
+    with VideoReader(video.path) as rd:
+        thumbs = thumbnails(rd, 20, exact=False)
+    pts = [round(t.pts_s, 3) for t in thumbs]
+    assert pts and set(pts) <= keys and len(set(pts)) == len(pts)
+    for th in thumbs:
+        assert video.pts[read_frame_number(th.rgb)] == pytest.approx(th.pts_s, abs=0.001)
