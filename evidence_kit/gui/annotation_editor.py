@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSpinBox,
     QToolBar,
@@ -130,23 +131,33 @@ class AnnotationEditor(QWidget):
             self.toolbar.addAction(action)
             self.tool_actions[tool.id] = action
         self.color_button = QToolButton(self)
-        self.color_button.setToolTip(self.tr("Pick a colour for new and selected marks…"))
-        self.color_button.clicked.connect(self._pick_color)
+        self.color_button.setToolTip(self.tr("Colour of new and selected marks"))
+        self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.color_button)
+        names = (
+            self.tr("Red"),
+            self.tr("Yellow"),
+            self.tr("Green"),
+            self.tr("Blue"),
+            self.tr("White"),
+            self.tr("Black"),
+        )
+        for value, name in zip(PRESET_COLORS, names, strict=True):
+            menu.addAction(_swatch(value), name, lambda v=value: self.set_color(v))
+        menu.addSeparator()
+        menu.addAction(self.tr("Other colour…"), self._pick_color)
+        self.color_button.setMenu(menu)
         self.options.addWidget(self.color_button)
-        for value in PRESET_COLORS[:4]:
-            swatch = QToolButton(self)
-            swatch.setIcon(_swatch(value))
-            swatch.setToolTip(value)
-            swatch.clicked.connect(lambda _=False, v=value: self.set_color(v))
-            self.options.addWidget(swatch)
         self.width_spin = QSpinBox(self)
         self.width_spin.setRange(1, 200)
+        self.width_spin.setPrefix(self.tr("Line "))
         self.width_spin.setValue(int(self.scene.mark_style.width))
         self.width_spin.setToolTip(self.tr("Line width of new and selected marks"))
         self.width_spin.valueChanged.connect(self.set_width)
         self.options.addWidget(self.width_spin)
         self.size_spin = QSpinBox(self)
         self.size_spin.setRange(8, 400)
+        self.size_spin.setPrefix(self.tr("Size "))
         self.size_spin.setValue(int(self.scene.mark_style.text_size))
         self.size_spin.setToolTip(self.tr("Size of new and selected texts and markers"))
         self.size_spin.valueChanged.connect(self.set_size)
@@ -549,9 +560,13 @@ class AnnotationEditor(QWidget):
             )
             return
         dialog = SuggestDialog(found, self)
-        if dialog.exec() and dialog.accepted_annotations():
-            anns = self.scene.annotations() + dialog.accepted_annotations()
-            self.scene.emit_edit("Mask personal data", anns)
+        self.scene.show_proposals([s.rect for s in found])
+        try:
+            accepted = dialog.exec() and dialog.accepted_annotations()
+        finally:
+            self.scene.clear_proposals()
+        if accepted:
+            self.scene.emit_edit("Mask personal data", self.scene.annotations() + accepted)
 
 
 def _image_items(controller: CaseController, exclude: str) -> list[Any]:

@@ -59,6 +59,7 @@ class AnnotationScene(QGraphicsScene):
         self._crop_start: QPointF | None = None
         self._patches: dict[str, tuple[QImage, QRectF]] = {}
         self._press_snapshot: list[dict[str, Any]] | None = None
+        self._proposals: list[QGraphicsItem] = []
         self.selectionChanged.connect(self._rebuild_handles)
 
     # --- content ---------------------------------------------------------------------
@@ -126,6 +127,37 @@ class AnnotationScene(QGraphicsScene):
     def _restack(self) -> None:
         for i, item in enumerate(self.marks):
             item.setZValue(REDACT_Z + i if isinstance(item, RedactItem) else i)
+
+    # --- proposals (suggested redactions shown while the shopper decides) ---------------
+
+    def show_proposals(self, rects: list[list[float]]) -> None:
+        """Dashed, numbered boxes over the picture; nothing is masked by showing them."""
+        from PySide6.QtGui import QColor, QPen
+        from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+
+        self.clear_proposals()
+        for n, (x, y, w, h) in enumerate(rects, start=1):
+            box = QGraphicsRectItem(x, y, w, h)
+            pen = QPen(QColor("#00e5ff"), 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            box.setPen(pen)
+            box.setZValue(4e8)
+            label = QGraphicsSimpleTextItem(str(n), box)
+            label.setBrush(QColor("#00e5ff"))
+            font = label.font()
+            font.setPointSize(14)
+            font.setBold(True)
+            label.setFont(font)
+            label.setPos(x + 4, y + 2)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+            self.addItem(box)
+            self._proposals.append(box)
+
+    def clear_proposals(self) -> None:
+        """Remove the suggestion boxes."""
+        for box in self._proposals:
+            self.removeItem(box)
+        self._proposals = []
 
     # --- pixelate previews ---------------------------------------------------------------
 

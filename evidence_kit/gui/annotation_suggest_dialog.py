@@ -30,8 +30,9 @@ class SuggestDialog(QDialog):
             "barcode": self.tr("Barcode"),
             "text": self.tr("Text block"),
         }
-        for s in found:
-            entry = QListWidgetItem(f"{names.get(s.kind, s.kind)} — {s.reason}")
+        for n, s in enumerate(found, start=1):
+            # numbered like the dashed boxes the editor shows meanwhile
+            entry = QListWidgetItem(f"{n}. {names.get(s.kind, s.kind)} — {s.reason}")
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # the tracking-number barcode stays readable unless the shopper ticks it
             entry.setCheckState(Qt.CheckState.Unchecked if s.keep else Qt.CheckState.Checked)

@@ -332,17 +332,21 @@ def test_suggestions_are_offered_not_applied(
     editor = open_editor(qtbot, tmp_path, path)
     from evidence_kit.gui import annotation_suggest_dialog
 
-    seen: list[int] = []
+    seen: list[tuple[int, int]] = []
 
     def fake_exec(dialog: Any) -> int:
-        seen.append(dialog.list.count())
+        # while the shopper decides, the proposals are outlined on the photo, not masked
+        seen.append((dialog.list.count(), len(editor.scene._proposals)))
+        assert annotations(editor) == []
         return 1
 
     monkeypatch.setattr(annotation_suggest_dialog.SuggestDialog, "exec", fake_exec)
     editor.suggest()
     qtbot.waitUntil(lambda: bool(seen) and bool(annotations(editor)), timeout=20000)
     anns = annotations(editor)
-    assert seen[0] >= 1 and anns[0]["type"] == "redact" and _steps(editor) == 1
+    assert seen[0][0] >= 1 and seen[0][0] == seen[0][1]
+    assert anns[0]["type"] == "redact" and _steps(editor) == 1
+    assert editor.scene._proposals == []
 
 
 def test_compare_with_listing_adds_a_derived_exhibit(
