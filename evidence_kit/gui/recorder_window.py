@@ -269,6 +269,7 @@ class RecorderWindow(QDialog):
             return
         session.start()
         self.session = session
+        self._sync_controls()
         self.pages.setCurrentIndex(0)
         self.record_button.setEnabled(True)
         src = session.camera
@@ -277,6 +278,19 @@ class RecorderWindow(QDialog):
         for note in session.notes:
             self.status.setText(note)
         self.preview_timer.start()
+
+    def _sync_controls(self) -> None:
+        """Settings are fixed during a take; a video file plays at its own size and rate."""
+        idle = not self.recording
+        camera = self.cameras[self.camera_box.currentIndex()] if self.cameras else None
+        is_file = camera is not None and camera.file is not None
+        for box in (self.camera_box, self.mic_box, self.clock_box):
+            box.setEnabled(idle)
+        for box in (self.size_box, self.fps_box):
+            box.setEnabled(idle and not is_file)
+            box.setToolTip(
+                self.tr("A video file plays at its own size and rate.") if is_file else ""
+            )
 
     def _close_session(self) -> None:
         self.preview_timer.stop()
@@ -355,8 +369,7 @@ class RecorderWindow(QDialog):
         self.record_button.setText(self.tr("Stop"))
         self.elapsed.setStyleSheet(REC_STYLE)
         self.checklist.setEnabled(True)
-        for box in (self.camera_box, self.mic_box, self.size_box, self.fps_box, self.clock_box):
-            box.setEnabled(False)
+        self._sync_controls()
         self.status.setText(self.tr("Recording: keep the parcel in view."))
 
     def stop_recording(self) -> None:
@@ -382,8 +395,7 @@ class RecorderWindow(QDialog):
         self.record_button.setText(self.tr("Start recording"))
         self.elapsed.setStyleSheet(IDLE_STYLE)
         self.checklist.setEnabled(False)
-        for box in (self.camera_box, self.mic_box, self.size_box, self.fps_box, self.clock_box):
-            box.setEnabled(True)
+        self._sync_controls()
         self.elapsed.setText(format_time(result.duration_s, millis=False))
         if result.frames == 0:
             result.path.unlink(missing_ok=True)
@@ -476,12 +488,16 @@ class RecorderWindow(QDialog):
         found = self.leftover_takes() if not self.importing else []
         self.leftover_bar.setVisible(bool(found))
         if found:
+            text = (
+                self.tr("A recording stopped unexpectedly")
+                if len(found) == 1
+                else self.tr("%1 recordings stopped unexpectedly").replace("%1", str(len(found)))
+            )
             self.leftover_label.setText(
-                self.tr(
-                    "%n recording(s) stopped unexpectedly (the app or computer closed while "
-                    "recording). What reached the disk can still be added to the case.",
-                    "",
-                    len(found),
+                text
+                + self.tr(
+                    " (the app or computer closed while recording). What reached the disk can "
+                    "still be added to the case."
                 )
             )
 

@@ -79,6 +79,8 @@ def test_record_a_take_with_checklist_ticks(controller, runner, qtbot, tmp_path,
         timeout=10000,
     )
     assert not window.checklist.isEnabled()
+    assert window.camera_box.isEnabled() and window.clock_box.isEnabled()
+    assert not window.size_box.isEnabled()  # a video file plays at its own size
 
     qtbot.mouseClick(window.record_button, Qt.MouseButton.LeftButton)
     assert window.recording and window.checklist.isEnabled()
