@@ -273,6 +273,7 @@ class AnnotationEditor(QWidget):
         except EvidenceKitError as exc:
             self._loaded_file = ""
             self.scene.load([])
+            self.scene.clear_image()
             self.message.setText(str(exc))
             self.message.setVisible(True)
             self.view.setEnabled(False)

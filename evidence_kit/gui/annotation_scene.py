@@ -78,6 +78,14 @@ class AnnotationScene(QGraphicsScene):
         self.setSceneRect(rect)
         self._patches.clear()
 
+    def clear_image(self) -> None:
+        """Show nothing (the item has no picture that can be shown)."""
+        self.preview = None
+        self._background.setPixmap(QPixmap())
+        self.full_size = (0, 0)
+        self.setSceneRect(QRectF())
+        self._patches.clear()
+
     def image_rect(self) -> QRectF:
         """The original image's rectangle in scene coordinates."""
         return QRectF(0, 0, self.full_size[0], self.full_size[1])

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core.errors import CorruptMediaError, ImageTooLargeError
+from evidence_kit.core.errors import CorruptMediaError, ImageTooLargeError, UnreadableFileError
 
 #: Above this many pixels an image is refused as a likely decompression bomb (a 50 MP
 #: photo is 50e6; phone panoramas reach ~120e6).
@@ -32,6 +32,8 @@ def open_image(path: Path) -> Any:
 
     register_heif()
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    if not Path(path).is_file():
+        raise UnreadableFileError(f"{Path(path).name} is missing from the case folder.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -305,3 +305,14 @@ def test_heic_orientations_render_upright(tmp_path: Path, orientation: int) -> N
     out = np.asarray(render_item(store, item))
     assert out.shape == upright.shape
     assert np.abs(out.astype(int) - upright).mean() < 2
+
+
+def test_missing_file_is_a_named_error(tmp_path: Path) -> None:
+    from evidence_kit.core.errors import UnreadableFileError
+
+    store, item = case_with(tmp_path, make_photo(tmp_path / "x.jpg", size=(64, 48)))
+    path = store.path_of(item)
+    path.chmod(0o600)
+    path.unlink()
+    with pytest.raises(UnreadableFileError):
+        render_item(store, item)
