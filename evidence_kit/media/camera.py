@@ -38,6 +38,8 @@ LATE_FRAMES = 4
 #: how long a camera may send nothing before we call it lost
 CAMERA_SILENCE_S = 2.0
 
+SYSFS_VIDEO = Path("/sys/class/video4linux")
+
 NO_CAMERA = (
     "No camera was found. Connect a camera (or allow camera access), "
     "or import a video you recorded with your phone instead."
@@ -65,14 +67,13 @@ class MicInfo:
 # --- listing -------------------------------------------------------------------------------
 
 
-def list_cameras(probe_indices: int = 0) -> list[CameraInfo]:
+def list_cameras(probe_indices: int = 0, sysfs: Path = SYSFS_VIDEO) -> list[CameraInfo]:
     """Cameras by name. On Linux the names come from sysfs (no device is opened).
 
     Elsewhere OpenCV cannot name cameras, so up to `probe_indices` indices are opened to see
     which exist. A file named by $EVIDENCE_KIT_CAMERA_SOURCE is offered as a simulated camera.
     """
     found: list[CameraInfo] = []
-    sysfs = Path("/sys/class/video4linux")
     if sys.platform.startswith("linux"):
         if sysfs.is_dir():
             for dev in sorted(sysfs.glob("video*"), key=lambda p: int(p.name[5:] or 0)):

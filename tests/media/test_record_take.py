@@ -297,3 +297,88 @@ def test_a_microphone_that_cannot_open_leaves_a_note_not_a_failure(source: Path)
         assert session.audio_format is not None  # the file's own sound is still there
     finally:
         session.close()
+
+
+def test_linux_cameras_are_listed_by_name_without_metadata_nodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence_kit.media import camera
+
+    monkeypatch.setattr(camera.sys, "platform", "linux")
+    sysfs = tmp_path / "video4linux"
+    for node, name, index in (
+        ("video0", "HD Webcam C270", 0),
+        ("video1", "HD Webcam C270", 1),
+        ("video2", "Integrated Camera", 0),
+    ):
+        (sysfs / node).mkdir(parents=True)
+        (sysfs / node / "name").write_text(name + "\n")
+        (sysfs / node / "index").write_text(f"{index}\n")
+    video = tmp_path / "demo.mp4"
+    video.write_bytes(b"x")
+    monkeypatch.setenv(camera.SOURCE_ENV, str(video))
+    found = camera.list_cameras(sysfs=sysfs)
+    assert [(c.name, c.index) for c in found[:2]] == [
+        ("HD Webcam C270", 0),
+        ("Integrated Camera", 2),
+    ]
+    assert found[2].file == str(video) and "demo.mp4" in found[2].name
+
+
+class FakeCapture:
+    """cv2.VideoCapture stand-in: `good` BGR frames, then nothing (the cable is pulled)."""
+
+    def __init__(self, index: int, good: int = 12) -> None:
+        self.left = good
+        self.opened = index == 0
+
+    def isOpened(self) -> bool:  # noqa: N802 - OpenCV's name
+        return self.opened
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def get(self, prop: int) -> float:
+        return 25.0
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        if self.left <= 0:
+            return False, None
+        self.left -= 1
+        time.sleep(0.01)
+        frame = np.zeros((H, W, 3), np.uint8)
+        frame[:, :, 2] = 200  # red in BGR
+        return True, frame
+
+    def release(self) -> None:
+        pass
+
+
+def test_real_camera_path_records_and_reports_an_unplugged_camera(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cv2
+
+    from evidence_kit.media import camera
+
+    fake_cv2 = type("FakeCv2", (), {})()
+    for name in (
+        "CAP_PROP_FRAME_WIDTH",
+        "CAP_PROP_FRAME_HEIGHT",
+        "CAP_PROP_FPS",
+        "COLOR_BGR2YUV_I420",
+    ):
+        setattr(fake_cv2, name, getattr(cv2, name))
+    fake_cv2.VideoCapture = FakeCapture
+    fake_cv2.cvtColor = cv2.cvtColor
+    monkeypatch.setattr(camera, "_cv2", lambda: fake_cv2)
+    monkeypatch.setattr(camera, "CAMERA_SILENCE_S", 0.2)
+    with pytest.raises(CameraError, match="No camera was found"):
+        CameraSource(1).open()
+    out = tmp_path / "take.mp4"
+    result = record(out, CameraInfo("Fake cam", index=0), fps=25.0, clock=False)
+    assert result.stop_reason == "camera_lost" and "unplugged" in result.message
+    frames = _frames(out)
+    assert len(frames) == result.frames == 11  # open() reads one frame to learn the size
+    r, g, b = frames[-1][H // 2, W // 2]
+    assert r > 150 and g < 60 and b < 60  # BGR came through as red, not blue
