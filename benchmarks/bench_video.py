@@ -121,6 +121,16 @@ def bench_frames(video: Path, work: Path, reps: int) -> list[dict]:
         None, None, ffmpeg_ten,
     )  # fmt: skip
     rows.append(report("10 grabs, --no-caption", us, them, 0.7, f"[{mu} MB]"))
+    # the everyday path: grabs of a case video, whose hash is known from its import
+    case = work / "case"
+    subprocess.run(ours("case", "new", str(case), "--platform", "ebay", "--order-id", "1"),
+                   env=ENV, check=True, capture_output=True)  # fmt: skip
+    subprocess.run(ours("case", "add", str(case), str(video)), env=ENV, check=True,
+                   capture_output=True)  # fmt: skip
+    us, them, mu, mf = median_pair(
+        reps, ours("case", "grab", str(case), "E1", "--at", *times), None, None, ffmpeg_ten
+    )
+    rows.append(report("10 grabs via `case grab` (caption on)", us, them, 0.7, f"[{mu} MB]"))
     return rows
 
 

@@ -547,9 +547,7 @@ class VideoPanel(QWidget):
         children = [it for it in self.controller.case.items if it.parent == self.video.id]
         children.sort(key=lambda it: it.pts_s or 0.0)
         for it in children:
-            label = it.title or it.kind
-            if it.kind == "clip":
-                label = f"🎬 {label}"
+            label = it.title or it.kind  # a clip's title starts with "Clip"
             row = QListWidgetItem(label)
             row.setData(ID_ROLE, it.id)
             row.setData(PTS_ROLE, it.pts_s or 0.0)
@@ -568,6 +566,12 @@ class VideoPanel(QWidget):
             self.controller.edit(
                 self.tr("Remove grab"), lambda case: case_ops.remove_items(case, ids)
             )
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        # another item took the pane: stop playback, keep the decoder for coming back
+        if self.worker.playing:
+            self.worker.set_playing(False)
+        super().hideEvent(event)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.worker.shutdown()

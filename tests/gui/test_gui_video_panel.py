@@ -227,3 +227,11 @@ def test_broken_video_shows_a_message_and_leaves_the_case(
     panel.grab_current()  # nothing open: no grab, no change
     assert controller.case.to_dict()["items"] == before["items"]
     panel.worker.shutdown()
+
+
+def test_hiding_the_panel_pauses_playback(qtbot: Any, setup: Any) -> None:
+    panel, *_ = setup
+    panel.toggle_play()
+    assert panel.worker.playing
+    panel.hide()
+    assert not panel.worker.playing
