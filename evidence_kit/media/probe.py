@@ -102,29 +102,39 @@ def _rotation(stream: Any, first_frame: Any | None) -> int:
     return int(round(raw / 90.0)) * 90 % 360
 
 
-def _readable_end(container: Any, stream: Any, size: int, first_pts: int) -> float | None:
-    """None if the file is complete; else seconds (from the first frame) that can be read.
+def _tail(container: Any, stream: Any, size: int, first_pts: int) -> tuple[float | None, bool]:
+    """(end of the last frame, truncated?) in seconds from the first frame.
 
-    A file cut after its index still claims its full duration, but the packets near the
-    end are missing. We look at the end first (cheap), and only if it is missing walk the
-    packets (no decoding) to find the last complete one.
+    Containers disagree on what their duration counts (MP4 from the first frame, MKV from
+    zero), so the end is read from the last packets themselves: seek to the last keyframe
+    and walk the packets to EOF, without decoding. A file cut after its index still
+    claims its full length, but those packets are missing or cut short.
     """
-    duration = container.duration or 0
     tb = stream.time_base
-    if not duration or not tb:
-        return None
-    near_end = first_pts + int(max(duration / 1_000_000 - 1.0, 0.0) / tb)
+    if not tb:
+        return None, False
+    far = first_pts + int(((container.duration or 0) + abs(container.start_time or 0)) / 1e6 / tb)
+    end = None
     try:
-        container.seek(near_end, stream=stream, backward=True, any_frame=False)
-        complete = False
+        container.seek(max(far, first_pts), stream=stream, backward=True, any_frame=False)
         for packet in container.demux(stream):
-            if packet.size and not packet.is_corrupt:
-                complete = packet.pos is None or packet.pos + packet.size <= size
-            break
+            if not packet.size or packet.pts is None:
+                continue
+            if packet.is_corrupt or (packet.pos is not None and packet.pos + packet.size > size):
+                end = None
+                break
+            until = packet.pts + (packet.duration or 0)
+            end = until if end is None else max(end, until)
     except Exception:
-        complete = False
-    if complete:
-        return None
+        end = None
+    if end is not None:
+        return float((end - first_pts) * tb), False
+    return _readable_end(container, stream, size, first_pts), True
+
+
+def _readable_end(container: Any, stream: Any, size: int, first_pts: int) -> float:
+    """Seconds (from the first frame) of a truncated file that can be read."""
+    tb = stream.time_base
     last = None
     try:
         container.seek(first_pts, stream=stream, backward=True, any_frame=False)
@@ -183,7 +193,10 @@ def probe_with_start(container: Any, path: Path) -> tuple[VideoInfo, int]:
     w, h = stream.codec_context.width, stream.codec_context.height
     dw, dh = (h, w) if rotation in (90, 270) else (w, h)
     size = path.stat().st_size
-    readable = _readable_end(container, stream, size, first_pts)
+    end, truncated = _tail(container, stream, size, first_pts)
+    readable = end if truncated else None
+    if end is not None and not truncated and end > 0:
+        duration = end
     container.seek(first_pts, stream=stream, backward=True, any_frame=False)
     if readable is not None and readable <= 0:
         raise CorruptMediaError(f"{path.name} is truncated: not even one second can be decoded.")
@@ -203,7 +216,7 @@ def probe_with_start(container: Any, path: Path) -> tuple[VideoInfo, int]:
         frame_count=stream.frames or None,
         container_format=container.format.name,
         bytes=size,
-        truncated=readable is not None,
+        truncated=truncated,
         readable_s=None if readable is None else round(readable, 3),
     )
     return info, int(first_pts)

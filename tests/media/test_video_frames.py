@@ -189,3 +189,29 @@ def test_cancel_stops_a_grab(videos: dict[str, BarcodeVideo], tmp_path: Path) ->
     token.cancel()
     with pytest.raises(CancelledError):
         grab_frames(videos["cfr_h264"].path, [0.1, 0.5], tmp_path, cancel=token)
+
+
+@pytest.mark.parametrize("suffix", [".mp4", ".mkv"])
+def test_start_offset_counts_from_the_first_frame(
+    videos: dict[str, BarcodeVideo], tmp_path: Path, suffix: str
+) -> None:
+    """An edit list / start offset (first frame at 2.5 s in the container) must not shift
+    the clock: t = 0 is the first frame, and the duration is the frames' own."""
+    import subprocess
+
+    from evidence_kit.media.probe import probe_video
+
+    src = videos["cfr_h264"]
+    shifted = tmp_path / f"offset{suffix}"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-itsoffset", "2.5", "-i", str(src.path), "-c", "copy",
+         str(shifted)],
+        check=True,
+    )  # fmt: skip
+    assert probe_video(shifted).duration_s == pytest.approx(src.pts[-1] + 1 / 30, abs=0.002)
+    with VideoReader(shifted) as rd:
+        for t in (0.0, 0.5, 1.23, src.pts[-1]):
+            decoded = rd.frame_at(t)
+            n = src.expected_index(t)
+            assert read_frame_number(rd.to_rgb(decoded)) == n
+            assert decoded.pts_s == pytest.approx(src.pts[n], abs=0.0011)
