@@ -13,7 +13,7 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.media.video_reader import VideoReader
 
 SAMPLES_PER_S = 4.0
-KEYFRAMES_ONLY_OVER_S = 600.0  # longer videos are scored on keyframes only, to stay quick
+KEYFRAMES_ONLY_OVER_S = 180.0  # longer videos are scored on keyframes only, to stay quick
 MAX_K = 50
 
 
@@ -60,7 +60,8 @@ def key_moments(
     scores: list[tuple[float, float]] = []
     prev: np.ndarray | None = None
     next_sample = 0.0
-    for decoded in reader.scan(keyframes_only=end > KEYFRAMES_ONLY_OVER_S):
+    # scores are sampled a few times a second, so B-frames (never references) can be skipped
+    for decoded in reader.scan(keyframes_only=end > KEYFRAMES_ONLY_OVER_S, skip="NONREF"):
         if decoded.pts_s > end:
             break
         if decoded.pts_s + 1e-6 < next_sample:

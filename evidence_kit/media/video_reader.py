@@ -213,12 +213,12 @@ class VideoReader:
             self._last = nxt
             yield nxt
 
-    def scan(self, keyframes_only: bool = False) -> Iterator[DecodedFrame]:
-        """Every frame from the start, in order (or keyframes only). Ends by forgetting the
-        decoder position, so the next frame_at seeks afresh."""
+    def scan(self, keyframes_only: bool = False, skip: str = "DEFAULT") -> Iterator[DecodedFrame]:
+        """Every frame from the start, in order (or keyframes only, or skipping frames as
+        `skip` says: "NONREF" drops B-frames). Ends by forgetting the decoder position, so
+        the next frame_at seeks afresh."""
         ctx = self.stream.codec_context
-        if keyframes_only:
-            ctx.skip_frame = "NONKEY"
+        ctx.skip_frame = "NONKEY" if keyframes_only else skip
         try:
             self._seek(0.0)
             while (decoded := self._next()) is not None:
