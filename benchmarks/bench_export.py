@@ -218,6 +218,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--platform", default="aliexpress")
     parser.add_argument("--work", type=Path, help="keep the generated case here")
+    parser.add_argument(
+        "--cancel-only", action="store_true", help="reuse --work's case; measure cancel"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -227,6 +230,16 @@ def main() -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-export-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.cancel_only:
+        case_dir = work / "Bench case"
+        rows = cancel_latency(
+            case_dir, work / "cancelled", args.platform, [2, 10, 20, 35, 50, 65, 80]
+        )
+        for delay, latency, empty in rows:
+            print(
+                f"cancel after {delay:4.1f} s: stopped in {latency:.3f} s, output left: {'none' if empty else 'YES'}"
+            )
+        return 0
     try:
         t0 = time.perf_counter()
         case_dir = build_case(work, args.photos, args.frames, args.seconds, args.platform)

@@ -59,12 +59,12 @@ def encode_png(img: Any) -> bytes:
     return buf.getvalue()
 
 
-def _search_quality(img: Any, budget: int, cancel: CancelToken | None) -> int | None:
+def _search_quality(img: Any, top: int, budget: int, cancel: CancelToken | None) -> int | None:
     """Highest quality in [Q_MIN, Q_MAX) predicted to fit, from a proxy when the image is big."""
     proxy, ratio = img, 1.0
     if img.width * img.height > _PROXY_PIXELS:
         proxy = img.reduce(2)
-        ratio = len(encode_jpeg(img, Q_MAX)) / max(len(encode_jpeg(proxy, Q_MAX)), 1)
+        ratio = top / max(len(encode_jpeg(proxy, Q_MAX)), 1)  # top: img's size at Q_MAX
     lo, hi, best = Q_MIN, Q_MAX - 1, None
     while lo <= hi:
         if cancel is not None:
@@ -81,7 +81,9 @@ def _fit_at_size(img: Any, max_bytes: int, cancel: CancelToken | None) -> tuple[
     data = encode_jpeg(img, Q_MAX)
     if len(data) <= max_bytes:
         return data, Q_MAX
-    quality = _search_quality(img, max_bytes, cancel)
+    if cancel is not None:
+        cancel.check()
+    quality = _search_quality(img, len(data), max_bytes, cancel)
     if quality is None:
         quality = Q_MIN
     while True:
