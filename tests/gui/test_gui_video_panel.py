@@ -235,3 +235,20 @@ def test_hiding_the_panel_pauses_playback(qtbot: Any, setup: Any) -> None:
     assert panel.worker.playing
     panel.hide()
     assert not panel.worker.playing
+
+
+def test_cancelled_clip_adds_nothing(qtbot: Any, setup: Any) -> None:
+    panel, controller, *_ = setup
+    seek(qtbot, panel, 0.4)
+    panel.set_in()
+    seek(qtbot, panel, 2.6)
+    panel.set_out()
+    panel.make_clip()
+    assert panel.cancel_btn.isVisibleTo(panel)
+    panel.cancel_action()
+    qtbot.waitUntil(lambda: panel._action is None, timeout=20000)
+    assert panel.status.text() == "Cancelled."
+    assert [it.kind for it in controller.case.items] == ["video"]
+    assert not panel.cancel_btn.isVisibleTo(panel)
+    clips = controller.root / "derived" / "clips"
+    assert not clips.exists() or list(clips.iterdir()) == []
