@@ -178,7 +178,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QEventLoop, QTimer
 from evidence_kit.gui.video_player import FrameWorker
 from evidence_kit.gui.video_timeline import Timeline
-from evidence_kit.gui.video_panel import FrameView
+from evidence_kit.gui.video_view import FrameView
 from evidence_kit.gui.qt_image import array_to_qimage
 from evidence_kit.media.thumbs import thumbnails
 from evidence_kit.media.video_reader import VideoReader
