@@ -242,7 +242,9 @@ def main() -> int:
         return 0
     try:
         t0 = time.perf_counter()
-        case_dir = build_case(work, args.photos, args.frames, args.seconds, args.platform)
+        case_dir = work / "Bench case"
+        if not case_dir.exists():  # --work keeps a built case for the next run
+            case_dir = build_case(work, args.photos, args.frames, args.seconds, args.platform)
         print(f"input built in {time.perf_counter() - t0:.1f} s: {args.photos} photos 12 MP, {args.frames} frames, "
               f"{args.seconds} s 1080p video ({(case_dir / 'originals').stat().st_size and sum(p.stat().st_size for p in (case_dir / 'originals').iterdir()) / 1e6:.0f} MB originals)")  # fmt: skip
         limits = upload_limits(args.platform)

@@ -187,20 +187,25 @@ def _run_jobs(
             return document_job
         return image_job
 
+    def run(index: int) -> ExhibitOutput:
+        inner.check()  # a queued job must not start a half-second decode after Cancel
+        ex = exhibits[index]
+        out: ExhibitOutput = job_for(ex)(ctx, ex, job_progress(index), inner)
+        return out
+
     order = sorted(
         range(len(exhibits)), key=lambda i: exhibits[i].item.kind not in ("video", "clip")
     )
     results: list[ExhibitOutput | None] = [None] * len(exhibits)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {
-            pool.submit(job_for(exhibits[i]), ctx, exhibits[i], job_progress(i), inner): i
-            for i in order
-        }
+        futures = {pool.submit(run, i): i for i in order}
         try:
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
         except BaseException:
-            inner.cancel()  # siblings stop at their next check; the pool waits for them
+            inner.cancel()  # running siblings stop at their next check
+            for future in futures:
+                future.cancel()  # queued ones never start
             raise
     return [r for r in results if r is not None]
 
