@@ -47,26 +47,6 @@ from evidence_kit.gui.annotation_view import AnnotationView
 from evidence_kit.gui.case_controller import CaseController
 from evidence_kit.gui.tasks import TaskRunner
 
-
-def _guard_none_refcount() -> None:
-    """PySide6 6.12 on CPython 3.11 drops a reference to None on every void call (setPen,
-    setZValue...), so painting a scene kills the process within minutes ("none_dealloc").
-    Python 3.12+ makes None immortal; on 3.11 we give it a refcount nothing can exhaust.
-    Belongs in app start-up; kept here so the editor is safe either way.
-    """
-    import sys
-
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):  # True/False were seen dropped too
-        if sys.getrefcount(singleton) < (1 << 39):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_guard_none_refcount()
-
 PREVIEW_SIDE = 2048  # edit on a copy this big at most; export renders the full original
 CLIPBOARD_MIME = "application/x-evidence-kit-annotations"
 PRESET_COLORS = ("#e53935", "#fdd835", "#43a047", "#1e88e5", "#ffffff", "#000000")
