@@ -38,9 +38,12 @@ from evidence_kit.export.exhibits import (
     Exhibit,
     ExhibitOutput,
     UploadFile,
+    clip_job,
     document_job,
     image_job,
-    video_job,
+    merge,
+    sheet_job,
+    takes_video,
 )
 from evidence_kit.export.naming import exhibit_stem, media_type, original_names, slug
 from evidence_kit.export.pdf_summary import SummaryData, build_summary
@@ -163,51 +166,60 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 def _run_jobs(
     ctx: Context, exhibits: list[Exhibit], progress: ProgressFn, cancel: CancelToken, workers: int
 ) -> list[ExhibitOutput]:
-    """Run the exhibit jobs on a small pool; videos first because they take longest."""
+    """Run the exhibit jobs on a small pool; the video's upload clip starts first."""
     if not exhibits:
         return []
+
+    def jobs_for(ex: Exhibit) -> list[tuple[int, Any]]:
+        """(priority, job): the upload clip first, since it is the longest job of all."""
+        if ex.item.kind in ("video", "clip"):
+            return [(0, clip_job), (1, sheet_job)] if takes_video(ctx) else [(1, sheet_job)]
+        if ex.item.kind == "document" and (
+            ex.item.file.lower().endswith(".pdf") or ex.item.meta.get("format") == "pdf"
+        ):
+            return [(2, document_job)]
+        return [(2, image_job)]
+
+    tasks = sorted(
+        (
+            (priority, index, job)
+            for index, ex in enumerate(exhibits)
+            for priority, job in jobs_for(ex)
+        ),
+        key=lambda t: (t[0], t[1]),
+    )
     lock = threading.Lock()
-    fractions = [0.0] * len(exhibits)
+    fractions = [0.0] * len(tasks)
     inner = _Linked(cancel)
 
-    def job_progress(index: int) -> ProgressFn:
+    def task_progress(slot: int) -> ProgressFn:
         def report(fraction: float, message: str) -> None:
             with lock:
-                fractions[index] = min(max(fraction, 0.0), 1.0)
+                fractions[slot] = min(max(fraction, 0.0), 1.0)
                 progress(sum(fractions) / len(fractions), message)
 
         return report
 
-    def job_for(ex: Exhibit) -> Any:
-        if ex.item.kind in ("video", "clip"):
-            return video_job
-        if ex.item.kind == "document" and (
-            ex.item.file.lower().endswith(".pdf") or ex.item.meta.get("format") == "pdf"
-        ):
-            return document_job
-        return image_job
-
-    def run(index: int) -> ExhibitOutput:
+    def run(slot: int) -> ExhibitOutput:
         inner.check()  # a queued job must not start a half-second decode after Cancel
-        ex = exhibits[index]
-        out: ExhibitOutput = job_for(ex)(ctx, ex, job_progress(index), inner)
+        _, index, job = tasks[slot]
+        out: ExhibitOutput = job(ctx, exhibits[index], task_progress(slot), inner)
         return out
 
-    order = sorted(
-        range(len(exhibits)), key=lambda i: exhibits[i].item.kind not in ("video", "clip")
-    )
-    results: list[ExhibitOutput | None] = [None] * len(exhibits)
+    parts: list[list[tuple[int, ExhibitOutput]]] = [[] for _ in exhibits]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(run, i): i for i in order}
+        futures = {pool.submit(run, slot): slot for slot in range(len(tasks))}
         try:
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
+                priority, index, _ = tasks[futures[future]]
+                parts[index].append((priority, future.result()))
         except BaseException:
             inner.cancel()  # running siblings stop at their next check
             for future in futures:
                 future.cancel()  # queued ones never start
             raise
-    return [r for r in results if r is not None]
+    # a fixed order inside each exhibit keeps the bundle deterministic
+    return [merge([o for _, o in sorted(p, key=lambda t: t[0])]) for p in parts if p]
 
 
 def _verify_text(bundle_name: str) -> str:
