@@ -16,6 +16,7 @@ from evidence_kit.core.model import Item
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.core.timecode import format_time
 from evidence_kit.export import compress
+from evidence_kit.export.naming import human_size
 from evidence_kit.export.pdf_summary import PdfExhibit
 
 PDF_SIDE = 1400  # enough for a sharp A4 picture, small enough to keep the PDF light
@@ -89,7 +90,7 @@ def _label(ex: Exhibit) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    return human_size(n)
 
 
 def _write(path: Path, data: bytes) -> None:

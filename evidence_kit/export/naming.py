@@ -50,3 +50,10 @@ def original_names(items: list[Item]) -> dict[str, str]:
     for it, name in zip(items, names, strict=True):
         out[it.id] = f"originals/{it.id}_{name}" if names.count(name) > 1 else f"originals/{name}"
     return out
+
+
+def human_size(n: int | None) -> str:
+    """'1.9 MB', '52 KB' (decimal units, as upload forms count); '-' for none."""
+    if not n:
+        return "-"
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"

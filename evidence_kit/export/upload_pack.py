@@ -10,12 +10,11 @@ from typing import Any
 
 from evidence_kit import __version__
 from evidence_kit.export.exhibits import ExhibitOutput, UploadFile
+from evidence_kit.export.naming import human_size
 
 
 def _mb(n: int | None) -> str:
-    if not n:
-        return "no limit"
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"
+    return human_size(n) if n else "no limit"
 
 
 def pack_warnings(files: list[UploadFile], limits: Any, platform_name: str) -> list[str]:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.core import case_ops
 from evidence_kit.core.model import PLATFORMS, exhibit_numbers
 from evidence_kit.core.store import CaseStore
+from evidence_kit.export.naming import human_size
 from evidence_kit.gui.case_controller import CaseController
 from evidence_kit.gui.tasks import Task, TaskRunner
 
@@ -45,10 +46,7 @@ RED = QColor("#c62828")
 GREY = QColor("#607d8b")
 
 
-def _mb(n: int | None) -> str:
-    if not n:
-        return "-"
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"
+_mb = human_size
 
 
 class ExportPage(QWidget):
@@ -134,6 +132,7 @@ class ExportPage(QWidget):
         self.open_button.setEnabled(False)
         actions = QHBoxLayout()
         actions.addWidget(self.progress, 1)
+        actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.open_button)
@@ -266,9 +265,10 @@ class ExportPage(QWidget):
             ok = f.fits
             status = self.tr("fits") if ok else self.tr("over the limit")
             rows.append((f.name, f.bytes, f.limit, status, GREEN if ok else RED))
+        limit = self._limits().image_max_bytes or None
         for text in problems:
             if " (" in text and text.startswith("E"):
-                rows.append((text.split(" ", 1)[0], None, None, self.tr("left out: too big"), RED))
+                rows.append((text.split(" ", 1)[0], None, limit, self.tr("left out: too big"), RED))
         self._fill(rows)
         self.notes.setText("\n".join(problems + (warnings or [])))
 
