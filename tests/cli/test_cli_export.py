@@ -94,3 +94,13 @@ def test_demo_export(tmp_path: Path) -> None:
     bundle = next((tmp_path / "out").glob("*-evidence.zip"))
     assert run_cli("verify", bundle).returncode == 0
     assert (tmp_path / "out" / "upload" / "README.txt").is_file()
+
+
+def test_export_without_upload_pack(exported, tmp_path: Path) -> None:
+    store, _, _ = exported
+    doc = run_json("export", store.root, "-o", tmp_path / "only-bundle", "--no-upload")
+    assert doc["upload_dir"] is None and doc["files"] == []
+    assert not (tmp_path / "only-bundle" / "upload").exists()
+    with zipfile.ZipFile(doc["bundle"]) as zf:
+        assert not any(n.startswith("upload/") for n in zf.namelist())
+    assert run_cli("verify", doc["bundle"]).returncode == 0
