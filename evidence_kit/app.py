@@ -21,6 +21,9 @@ def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -
     QCoreApplication.setApplicationName("Evidence Kit")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("icons/evidence-kit.svg"))))
+    # Qt destroys clipboard data from a C++ exit handler after Python has gone; a copied
+    # annotation (Python-made QMimeData) would crash the exit, so let it go on quit
+    app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
     window = MainWindow(load_settings())
     if case_dir is not None:
         window.open_case(Path(case_dir))

@@ -45,3 +45,17 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
             NetworkBlocked(f"connection to {address!r}")
         ),
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clear_clipboard_at_exit():
+    """Qt's clipboard destroys the QMimeData it holds from a C++ exit handler, after
+    Python is gone, which crashes the interpreter at exit; the app clears it on quit."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            QApplication.clipboard().clear()
+            app.processEvents()

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from evidence_kit.core.errors import CancelledError, EvidenceKitError
 from evidence_kit.core.tasks import CancelToken
@@ -62,6 +62,48 @@ class Task(QRunnable):
             self.done = True
 
 
+class _Relay(QObject):
+    """Delivers one task's outcome to its callbacks on the GUI thread."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        task: Task,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[Exception], None] | None,
+        on_cancel: Callable[[], None] | None,
+    ) -> None:
+        super().__init__(runner)
+        self.runner = runner
+        self.task = task
+        self.on_done, self.on_error, self.on_cancel = on_done, on_error, on_cancel
+
+    def _end(self) -> None:
+        if self.task in self.runner.tasks:
+            self.runner.tasks.remove(self.task)
+        self.runner.task_ended.emit(self.task)
+        # not deleteLater(): the runner may be destroyed first, deleting this child twice;
+        # a relay is a few hundred bytes and lives as long as the runner
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self._end()
+        if self.on_done:
+            self.on_done(result)
+
+    @Slot(object)
+    def failed(self, exc: Exception) -> None:
+        self._end()
+        if self.on_error:
+            self.on_error(exc)
+
+    @Slot()
+    def cancelled(self) -> None:
+        self._end()
+        if self.on_cancel:
+            self.on_cancel()
+
+
 class TaskRunner(QObject):
     """Starts tasks, tracks them, and tells the status bar what is running."""
 
@@ -85,30 +127,13 @@ class TaskRunner(QObject):
     ) -> Task:
         """Run fn in the background; the callbacks run on the GUI thread."""
         task = Task(label, fn)
-
-        def end() -> None:
-            if task in self.tasks:
-                self.tasks.remove(task)
-            self.task_ended.emit(task)
-
-        def done(result: Any) -> None:
-            end()
-            if on_done:
-                on_done(result)
-
-        def failed(exc: Exception) -> None:
-            end()
-            if on_error:
-                on_error(exc)
-
-        def cancelled() -> None:
-            end()
-            if on_cancel:
-                on_cancel()
-
-        task.signals.finished.connect(done)
-        task.signals.failed.connect(failed)
-        task.signals.cancelled.connect(cancelled)
+        # The relay is a child of the runner: when the window (and so the runner) is gone
+        # before the work ends, Qt drops these connections and no callback reaches a
+        # deleted widget.
+        relay = _Relay(self, task, on_done, on_error, on_cancel)
+        task.signals.finished.connect(relay.done)
+        task.signals.failed.connect(relay.failed)
+        task.signals.cancelled.connect(relay.cancelled)
         if on_progress:
             task.signals.progress.connect(on_progress)
         self.tasks.append(task)
