@@ -65,6 +65,7 @@ case "${1:-demo}" in
     shift || true
     export QT_QPA_PLATFORM=offscreen
     "$VENV/bin/ruff" check evidence_kit tests benchmarks scripts
+    "$VENV/bin/ruff" format --check --quiet evidence_kit tests benchmarks scripts
     "$VENV/bin/lint-imports"
     "$VENV/bin/mypy" --no-error-summary
     exec "$VENV/bin/python" -m pytest "$@" ;;
