@@ -177,19 +177,10 @@ def _finish(args: argparse.Namespace, store: Any, result: Any) -> int:
         sys.stderr.write(f"evidence-kit: {result.message}\n")
     added = None
     if store is not None:
-        from evidence_kit.core import activity_log
         from evidence_kit.media.importer import add_files
+        from evidence_kit.media.recorder import log_take_stopped
 
-        activity_log.append(
-            store.case,
-            "recording_stopped",
-            file=result.path.name,
-            reason=result.stop_reason,
-            duration_s=result.duration_s,
-            frames=result.frames,
-            dropped=result.dropped,
-            started_at=result.started_at,
-        )
+        log_take_stopped(store.case, result)
         store.save()
         report = add_files(store, [result.path], source="recorded")
         if report.skipped:

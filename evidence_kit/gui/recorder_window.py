@@ -41,7 +41,13 @@ from evidence_kit.gui.case_controller import CaseController
 from evidence_kit.gui.qt_image import array_to_qimage
 from evidence_kit.gui.tasks import TaskRunner
 from evidence_kit.media.camera import NO_CAMERA, CameraInfo, MicInfo, list_cameras, list_microphones
-from evidence_kit.media.recorder import CaptureSession, Take, TakeResult, open_session
+from evidence_kit.media.recorder import (
+    CaptureSession,
+    Take,
+    TakeResult,
+    log_take_stopped,
+    open_session,
+)
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)
 CHECKLIST = (
@@ -380,16 +386,8 @@ class RecorderWindow(QDialog):
         result = session.stop_take() or take.stop()
         self.take = None
         self.last_result = result
-        activity_log.append(
-            self.controller.case,
-            "recording_stopped",
-            file=result.path.name,
-            reason=result.stop_reason,
-            duration_s=result.duration_s,
-            frames=result.frames,
-            dropped=result.dropped,
-            started_at=result.started_at,
-            checklist=sorted(self._ticked, key=self._ticked.__getitem__),
+        log_take_stopped(
+            self.controller.case, result, sorted(self._ticked, key=self._ticked.__getitem__)
         )
         self.controller.save()
         self.record_button.setText(self.tr("Start recording"))

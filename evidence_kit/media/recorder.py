@@ -93,6 +93,23 @@ class TakeResult:
         return d
 
 
+def log_take_stopped(case: Any, result: TakeResult, checklist: list[str] | None = None) -> None:
+    """Write the take's end into the case's activity log (CLI and GUI alike)."""
+    from evidence_kit.core import activity_log
+
+    details: dict[str, Any] = {
+        "file": result.path.name,
+        "reason": result.stop_reason,
+        "duration_s": result.duration_s,
+        "frames": result.frames,
+        "dropped": result.dropped,
+        "started_at": result.started_at,
+    }
+    if checklist is not None:
+        details["checklist"] = checklist
+    activity_log.append(case, "recording_stopped", **details)
+
+
 def _silence_like(frame: Any, samples: int) -> Any:
     """An audio frame of `samples` zeros in the same format, layout and rate as `frame`."""
     import av
