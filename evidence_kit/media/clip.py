@@ -95,7 +95,11 @@ def cut_clip(
         audio_ok = not info.has_audio or (info.audio_codec or "") in COPY_AUDIO
         tmp = _temp_path(out)
         real_end = None
-        if first.key and audio_ok:
+        # a stream copy keeps the original bits, but is pointless when the clip's share of
+        # the file is clearly over the budget: go straight to the re-encode
+        share = (end_s - first.pts_s) / max(info.duration_s, 1e-6)
+        too_big = max_mb is not None and src.stat().st_size * share > 1.2 * max_mb * MB
+        if first.key and audio_ok and not too_big:
             try:
                 real_end = _stream_copy(rd, first.pts_s, end_s, tmp, creation, progress, cancel)
             except VideoError:
