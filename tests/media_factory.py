@@ -94,19 +94,26 @@ def make_video(
         for pkt in vs.encode():
             out.mux(pkt)
         if astream is not None:
-            total = int(seconds * 44100)
-            for start in range(0, total, 1024):
-                count = min(1024, total - start)
-                t = np.arange(start, start + count) / 44100
-                wave = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32).reshape(1, -1)
-                af = av.AudioFrame.from_ndarray(wave, format="fltp", layout="mono")
-                af.sample_rate = 44100
-                af.pts = start
-                for pkt in astream.encode(af):
-                    out.mux(pkt)
-            for pkt in astream.encode():
-                out.mux(pkt)
+            mux_tone(out, astream, seconds, 44100)
     return path
+
+
+def mux_tone(
+    out: av.container.OutputContainer, stream: av.audio.AudioStream, seconds: float, rate: int
+) -> None:
+    """Encode and mux a 440 Hz mono tone of `seconds` into an open output container."""
+    total = int(seconds * rate)
+    for start in range(0, total, 1024):
+        count = min(1024, total - start)
+        t = np.arange(start, start + count) / rate
+        wave = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32).reshape(1, -1)
+        af = av.AudioFrame.from_ndarray(wave, format="fltp", layout="mono")
+        af.sample_rate = rate
+        af.pts = start
+        for pkt in stream.encode(af):
+            out.mux(pkt)
+    for pkt in stream.encode():
+        out.mux(pkt)
 
 
 def make_pdf(path: Path, text: str = "Order receipt") -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+from media_factory import mux_tone
 
 BITS = 12
 W, H = 320, 192  # multiples of 16 so every codec keeps the exact size
@@ -138,18 +139,7 @@ def make_barcode_video(
         for pkt in vs.encode():
             out.mux(pkt)
         if astream is not None:
-            total = int((times[-1] + 1 / fps) * 48000)
-            for start in range(0, total, 1024):
-                count = min(1024, total - start)
-                t_arr = np.arange(start, start + count) / 48000
-                wave = (0.2 * np.sin(2 * np.pi * 440 * t_arr)).astype(np.float32).reshape(1, -1)
-                af = av.AudioFrame.from_ndarray(wave, format="fltp", layout="mono")
-                af.sample_rate = 48000
-                af.pts = start
-                for pkt in astream.encode(af):
-                    out.mux(pkt)
-            for pkt in astream.encode():
-                out.mux(pkt)
+            mux_tone(out, astream, times[-1] + 1 / fps, 48000)
     return BarcodeVideo(path, times)
 
 
