@@ -81,8 +81,13 @@ class CaseController(QObject):
             self._reset_to(full_before)
             raise
         after = case_ops.snapshot(case)
+        if not self.save():
+            # nothing reached the disk (read-only or full): keep memory equal to the disk
+            self._reset_to(full_before)
+            self.case_changed.emit()
+            return False
         self.undo_stack.push(CaseEditCommand(self, text, before, after, merge_key))
-        self.after_edit()
+        self.case_changed.emit()
         return True
 
     def _reset_to(self, doc: dict[str, Any]) -> None:

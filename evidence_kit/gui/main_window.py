@@ -200,6 +200,14 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self._on_saved(True, "")
         self._update_enabled()
+        try:
+            store.check_writable()
+        except EvidenceKitError as exc:
+            self.saved_label.setText(
+                self.tr("Read-only: you can look, but changes cannot be saved")
+            )
+            self.saved_label.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.error(self.tr("This case can be viewed but not changed."), str(exc))
 
     def close_case(self) -> None:
         if self.case_view is None:

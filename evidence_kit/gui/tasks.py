@@ -6,6 +6,7 @@ runner calls back on the GUI thread; widgets are never touched from the worker.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
@@ -40,7 +41,6 @@ class Task(QRunnable):
         self.fn = fn
         self.token = CancelToken()
         self.signals = _Signals()
-        self.done = False
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -50,16 +50,21 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit, self.token)
         except CancelledError:
-            self.signals.cancelled.emit()
+            outcome: tuple[str, Any] = ("cancelled", None)
         except EvidenceKitError as exc:
-            self.signals.failed.emit(exc)
+            outcome = ("failed", exc)
         except Exception as exc:  # shown to the user, logged with its traceback
             logger.error("task %s failed:\n%s", self.label, traceback.format_exc())
-            self.signals.failed.emit(exc)
+            outcome = ("failed", exc)
         else:
-            self.signals.finished.emit(result)
-        finally:
-            self.done = True
+            outcome = ("finished", result)
+        # an exception escaping a QRunnable aborts the process: if the window (and the
+        # signals' receivers) went away meanwhile, the outcome simply has no audience
+        with contextlib.suppress(RuntimeError):
+            if outcome[0] == "cancelled":
+                self.signals.cancelled.emit()
+            else:
+                getattr(self.signals, outcome[0]).emit(outcome[1])
 
 
 class _Relay(QObject):

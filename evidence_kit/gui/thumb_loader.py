@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
@@ -26,7 +28,9 @@ class _Job(QRunnable):
         except Exception:  # a thumbnail is decoration: a failure just leaves the kind icon
             path = None
         image = QImage(str(path)) if path else QImage()
-        self.signals.loaded.emit(self.item.id, image)
+        # the window may have closed while this ran: then nobody is listening
+        with contextlib.suppress(RuntimeError):
+            self.signals.loaded.emit(self.item.id, image)
 
 
 class ThumbLoader(QObject):

@@ -198,3 +198,23 @@ def test_window_remembers_its_geometry(qtbot, private_dirs) -> None:
     second = MainWindow(Settings())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 480)
+
+
+def test_read_only_case_opens_and_refuses_edits_cleanly(qtbot, window, tmp_path) -> None:
+    from disk_fixtures import mounted_tmpfs, remount
+
+    with mounted_tmpfs(tmp_path / "disk", size="2m") as disk:
+        store = new_case(disk / "c", platform="ebay", order_id="1")
+        before = (store.root / "case.json").read_bytes()
+        remount(disk, read_only=True)
+        assert window.open_case(store.root)
+        assert "viewed but not changed" in window.messages[-1]
+        form = window.case_view.facts
+        form.item.setText("New title")
+        form.item.editingFinished.emit()
+        assert "Could not save" in window.messages[-1]
+        assert window.controller.case.facts.item == ""  # memory still equals the disk
+        assert not window.controller.undo_stack.canUndo()
+        assert (store.root / "case.json").read_bytes() == before
+        window.close_case()
+        remount(disk, read_only=False)
