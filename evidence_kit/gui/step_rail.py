@@ -68,7 +68,9 @@ class StepRail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.steps)
         layout.addWidget(self.deadline)
-        self.steps.setFixedHeight(4 * 44 + 6)
+        self.steps.ensurePolished()
+        rows = sum(self.steps.sizeHintForRow(r) for r in range(self.steps.count()))
+        self.steps.setFixedHeight(rows + 2 * self.steps.frameWidth() + 4)
         layout.addStretch(1)
 
     def select(self, step: str) -> None:
