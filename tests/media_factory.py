@@ -86,13 +86,8 @@ def make_video(
         for n in range(n_frames):
             arr = np.full((size[1], size[0], 3), (n * 7) % 256, dtype=np.uint8)
             arr[: size[1] // 4, : size[0] // 4] = (255, 0, 0)  # marks top-left
-            frame = av.VideoFrame.from_ndarray(arr, format="rgb24")
-            frame.pts = n
-            frame.time_base = Fraction(1, fps)
-            for pkt in vs.encode(frame):
-                out.mux(pkt)
-        for pkt in vs.encode():
-            out.mux(pkt)
+            mux_rgb(out, vs, arr, n, Fraction(1, fps))
+        flush(out, vs)
         if astream is not None:
             mux_tone(out, astream, seconds, 44100)
     return path
@@ -112,6 +107,26 @@ def mux_tone(
         af.pts = start
         for pkt in stream.encode(af):
             out.mux(pkt)
+    flush(out, stream)
+
+
+def mux_rgb(
+    out: av.container.OutputContainer,
+    stream: av.video.VideoStream,
+    rgb: np.ndarray,
+    pts: int,
+    time_base: Fraction,
+) -> None:
+    """Encode one RGB picture at `pts` (in `time_base` units) and mux its packets."""
+    frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+    frame.pts = pts
+    frame.time_base = time_base
+    for pkt in stream.encode(frame):
+        out.mux(pkt)
+
+
+def flush(out: av.container.OutputContainer, stream: av.stream.Stream) -> None:
+    """Drain the encoder's delayed packets into the container."""
     for pkt in stream.encode():
         out.mux(pkt)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import av
 import numpy as np
-from media_factory import mux_tone
+from media_factory import flush, mux_rgb, mux_tone
 
 BITS = 12
 W, H = 320, 192  # multiples of 16 so every codec keeps the exact size
@@ -131,13 +131,8 @@ def make_barcode_video(
         vs.codec_context.time_base = tb
         astream = out.add_stream("aac", rate=48000, layout="mono") if audio else None
         for n, t in enumerate(times):
-            frame = av.VideoFrame.from_ndarray(draw_frame(n, size), format="rgb24")
-            frame.pts = int(round(t / tb))
-            frame.time_base = tb
-            for pkt in vs.encode(frame):
-                out.mux(pkt)
-        for pkt in vs.encode():
-            out.mux(pkt)
+            mux_rgb(out, vs, draw_frame(n, size), int(round(t / tb)), tb)
+        flush(out, vs)
         if astream is not None:
             mux_tone(out, astream, times[-1] + 1 / fps, 48000)
     return BarcodeVideo(path, times)
@@ -182,13 +177,8 @@ def make_blurry_video(path: Path, frames: int, sharp: int, fps: int = 30) -> Bar
             )
             if n != sharp:
                 arr = cv2.GaussianBlur(arr, (0, 0), 2.5)
-            frame = av.VideoFrame.from_ndarray(arr, format="rgb24")
-            frame.pts = n
-            frame.time_base = Fraction(1, fps)
-            for pkt in vs.encode(frame):
-                out.mux(pkt)
-        for pkt in vs.encode():
-            out.mux(pkt)
+            mux_rgb(out, vs, arr, n, Fraction(1, fps))
+        flush(out, vs)
     return BarcodeVideo(path, times)
 
 
@@ -205,13 +195,8 @@ def make_scene_video(path: Path, frames: int, cuts: list[int], fps: int = 30) ->
             arr = np.zeros((H, W, 3), dtype=np.uint8)
             arr[:] = colours[scene % len(colours)]
             arr[:, (n * 2) % W] = 128  # a slow sweep: small changes that must not count
-            frame = av.VideoFrame.from_ndarray(arr, format="rgb24")
-            frame.pts = n
-            frame.time_base = Fraction(1, fps)
-            for pkt in vs.encode(frame):
-                out.mux(pkt)
-        for pkt in vs.encode():
-            out.mux(pkt)
+            mux_rgb(out, vs, arr, n, Fraction(1, fps))
+        flush(out, vs)
     return BarcodeVideo(path, times)
 
 
