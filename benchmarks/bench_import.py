@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def make_input(path: Path, size_mb: int) -> None:
-    from media_factory import make_video
+    from tests.factories.media import make_video
 
     make_video(path, seconds=2)
     pad = size_mb * 1024 * 1024 - path.stat().st_size - 8

@@ -78,8 +78,8 @@ def main() -> int:
     from PIL import Image
 
     from evidence_kit.core.store import new_case
+    from evidence_kit.media.image.render import load_base, render_item, save_clean, upright_size
     from evidence_kit.media.importer import add_files
-    from evidence_kit.media.render import load_base, render_item, save_clean, upright_size
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
 app = QApplication([])
 from evidence_kit.core.settings import load_settings
-from evidence_kit.gui.main_window import MainWindow
+from evidence_kit.gui.shell.main_window import MainWindow
 w = MainWindow(load_settings())
 w.show()
 QTimer.singleShot(0, lambda: (print(f"SHOWN {time.perf_counter() - t0:.3f}"), app.quit()))

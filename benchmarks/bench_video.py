@@ -154,7 +154,7 @@ def bench_clip(video: Path, work: Path, reps: int) -> list[dict]:
     rows.append(report("30 s stream-copy clip (whole command)", us, them, 2.0, f"[{mu} MB]"))
     inproc = (
         "import sys,time;sys.path.insert(0,sys.argv[1]);"
-        "from evidence_kit.media.clip import cut_clip;t=time.perf_counter();"
+        "from evidence_kit.media.video.clip import cut_clip;t=time.perf_counter();"
         "r=cut_clip(sys.argv[2],300,330,sys.argv[3]);assert r.stream_copy;"
         "print(time.perf_counter()-t)"
     )
@@ -176,12 +176,12 @@ import sys, time, random, json
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QEventLoop, QTimer
-from evidence_kit.gui.video_player import FrameWorker
-from evidence_kit.gui.video_timeline import Timeline
-from evidence_kit.gui.video_view import FrameView
-from evidence_kit.gui.qt_image import array_to_qimage
-from evidence_kit.media.thumbs import thumbnails
-from evidence_kit.media.video_reader import VideoReader
+from evidence_kit.gui.video.player import FrameWorker
+from evidence_kit.gui.video.timeline import Timeline
+from evidence_kit.gui.video.view import FrameView
+from evidence_kit.gui.base.qt_image import array_to_qimage
+from evidence_kit.media.video.thumbs import thumbnails
+from evidence_kit.media.video.reader import VideoReader
 app = QApplication([])
 w = FrameWorker(); got = []
 w.frame_ready.connect(lambda img, pts: got.append(time.perf_counter()))

@@ -1,5 +1,5 @@
 """Allows `python -m evidence_kit`."""
 
-from evidence_kit.cli import main
+from evidence_kit.app import main
 
 raise SystemExit(main())

@@ -7,6 +7,13 @@ import sys
 from pathlib import Path
 
 
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `evidence-kit`: a command, or the desktop app when there is none."""
+    from evidence_kit.cli import main as cli_main
+
+    return cli_main(argv, open_gui=lambda case_dir: run_app(case_dir))
+
+
 def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -> int:
     """Create the QApplication and the main window; open a case if given."""
     from PySide6.QtCore import QCoreApplication
@@ -15,7 +22,7 @@ def run_app(case_dir: Path | str | None = None, argv: list[str] | None = None) -
 
     from evidence_kit.core.resources import resource_path
     from evidence_kit.core.settings import load_settings
-    from evidence_kit.gui.main_window import MainWindow
+    from evidence_kit.gui.shell.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("evidence-kit")
     QCoreApplication.setApplicationName("Evidence Kit")

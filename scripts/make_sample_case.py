@@ -1,4 +1,4 @@
-"""Generate the bundled sample case in evidence_kit/resources/sample/.
+"""Generate the bundled sample case in resources/sample/.
 
 A ~10 s unboxing-like clip (a parcel is opened and a cracked mug taken out), two photos
 with camera EXIF (the shipping label, the crack) and a listing screenshot. Run it again
@@ -18,7 +18,7 @@ import av
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-OUT = Path(__file__).resolve().parent.parent / "evidence_kit" / "resources" / "sample"
+OUT = Path(__file__).resolve().parent.parent / "resources" / "sample"
 W, H, FPS, SECONDS = 640, 360, 25, 10
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 

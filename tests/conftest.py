@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).parent))  # lets tests import media_factory
 
 
 @pytest.fixture(autouse=True)

@@ -51,8 +51,8 @@ def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None
     (wheel,) = tmp_path.glob("evidence_kit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     sample = {
-        p.relative_to(ROOT).as_posix()
-        for p in (ROOT / "evidence_kit/resources").rglob("*")
+        "evidence_kit/resources/" + p.relative_to(ROOT / "resources").as_posix()
+        for p in (ROOT / "resources").rglob("*")
         if p.is_file()
     }
     assert sample and sample <= names

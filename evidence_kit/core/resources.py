@@ -1,7 +1,8 @@
-"""The one accessor for runtime assets in evidence_kit/resources/.
+"""The one accessor for runtime assets (icons, fonts, translations, guide, sample case).
 
-Works from a source checkout, an installed wheel and a PyInstaller build (where the
-package data is unpacked under sys._MEIPASS).
+In the repository they live in the top-level `resources/` folder; the wheel installs them as
+`evidence_kit/resources/` (setuptools `package-dir`), and a PyInstaller build unpacks them
+under `sys._MEIPASS/evidence_kit/resources`. This finds them in all three.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ def resource_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "evidence_kit" / "resources"
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"  # a source checkout or an editable install
     return Path(str(_res.files("evidence_kit") / "resources"))
 
 

@@ -152,7 +152,7 @@ def caption_lines(ex: Exhibit) -> list[str]:
 def _render(store: Any, item: Item, cancel: CancelToken) -> Any:
     """render_item's steps with a cancel check between them: each costs up to half a
     second on a 12 MP photo, and Cancel must take effect within one."""
-    from evidence_kit.media import render
+    from evidence_kit.media.image import render
 
     base, scale = render.load_base(store, item)
     cancel.check()
@@ -263,7 +263,7 @@ def _duration(ctx: Context, item: Item) -> float:
     value = item.meta.get("duration_s")
     if value:
         return float(value)
-    from evidence_kit.media.probe import probe_video
+    from evidence_kit.media.video.probe import probe_video
 
     return probe_video(ctx.store.path_of(item)).duration_s
 
@@ -280,7 +280,7 @@ def sheet_job(
     pack when the platform takes no video). The upload clip is `clip_job`, run in parallel."""
     from PIL import Image
 
-    from evidence_kit.media.sheet import contact_sheet
+    from evidence_kit.media.video.sheet import contact_sheet
 
     out = ExhibitOutput(ex)
     item = ex.item
@@ -357,7 +357,7 @@ def _upload_clip(
     progress: ProgressFn,
     cancel: CancelToken,
 ) -> None:
-    from evidence_kit.media.clip import cut_clip
+    from evidence_kit.media.video.clip import cut_clip
 
     limits, item = ctx.limits, ex.item
     end = min(duration, float(limits.video_max_seconds)) if limits.video_max_seconds else duration

@@ -25,7 +25,7 @@ from evidence_kit.core.hashing import copy_and_hash
 from evidence_kit.core.model import Item
 from evidence_kit.core.store import CaseStore, make_read_only
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
-from evidence_kit.media.detect import Detected, detect_file
+from evidence_kit.media.filetype import Detected, detect_file
 
 
 @dataclass
@@ -71,7 +71,7 @@ def check_content(path: Path, detected: Detected) -> dict[str, Any]:
         facts = verify_image(path)
         return facts
     if detected.kind == "video":
-        from evidence_kit.media.probe import probe_video
+        from evidence_kit.media.video.probe import probe_video
 
         info = probe_video(path)
         if info.duration_s <= 0:

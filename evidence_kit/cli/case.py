@@ -1,0 +1,183 @@
+"""Command line: `case new/add/set/show`, `open` and `demo`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
+    """Add the case commands, `open` and `demo`."""
+    p = case_sub.add_parser("new", help="create a case folder")
+    p.add_argument("case", type=Path)
+    p.add_argument("--platform", required=True)
+    p.add_argument("--order-id", required=True)
+    p.add_argument("--item")
+    p.add_argument("--price")
+    p.add_argument("--currency")
+    p.add_argument("--ordered", help="order date YYYY-MM-DD")
+    p.add_argument("--delivered", help="delivery date YYYY-MM-DD")
+    p.add_argument("--store")
+    p.add_argument("--tracking")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_new)
+
+    p = case_sub.add_parser("add", help="import files (copy + hash)")
+    p.add_argument("case", type=Path)
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add)
+
+    p = case_sub.add_parser("set", help="set facts and claim choices: KEY=VALUE ...")
+    p.add_argument("case", type=Path)
+    p.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+    p.set_defaults(func=cmd_set)
+
+    p = case_sub.add_parser("show", help="print the case")
+    p.add_argument("case", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = case_sub.add_parser("empty-bin", help="delete the files of removed items for good")
+    p.add_argument("case", type=Path)
+    p.set_defaults(func=cmd_empty_bin)
+
+    p = sub.add_parser("open", help="open a case in the desktop app")
+    p.add_argument("case", type=Path)
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("demo", help="the sample case: open it, or export it headless")
+    p.add_argument("--export", type=Path, metavar="OUT", help="export the sample case to OUT")
+    p.add_argument("--case-dir", type=Path, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.core.store import new_case
+
+    store = new_case(
+        args.case,
+        platform=args.platform,
+        order_id=args.order_id,
+        item=args.item,
+        price=args.price,
+        currency=args.currency,
+        ordered=args.ordered,
+        delivered=args.delivered,
+        store=args.store,
+        tracking=args.tracking,
+    )
+    if args.json:
+        print_json({"case": str(store.root)})
+    else:
+        print(f"Created case {store.root}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.core.errors import MediaError
+    from evidence_kit.core.store import CaseStore
+    from evidence_kit.media.importer import add_files
+
+    store = CaseStore.open(args.case)
+    report = add_files(store, list(args.files))
+    if report.skipped and not report.items and len(report.skipped) == 1:
+        raise MediaError(report.skipped[0][1])  # one bad file: one line, exit 2
+    for _path, reason in report.skipped:
+        sys.stderr.write(f"evidence-kit: skipped: {reason}\n")
+    if args.json:
+        print_json(
+            {
+                "items": [
+                    {"id": it.id, "kind": it.kind, "file": it.file, "sha256": it.sha256}
+                    for it in report.items
+                ],
+                "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
+            }
+        )
+    else:
+        for it in report.items:
+            print(f"{it.id}  {it.kind:<8} {it.sha256[:12]}  {it.file}")
+    return 2 if report.skipped else 0
+
+
+def parse_pairs(pairs: list[str]) -> dict[str, Any]:
+    """KEY=VALUE strings to a dict, with a clear error for anything else."""
+    from evidence_kit.core.errors import InvalidValueError
+
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidValueError(f"'{pair}' is not KEY=VALUE")
+        values[key.strip().replace("-", "_")] = value
+    return values
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from evidence_kit.core import case_ops
+    from evidence_kit.core.store import CaseStore
+
+    store = CaseStore.open(args.case)
+    case_ops.set_values(store.case, parse_pairs(args.pairs))
+    store.save()
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.core.model import exhibit_numbers
+    from evidence_kit.core.store import CaseStore
+    from evidence_kit.core.timecode import format_time
+
+    store = CaseStore.open(args.case)
+    case = store.case
+    if args.json:
+        print_json(case.to_dict())
+        return 0
+    f = case.facts
+    print(f"Case: {store.name}  ({store.root})")
+    print(f"Platform: {f.platform or '-'}   Order: {f.order_id or '-'}   Item: {f.item or '-'}")
+    price = f"{f.price:.2f} {f.currency}" if f.price is not None else "-"
+    print(f"Price: {price}   Store: {f.store or '-'}   Tracking: {f.tracking or '-'}")
+    print(f"Ordered: {f.ordered or '-'}   Delivered: {f.delivered or '-'}")
+    numbers = exhibit_numbers(case)
+    print(f"Evidence ({len(case.items)} items, {len(case.bin)} in the bin):")
+    for it in case.items:
+        at = f" @ {format_time(it.pts_s)}" if it.pts_s is not None else ""
+        label = numbers.get(it.id, "--")
+        marks = f" [{len(it.annotations)} marks]" if it.annotations else ""
+        print(f"  {label:<4} {it.id}  {it.kind:<8} {it.sha256[:12]}  {it.title}{at}{marks}")
+    return 0
+
+
+def cmd_empty_bin(args: argparse.Namespace) -> int:
+    from evidence_kit.core.store import CaseStore
+
+    store = CaseStore.open(args.case)
+    count = store.empty_bin()
+    print(f"Deleted {count} removed item(s).")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from evidence_kit.core.store import CaseStore
+
+    CaseStore.open(args.case)  # fail here, in one line, if the case is unusable
+    return int(args.open_gui(Path(args.case)))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from evidence_kit.media.sample import make_sample_case
+
+    store = make_sample_case(args.case_dir)
+    if args.export:
+        from evidence_kit.cli.export import export_for_demo
+
+        return export_for_demo(store, args.export)
+    print(f"Sample case: {store.root}")
+    return int(args.open_gui(store.root))

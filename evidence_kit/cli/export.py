@@ -1,0 +1,105 @@
+"""Command line: `export CASE` (upload pack, bundle, PDF) and `verify BUNDLE.zip`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
+    """Add `export` and `verify`."""
+    p = sub.add_parser("export", help="upload pack, sealed evidence bundle and PDF summary")
+    p.add_argument("case", type=Path)
+    p.add_argument("-o", "--out", type=Path, help="output folder (default: the case's exports/)")
+    p.add_argument(
+        "--platform", help="platform to prepare the upload pack for (default: the case's)"
+    )
+    p.add_argument("--no-upload", action="store_true", help="skip the upload pack")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify", help="check a bundle: every hash and the activity log")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)
+
+
+def _progress_printer(enabled: bool) -> Any:
+    """One updating line on stderr when it is a terminal; silent otherwise."""
+    last = [-1]
+
+    def report(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if enabled and percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r{percent:3d}% {message[:60]:<60}")
+            sys.stderr.flush()
+
+    return report
+
+
+def _print_result(result: Any) -> None:
+    print(f"Bundle:  {result.bundle}")
+    print(f"PDF:     {result.pdf}")
+    if result.upload_dir:
+        print(f"Upload:  {result.upload_dir}")
+        for f in result.files:
+            limit = f" / {f.limit / 1e6:.1f} MB" if f.limit else ""
+            mark = "ok " if f.fits else "TOO BIG"
+            print(f"  {mark} {f.name}  {f.bytes / 1e6:.2f} MB{limit}")
+    for text in result.warnings:
+        print(f"note: {text}")
+    for text in result.problems:
+        sys.stderr.write(f"evidence-kit: {text}\n")
+
+
+def run_export(
+    store: Any, out: Path | None, platform: str | None, as_json: bool, upload: bool = True
+) -> int:
+    """Export and report; returns the exit code (1 when an exhibit was left out)."""
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.export.run import export_case
+
+    show = sys.stderr.isatty() and not as_json
+    result = export_case(store, out, platform, _progress_printer(show), upload=upload)
+    if show:
+        sys.stderr.write("\r" + " " * 66 + "\r")
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        _print_result(result)
+    return 1 if result.problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from evidence_kit.core.store import CaseStore
+
+    store = CaseStore.open(args.case)
+    return run_export(store, args.out, args.platform, args.json, upload=not args.no_upload)
+
+
+def export_for_demo(store: Any, out: Path) -> int:
+    """`evidence-kit demo --export OUT`: export the sample case headless."""
+    return run_export(store, Path(out), None, as_json=False)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.export.verify import verify_bundle
+
+    report = verify_bundle(args.bundle)
+    if args.json:
+        print_json(report.to_dict())
+    elif report.ok:
+        who = f" (order {report.order_id})" if report.order_id else ""
+        print(
+            f"OK: {report.files_checked} files match their SHA-256 hashes{who}; "
+            f"activity log of {report.log_entries} entries is intact."
+        )
+    else:
+        print(f"TAMPERED: {args.bundle}")
+        for line in report.lines():
+            print(f"  {line}")
+    return 0 if report.ok else 1

@@ -1,0 +1,1 @@
+"""The annotation editor for photos, frames and image documents."""

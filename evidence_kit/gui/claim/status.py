@@ -1,0 +1,171 @@
+"""Right column of the claim step: deadlines, the pre-submit checklist, upload limits and
+warnings. Values without a source say "check your order page".
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_kit.claim import edits, rules
+from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.gui.base.case_controller import CaseController
+
+STATUS_COLORS = {"ok": "#2e7d32", "soon": "#e65100", "closed": "#c62828", "warn": "#e65100",
+                 "missing": "#c62828", "todo": ""}  # fmt: skip
+MARKS = {"ok": "\u2714", "warn": "\u26a0", "missing": "\u2716", "todo": ""}
+
+
+def _mb(value: int) -> str:
+    return f"{value / 1_000_000:g} MB"
+
+
+def limits_html(platform_id: str) -> str:
+    """The platform's upload limits, each with its source or 'check your order page'."""
+    if not platform_id:
+        return "Choose the platform to see its upload limits."
+    lim = rules.upload_limits(platform_id)
+
+    def src(*names: str) -> str:
+        entries = [lim.sources[n] for n in names]
+        if any(e["confidence"] == "default" for e in entries):
+            return f" <span style='color:#e65100'>(default: {rules.CHECK_ORDER_PAGE})</span>"
+        ids = sorted({f"{e['source']}, {e['confidence']}" for e in entries})
+        return f" <span style='color:gray'>[{'; '.join(ids)}]</span>"
+
+    rows = [f"Photos: up to {_mb(lim.image_max_bytes)} each, {', '.join(lim.image_formats) or '-'}"
+            + src("image_max_bytes", "image_formats")]  # fmt: skip
+    if lim.video_formats:
+        rows.append(
+            f"Video: up to {_mb(lim.video_max_bytes)}, {lim.video_max_seconds} s, {', '.join(lim.video_formats)}"
+            + src("video_max_bytes", "video_max_seconds", "video_formats")
+        )
+    else:
+        rows.append("Video: not accepted; still frames are used" + src("video_formats"))
+    if lim.max_files is not None:
+        rows.append(f"Files: at most {lim.max_files}" + src("max_files"))
+    if lim.total_max_bytes:
+        rows.append(
+            f"All files together: up to {_mb(lim.total_max_bytes)}" + src("total_max_bytes")
+        )
+    rows.append(f"Text box: {lim.text_limit} characters" + src("text_limit"))
+    if lim.ascii_only:
+        rows.append("English characters only" + src("ascii_only"))
+    notes = [f"<i>{n}</i>" for n in rules.notes(platform_id)]
+    return "<br>".join(rows + notes)
+
+
+def deadlines_html(draft: ClaimDraft) -> str:
+    """One line per deadline: name, date, days left, source; colour by status."""
+    if not draft.deadlines:
+        return "Add the platform and the order or delivery date to see the deadlines."
+    rows = []
+    for d in draft.deadlines:
+        left = (
+            "closed"
+            if d.days_left < 0
+            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
+        )
+        color = STATUS_COLORS.get(d.status, "") or "inherit"
+        if d.source == "default":
+            source = f"<span style='color:#e65100'>default: {rules.CHECK_ORDER_PAGE}</span>"
+        else:
+            source = f"<span style='color:gray'>[{d.source}, {d.confidence}]</span>"
+        assumed = " <i>(if opened today)</i>" if d.assumed else ""
+        note = (
+            f"<br><span style='color:gray'>&nbsp;&nbsp;{html.escape(d.note)}</span>"
+            if d.note
+            else ""
+        )
+        rows.append(
+            f"<b>{d.date}</b> <span style='color:{color}'>{left}</span> - {html.escape(d.name)}"
+            f"{assumed} {source}{note}"
+        )
+    return "<br>".join(rows)
+
+
+class ClaimStatusPanel(QWidget):
+    """Deadlines, checklist (tick the manual items), limits and warnings."""
+
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        layout.addWidget(QLabel(self.tr("<b>Deadlines</b>"), self))
+        self.deadlines = QLabel(self)
+        self.deadlines.setObjectName("deadlines")
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.deadlines)
+
+        layout.addWidget(QLabel(self.tr("<b>Before you submit</b>"), self))
+        self.checklist = QListWidget(self)
+        self.checklist.setObjectName("checklist")
+        self.checklist.setWordWrap(True)
+        self.checklist.itemChanged.connect(self._on_tick)
+        layout.addWidget(self.checklist, 2)
+
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b26a00;")
+        layout.addWidget(self.warnings)
+
+        layout.addWidget(QLabel(self.tr("<b>Upload limits</b>"), self))
+        self.limits = QLabel(self)
+        self.limits.setObjectName("limits")
+        self.limits.setWordWrap(True)
+        self.limits.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.limits)
+
+    def show_draft(self, draft: ClaimDraft, platform_id: str) -> None:
+        """Fill the lists from a draft."""
+        self._loading = True
+        try:
+            self._fill(draft, platform_id)
+        finally:
+            self._loading = False
+
+    def _fill(self, draft: ClaimDraft, platform_id: str) -> None:
+        self.deadlines.setText(deadlines_html(draft))
+
+        self.checklist.clear()
+        for c in draft.checklist:
+            text = c.item + (f"\n    {c.detail}" if c.detail else "")
+            row = QListWidgetItem(text if c.tickable else f"{MARKS[c.status]}  {text}")
+            row.setData(Qt.ItemDataRole.UserRole, c.id)
+            row.setToolTip(c.detail or c.item)
+            if c.tickable:
+                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                row.setCheckState(
+                    Qt.CheckState.Checked if c.status == "ok" else Qt.CheckState.Unchecked
+                )
+            color = STATUS_COLORS.get(c.status, "")
+            if color and not c.tickable:
+                row.setForeground(QBrush(QColor(color)))
+            self.checklist.addItem(row)
+
+        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in draft.warnings))
+        self.warnings.setVisible(bool(draft.warnings))
+        self.limits.setText(limits_html(platform_id))
+
+    def _on_tick(self, row: QListWidgetItem) -> None:
+        if self._loading or not (row.flags() & Qt.ItemFlag.ItemIsUserCheckable):
+            return
+        item_id = row.data(Qt.ItemDataRole.UserRole)
+        ticked = row.checkState() == Qt.CheckState.Checked
+        self.controller.edit(
+            self.tr("Tick checklist item"), lambda case: edits.set_ticked(case, item_id, ticked)
+        )

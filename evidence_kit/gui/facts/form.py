@@ -1,0 +1,130 @@
+"""Step 1: the order facts. Each field saves itself as one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from evidence_kit.core import case_ops
+from evidence_kit.core.model import PLATFORMS
+from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES
+
+_EMPTY_DATE = QDate(2000, 1, 1)
+
+
+class FactsForm(QWidget):
+    """Platform, order id, item, price and currency, store, tracking, dates."""
+
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._loading = False
+        self.platform = QComboBox(self)
+        for pid in PLATFORMS:
+            self.platform.addItem(PLATFORM_NAMES[pid], pid)
+        self.order_id = QLineEdit(self)
+        self.item = QLineEdit(self)
+        self.item.setPlaceholderText(self.tr("what you ordered, as on the listing"))
+        self.price = QLineEdit(self)
+        self.price.setPlaceholderText("12.50")
+        self.currency = QLineEdit(self)
+        self.currency.setPlaceholderText("USD")
+        self.currency.setMaxLength(3)
+        self.currency.setFixedWidth(70)
+        self.store_name = QLineEdit(self)
+        self.tracking = QLineEdit(self)
+        self.ordered = self._date_edit()
+        self.delivered = self._date_edit()
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #c62828;")
+
+        price_row = QHBoxLayout()
+        price_row.addWidget(self.price, 1)
+        price_row.addWidget(self.currency)
+        form = QFormLayout(self)
+        heading = QLabel(self.tr("Order facts"), self)
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        form.addRow(heading)
+        form.addRow(self.tr("Platform"), self.platform)
+        form.addRow(self.tr("Order number"), self.order_id)
+        form.addRow(self.tr("Item"), self.item)
+        form.addRow(self.tr("Price paid"), price_row)
+        form.addRow(self.tr("Store / seller"), self.store_name)
+        form.addRow(self.tr("Tracking number"), self.tracking)
+        form.addRow(self.tr("Ordered on"), self.ordered)
+        form.addRow(self.tr("Delivered on"), self.delivered)
+        form.addRow(self.message)
+
+        self.platform.currentIndexChanged.connect(
+            lambda: self._set("platform", self.platform.currentData())
+        )
+        for key, line in (
+            ("order_id", self.order_id),
+            ("item", self.item),
+            ("price", self.price),
+            ("currency", self.currency),
+            ("store", self.store_name),
+            ("tracking", self.tracking),
+        ):
+            line.editingFinished.connect(lambda k=key, w=line: self._set(k, w.text()))
+        self.ordered.dateChanged.connect(lambda d: self._set("ordered", self._date_text(d)))
+        self.delivered.dateChanged.connect(lambda d: self._set("delivered", self._date_text(d)))
+        controller.case_changed.connect(self.load)
+        self.load()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_EMPTY_DATE)
+        edit.setSpecialValueText(self.tr("not set"))
+        edit.setDate(_EMPTY_DATE)
+        return edit
+
+    @staticmethod
+    def _date_text(d: QDate) -> str:
+        return "" if d == _EMPTY_DATE else d.toString("yyyy-MM-dd")
+
+    def _set(self, key: str, value: object) -> None:
+        if self._loading:
+            return
+        current = getattr(self.controller.case.facts, key)
+        try:
+            new = case_ops.normalize_fact(key, value)
+        except Exception as exc:  # a named InvalidValueError: say it next to the form
+            self.message.setText(str(exc))
+            return
+        self.message.setText("")
+        if new == current:
+            return
+        self.controller.edit(
+            self.tr("Change {0}").format(key.replace("_", " ")),
+            lambda case: case_ops.set_values(case, {key: value}),
+        )
+
+    def load(self) -> None:
+        """Show the case's facts (after open, undo or redo)."""
+        f = self.controller.case.facts
+        self._loading = True
+        try:
+            if f.platform in PLATFORMS:
+                self.platform.setCurrentIndex(PLATFORMS.index(f.platform))
+            self.order_id.setText(f.order_id)
+            self.item.setText(f.item)
+            self.price.setText("" if f.price is None else f"{f.price:.2f}")
+            self.currency.setText(f.currency)
+            self.store_name.setText(f.store)
+            self.tracking.setText(f.tracking)
+            for edit, value in ((self.ordered, f.ordered), (self.delivered, f.delivered)):
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else _EMPTY_DATE)
+        finally:
+            self._loading = False

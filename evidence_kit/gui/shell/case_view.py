@@ -1,0 +1,149 @@
+"""The case screen: step rail, evidence list, and the pane for the chosen step or item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_kit.gui.annotate.editor import AnnotationEditor
+from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.claim.page import ClaimPage
+from evidence_kit.gui.export.page import ExportPage
+from evidence_kit.gui.facts.form import FactsForm
+from evidence_kit.gui.shell.evidence_list import EvidenceList
+from evidence_kit.gui.shell.step_rail import StepRail
+from evidence_kit.gui.shell.thumb_loader import ThumbLoader
+from evidence_kit.gui.video.panel import VideoPanel
+
+
+class CaseView(QWidget):
+    """Composes the panes for one open case. Behaviour lives in the controllers."""
+
+    def __init__(
+        self,
+        controller: CaseController,
+        runner: TaskRunner,
+        thumbs: ThumbLoader,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.rail = StepRail(self)
+        self.list = EvidenceList(thumbs, self)
+        self.import_button = QPushButton(self.tr("+ Import…"), self)
+        self.record_button = QPushButton(self.tr("● Record…"), self)
+        self.import_button.setToolTip(self.tr("Add photos, videos, screenshots or PDFs (Ctrl+I)"))
+        hint = QLabel(self.tr("Evidence — drop files here"), self)
+        hint.setStyleSheet("font-weight: 600;")
+        middle = QWidget(self)
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.setContentsMargins(0, 0, 0, 0)
+        mid_layout.addWidget(hint)
+        mid_layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.import_button)
+        mid_layout.addLayout(buttons)
+
+        self.facts = FactsForm(controller, self)
+        self.video = VideoPanel(controller, runner, self)
+        self.editor = AnnotationEditor(controller, runner, self)
+        self.empty = QLabel(
+            self.tr(
+                "Select an item to see it here.\n\nImport the unboxing video and photos, or record a new take."
+            ),
+            self,
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); font-size: 14px;")
+        self.document = QLabel(self)
+        self.document.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.document.setWordWrap(True)
+        self.right = QStackedWidget(self)
+        for w in (self.empty, self.facts, self.video, self.editor, self.document):
+            self.right.addWidget(w)
+
+        self.evidence_split = QSplitter(self)
+        self.evidence_split.addWidget(middle)
+        self.evidence_split.addWidget(self.right)
+        self.evidence_split.setStretchFactor(1, 2)
+        self.evidence_split.setSizes([340, 760])
+
+        self.claim = ClaimPage(controller, runner, self)
+        self.export = ExportPage(controller, runner, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.evidence_split)
+        self.pages.addWidget(self.claim)
+        self.pages.addWidget(self.export)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.pages, 1)
+
+        self.rail.step_chosen.connect(self.show_step)
+        self.list.current_item_changed.connect(controller.select)
+        controller.selection_changed.connect(self._on_selection)
+        controller.case_changed.connect(self.refresh)
+        self.refresh()
+        self.show_step("evidence" if controller.case.items else "facts")
+
+    def show_step(self, step: str) -> None:
+        """Switch to a step: facts and evidence share the list; claim and export have pages."""
+        self.rail.select(step)
+        if step == "claim":
+            self.claim.refresh()
+            self.pages.setCurrentWidget(self.claim)
+        elif step == "export":
+            self.export.refresh()
+            self.pages.setCurrentWidget(self.export)
+        else:
+            self.pages.setCurrentWidget(self.evidence_split)
+            if step == "facts":
+                self.right.setCurrentWidget(self.facts)
+            else:
+                self._on_selection(self.controller.selected_id)
+
+    def refresh(self) -> None:
+        """Re-read the case after any edit, undo or redo."""
+        self.list.show_case(self.controller.store, self.controller.selected_id)
+        self.rail.update_status(self.controller.case)
+        if (
+            self.controller.selected_id
+            and self.controller.item(self.controller.selected_id) is None
+        ):
+            self.controller.select("")
+
+    def _on_selection(self, item_id: str) -> None:
+        item = self.controller.item(item_id) if item_id else None
+        if self.pages.currentWidget() is not self.evidence_split:
+            return
+        if item is None:
+            if self.right.currentWidget() is not self.facts:
+                self.right.setCurrentWidget(self.empty)
+            return
+        if self.rail.steps.currentRow() != 1:
+            self.rail.select("evidence")
+        if self.list.current_id() != item_id:
+            self.list.show_case(self.controller.store, item_id)
+        if item.kind in ("video", "clip"):
+            self.video.show_item(item_id)
+            self.right.setCurrentWidget(self.video)
+        elif item.meta.get("format") == "pdf":
+            self.document.setText(
+                self.tr("{0}\n\nPDF document · {1} bytes\nSHA-256 {2}").format(
+                    item.title, item.bytes, item.sha256
+                )
+            )
+            self.right.setCurrentWidget(self.document)
+        else:
+            self.editor.show_item(item_id)
+            self.right.setCurrentWidget(self.editor)

@@ -1,0 +1,149 @@
+"""The evidence list: exhibits in order, with thumbnail, kind, title, time and short hash.
+
+Drag rows to reorder; drop files from the desktop to import them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QWidget
+
+from evidence_kit.core.model import Case, Item, exhibit_numbers
+from evidence_kit.core.store import CaseStore
+from evidence_kit.core.timecode import format_time
+from evidence_kit.gui.shell.thumb_loader import ThumbLoader
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def describe(item: Item, number: str) -> tuple[str, str]:
+    """Two display lines for an item: 'E1  Title' and 'kind · time · hash'."""
+    title = item.title or item.original_name or item.id
+    first = f"{number or '—'}   {title}"
+    bits = [item.kind]
+    if item.kind == "frame" and item.pts_s is not None:
+        bits.append(f"at {format_time(item.pts_s)}")
+    if item.kind == "clip" and item.pts_s is not None and item.end_s is not None:
+        bits.append(f"{format_time(item.pts_s, False)}–{format_time(item.end_s, False)}")
+    duration = item.meta.get("duration_s")
+    if item.kind == "video" and duration:
+        bits.append(format_time(float(duration), False))
+    if item.captured_at:
+        bits.append(item.captured_at.replace("T", " ")[:16])
+    bits.append(item.sha256[:10] + "…")
+    if item.annotations:
+        bits.append(f"{len(item.annotations)} marks")
+    if not item.include:
+        bits.append("not exported")
+    return first, " · ".join(bits)
+
+
+class EvidenceList(QListWidget):
+    """Shows a case's items; emits intents, never edits the case itself."""
+
+    files_dropped = Signal(list)  # list[Path]
+    item_moved = Signal(str, int)  # item id, new index
+    current_item_changed = Signal(str)
+
+    def __init__(self, thumbs: ThumbLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumbs = thumbs
+        self.store: CaseStore | None = None
+        self.setObjectName("evidenceList")
+        self.setIconSize(QSize(72, 72))
+        self.setSpacing(2)
+        self.setUniformItemSizes(True)
+        self.setAcceptDrops(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.currentItemChanged.connect(
+            lambda cur, _prev: self.current_item_changed.emit(cur.data(ID_ROLE) if cur else "")
+        )
+        thumbs.loaded.connect(self._on_thumb)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def show_case(self, store: CaseStore, select: str = "") -> None:
+        """Rebuild the rows from the case, keeping the selection."""
+        self.store = store
+        case: Case = store.case
+        keep = select or self.current_id()
+        numbers = exhibit_numbers(case)
+        self.blockSignals(True)
+        self.clear()
+        for item in case.items:
+            first, second = describe(item, numbers.get(item.id, ""))
+            row = QListWidgetItem(f"{first}\n{second}")
+            row.setData(ID_ROLE, item.id)
+            row.setToolTip(f"SHA-256: {item.sha256}\n{item.file}")
+            row.setSizeHint(QSize(0, 80))
+            image = self.thumbs.get(store, item)
+            row.setIcon(self._icon(item, image))
+            self.addItem(row)
+            if item.id == keep:
+                self.setCurrentItem(row)
+        self.blockSignals(False)
+
+    def _icon(self, item: Item, image: QImage | None) -> QIcon:
+        if image is not None and not image.isNull():
+            return QIcon(QPixmap.fromImage(image))
+        kinds = {
+            "video": QStyle.StandardPixmap.SP_MediaPlay,
+            "clip": QStyle.StandardPixmap.SP_MediaSeekForward,
+            "document": QStyle.StandardPixmap.SP_FileIcon,
+        }
+        return self.style().standardIcon(kinds.get(item.kind, QStyle.StandardPixmap.SP_FileIcon))
+
+    def _on_thumb(self, item_id: str, image: QImage) -> None:
+        if self.store is None:
+            return
+        item = self.store.case.find(item_id)
+        if item is None:
+            return
+        self.thumbs.remember(item.sha256, image)
+        for n in range(self.count()):
+            row = self.item(n)
+            if row.data(ID_ROLE) == item_id:
+                row.setIcon(self._icon(item, image))
+
+    def current_id(self) -> str:
+        row = self.currentItem()
+        return row.data(ID_ROLE) if row else ""
+
+    def selected_ids(self) -> list[str]:
+        return [row.data(ID_ROLE) for row in self.selectedItems()]
+
+    # --- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.mimeData().hasUrls():
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            event.acceptProposedAction()
+            if paths:
+                self.files_dropped.emit(paths)
+            return
+        moving = self.current_id()
+        target = self.indexAt(event.position().toPoint()).row()
+        event.ignore()  # the case, not the widget, owns the order: rebuild after the edit
+        if moving and target >= 0:
+            self.item_moved.emit(moving, target)

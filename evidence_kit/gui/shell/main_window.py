@@ -1,0 +1,410 @@
+"""The main window: composes the start page, the case view, menus and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from evidence_kit.core import case_ops
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.settings import Settings, save_settings
+from evidence_kit.core.store import CaseStore, new_case
+from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.task_status import TaskStatus
+from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.shell.case_view import CaseView
+from evidence_kit.gui.shell.import_controller import ImportController
+from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES, NewCaseDialog
+from evidence_kit.gui.shell.start_page import StartPage
+from evidence_kit.gui.shell.thumb_loader import ThumbLoader
+
+IMPORT_FILTER = (
+    "Evidence (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.tif *.tiff *.mp4 *.mov *.m4v *.mkv "
+    "*.webm *.avi *.pdf);;All files (*)"
+)
+
+
+class MainWindow(QMainWindow):
+    """One window, one open case at a time."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = TaskRunner(self)
+        self.thumbs = ThumbLoader(self)
+        self.controller: CaseController | None = None
+        self.case_view: CaseView | None = None
+        self.importer: ImportController | None = None
+        self.setWindowTitle(self.tr("Evidence Kit"))
+        self.setAcceptDrops(True)
+
+        self.start = StartPage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start)
+        self.setCentralWidget(self.stack)
+        self.start.new_requested.connect(self.new_case)
+        self.start.open_requested.connect(self.open_case_dialog)
+        self.start.sample_requested.connect(self.open_sample)
+        self.start.recent_chosen.connect(lambda p: self.open_case(Path(p)))
+        self.start.set_recent(settings.recent_cases)
+
+        self.saved_label = QLabel(self)
+        self.task_status = TaskStatus(self.runner, self)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_actions()
+        self._update_enabled()
+        self._restore_geometry()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # window-wide shortcut
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.act_new = self._action(self.tr("&New case…"), self.new_case, K.New)
+        self.act_open = self._action(self.tr("&Open case…"), self.open_case_dialog, K.Open)
+        self.act_sample = self._action(self.tr("Open &sample case"), self.open_sample)
+        self.act_import = self._action(self.tr("&Import files…"), self.import_dialog, "Ctrl+I")
+        self.act_record = self._action(self.tr("&Record unboxing…"), self.record, "Ctrl+R")
+        self.act_save = self._action(self.tr("&Save"), self.save_now, K.Save)
+        self.act_export = self._action(self.tr("&Export…"), lambda: self._step("export"), "Ctrl+E")
+        self.act_close = self._action(self.tr("&Close case"), self.close_case, K.Close)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
+        for a in (self.act_new, self.act_open, self.act_sample, None, self.act_import, self.act_record,
+                  self.act_save, self.act_export, None, self.act_close, self.act_quit):  # fmt: skip
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.act_undo = self._action(self.tr("&Undo"), self.undo, K.Undo)
+        self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_rename = self._action(self.tr("Re&name item…"), self.rename_item, "F2")
+        self.act_remove = QAction(self.tr("&Remove item"), self)
+        self.act_remove.triggered.connect(self.remove_items)
+        # Delete removes an item only while the evidence list has focus: the editors use
+        # Delete for their own marks and grabs
+        self.act_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_up = self._action(self.tr("Move &up"), lambda: self.move_item(-1), "Ctrl+Up")
+        self.act_down = self._action(self.tr("Move &down"), lambda: self.move_item(1), "Ctrl+Down")
+        self.act_include = self._action(self.tr("&Include in export"), self.toggle_include)
+        self.act_include.setCheckable(True)
+        self.act_copy_hash = self._action(self.tr("&Copy SHA-256"), self.copy_hash, "Ctrl+Shift+C")
+        self.act_empty_bin = self._action(self.tr("Empty the &bin…"), self.empty_bin)
+        for a in (self.act_undo, self.act_redo, None, self.act_rename, self.act_remove, self.act_up,
+                  self.act_down, self.act_include, self.act_copy_hash, None, self.act_empty_bin):  # fmt: skip
+            edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Evidence Kit"), self.about))
+
+    def _update_enabled(self) -> None:
+        has_case = self.controller is not None
+        for a in (self.act_import, self.act_record, self.act_save, self.act_export, self.act_close,
+                  self.act_rename, self.act_remove, self.act_up, self.act_down, self.act_include,
+                  self.act_copy_hash, self.act_empty_bin):  # fmt: skip
+            a.setEnabled(has_case)
+        stack = self.controller.undo_stack if self.controller else None
+        self.act_undo.setEnabled(bool(stack and stack.canUndo()))
+        self.act_redo.setEnabled(bool(stack and stack.canRedo()))
+        if stack:
+            self.act_undo.setText(self.tr("&Undo {0}").format(stack.undoText()).strip())
+            self.act_redo.setText(self.tr("&Redo {0}").format(stack.redoText()).strip())
+
+    # --- opening and creating ----------------------------------------------------------------
+
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self.settings.default_platform, self)
+        if not dialog.exec():
+            return
+        try:
+            store = new_case(
+                dialog.case_dir, platform=dialog.platform_id, order_id=dialog.order_id.text()
+            )
+        except EvidenceKitError as exc:
+            self.error(self.tr("Could not create the case."), str(exc))
+            return
+        self.settings.default_platform = dialog.platform_id
+        self.show_case(store)
+        if self.case_view:
+            self.case_view.show_step("facts")
+
+    def open_case_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a case folder"))
+        if folder:
+            self.open_case(Path(folder))
+
+    def open_case(self, folder: Path) -> bool:
+        try:
+            store = CaseStore.open(folder)
+        except EvidenceKitError as exc:
+            self.error(self.tr("This case cannot be opened."), str(exc))
+            return False
+        self.show_case(store)
+        return True
+
+    def open_sample(self) -> None:
+        from evidence_kit.media.sample import make_sample_case
+
+        try:
+            store = make_sample_case()
+        except EvidenceKitError as exc:
+            self.error(self.tr("The sample case could not be created."), str(exc))
+            return
+        self.show_case(store)
+
+    def show_case(self, store: CaseStore) -> None:
+        """Swap to the case view for an opened store."""
+        self.close_case()
+        self.controller = CaseController(store, self)
+        self.controller.error_raised.connect(
+            lambda msg: self.error(self.tr("That change was not made."), msg)
+        )
+        self.controller.save_state_changed.connect(self._on_saved)
+        self.controller.undo_stack.indexChanged.connect(self._update_enabled)
+        self.controller.selection_changed.connect(self._on_selection)
+        self.case_view = CaseView(self.controller, self.runner, self.thumbs, self)
+        self.importer = ImportController(self.controller, self.runner, self)
+        self.case_view.list.files_dropped.connect(self.importer.import_paths)
+        self.case_view.list.item_moved.connect(self._on_item_moved)
+        self.case_view.import_button.clicked.connect(self.import_dialog)
+        self.case_view.record_button.clicked.connect(self.record)
+        self.case_view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for a in (self.act_rename, self.act_remove, self.act_include, self.act_copy_hash):
+            self.case_view.list.addAction(a)
+        self.stack.addWidget(self.case_view)
+        self.stack.setCurrentWidget(self.case_view)
+        f = store.case.facts
+        platform = PLATFORM_NAMES.get(f.platform, f.platform or "?")
+        self.setWindowTitle(f"Evidence Kit — {store.name} ({platform})")
+        self.settings.add_recent(store.root)
+        save_settings(self.settings)
+        self._on_saved(True, "")
+        self._update_enabled()
+        try:
+            store.check_writable()
+        except EvidenceKitError as exc:
+            self.saved_label.setText(
+                self.tr("Read-only: you can look, but changes cannot be saved")
+            )
+            self.saved_label.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.error(self.tr("This case can be viewed but not changed."), str(exc))
+
+    def close_case(self) -> None:
+        if self.case_view is None:
+            return
+        self.runner.wait_all()
+        self.stack.removeWidget(self.case_view)
+        self.case_view.deleteLater()
+        self.case_view = None
+        self.controller = None
+        self.importer = None
+        self.stack.setCurrentWidget(self.start)
+        self.start.set_recent(self.settings.recent_cases)
+        self.setWindowTitle(self.tr("Evidence Kit"))
+        self._update_enabled()
+
+    # --- item commands ---------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        if self.importer is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import evidence"), "", IMPORT_FILTER)
+        if files:
+            self.importer.import_paths([Path(f) for f in files])
+
+    def record(self) -> None:
+        if self.controller is None:
+            return
+        from evidence_kit.gui.record.window import RecorderWindow
+
+        window = RecorderWindow(self.controller, self.runner, self)
+        window.exec()
+        if getattr(window, "wants_import", False):
+            self.import_dialog()
+
+    def _selected(self) -> list[str]:
+        if self.case_view is None:
+            return []
+        return self.case_view.list.selected_ids() or (
+            [self.controller.selected_id] if self.controller and self.controller.selected_id else []
+        )
+
+    def rename_item(self) -> None:
+        ids = self._selected()
+        if not ids or self.controller is None:
+            return
+        item = self.controller.item(ids[0])
+        if item is None:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Title"), text=item.title)
+        if ok and title.strip() and title.strip() != item.title:
+            self.controller.edit(
+                self.tr("Rename item"), lambda c: case_ops.rename_item(c, item.id, title)
+            )
+
+    def remove_items(self) -> None:
+        ids = self._selected()
+        if ids and self.controller is not None:
+            self.controller.edit(
+                self.tr("Remove {0} item(s)").format(len(ids)),
+                lambda c: case_ops.remove_items(c, ids),
+            )
+            self.statusBar().showMessage(
+                self.tr(
+                    "Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."
+                ),
+                6000,
+            )
+
+    def move_item(self, delta: int) -> None:
+        ids = self._selected()
+        if not ids or self.controller is None:
+            return
+        index = [it.id for it in self.controller.case.items].index(ids[0])
+        self._on_item_moved(ids[0], index + delta)
+
+    def _on_item_moved(self, item_id: str, index: int) -> None:
+        if self.controller is None:
+            return
+        current = [it.id for it in self.controller.case.items].index(item_id)
+        index = max(0, min(index, len(self.controller.case.items) - 1))
+        if index != current:
+            self.controller.edit(
+                self.tr("Reorder evidence"), lambda c: case_ops.move_item(c, item_id, index)
+            )
+
+    def toggle_include(self) -> None:
+        ids = self._selected()
+        if not ids or self.controller is None:
+            return
+        item = self.controller.item(ids[0])
+        if item is not None:
+            value = not item.include
+            self.controller.edit(
+                self.tr("Include in export") if value else self.tr("Leave out of export"),
+                lambda c: case_ops.set_item_fields(c, item.id, include=value),
+            )
+
+    def copy_hash(self) -> None:
+        ids = self._selected()
+        if ids and self.controller is not None and (item := self.controller.item(ids[0])):
+            QGuiApplication.clipboard().setText(item.sha256)
+            self.statusBar().showMessage(self.tr("SHA-256 copied: {0}").format(item.sha256), 4000)
+
+    def empty_bin(self) -> None:
+        if self.controller is None:
+            return
+        count = len(self.controller.case.bin)
+        if not count:
+            QMessageBox.information(self, self.tr("Bin"), self.tr("The bin is empty."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Empty the bin"),
+            self.tr(
+                "Delete the files of {0} removed item(s) for good? This cannot be undone."
+            ).format(count),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.store.empty_bin()
+        except EvidenceKitError as exc:
+            self.error(self.tr("The bin could not be emptied."), str(exc))
+        # the removed items can no longer come back, so their undo steps must go too
+        self.controller.undo_stack.clear()
+        self._update_enabled()
+
+    def _on_selection(self, item_id: str) -> None:
+        item = self.controller.item(item_id) if self.controller and item_id else None
+        self.act_include.setChecked(bool(item and item.include))
+
+    # --- edit ----------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.controller:
+            self.controller.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.controller:
+            self.controller.undo_stack.redo()
+
+    def save_now(self) -> None:
+        if self.controller and self.controller.save():
+            self.statusBar().showMessage(self.tr("Saved."), 2000)
+
+    def _step(self, step: str) -> None:
+        if self.case_view:
+            self.case_view.show_step(step)
+
+    def _on_saved(self, ok: bool, message: str) -> None:
+        if ok:
+            self.saved_label.setText(self.tr("All changes saved ✓"))
+            self.saved_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.saved_label.setText(self.tr("NOT saved: {0}").format(message))
+            self.saved_label.setStyleSheet("color: #c62828; font-weight: 600;")
+
+    # --- window ------------------------------------------------------------------------------
+
+    def error(self, headline: str, detail: str) -> None:
+        """Tell the user what went wrong and that nothing was lost."""
+        QMessageBox.warning(self, self.tr("Evidence Kit"), f"{headline}\n\n{detail}")
+
+    def about(self) -> None:
+        from evidence_kit import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Evidence Kit"),
+            self.tr("Evidence Kit {0}\nEverything stays on this computer.").format(__version__),
+        )
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls() and self.importer is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.importer is not None:
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                self.importer.import_paths(paths)
+
+    @staticmethod
+    def _window_settings() -> QSettings:
+        # next to settings.json, so tests (which redirect the config dir) never touch the real one
+        from evidence_kit.core import paths
+
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        qs = self._window_settings()
+        geometry = qs.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.wait_all()
+        self._window_settings().setValue("geometry", self.saveGeometry())
+        save_settings(self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The video panel: exact-frame player, timeline, grabs and clips."""

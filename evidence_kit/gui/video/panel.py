@@ -1,0 +1,533 @@
+"""The video panel: exact-frame player, timeline with thumbnails and key moments, grabs,
+sharpest-near-here, in/out and clips.
+
+Decoding runs on the FrameWorker thread; grabs, clips, thumbnails and key moments run on
+the shared TaskRunner with progress and Cancel. Case edits go through the controller.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_kit.core import case_ops
+from evidence_kit.core.model import Item
+from evidence_kit.core.timecode import format_time
+from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.qt_image import array_to_qimage
+from evidence_kit.gui.base.tasks import Task, TaskRunner
+from evidence_kit.gui.video.player import FrameWorker
+from evidence_kit.gui.video.timeline import Timeline
+from evidence_kit.gui.video.view import FrameView
+
+THUMB_COUNT = 40
+MOMENT_COUNT = 6
+SHARPEST_WINDOW_S = 0.5
+ID_ROLE = Qt.ItemDataRole.UserRole
+PTS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class VideoPanel(QWidget):
+    """Right-pane editor for one item. Contract: __init__(controller, runner), show_item(id)."""
+
+    def __init__(
+        self, controller: CaseController, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.runner = runner
+        self.item_id = ""
+        self.video: Item | None = None
+        self.info: Any = None
+        self.current_s = 0.0
+        self.in_s: float | None = None
+        self.out_s: float | None = None
+        self._thumb_times: list[float] = []
+        self._thumb_images: list[QImage] = []
+        self._bg_tasks: list[Task] = []  # thumbnails / key moments of the shown video
+        self._action: Task | None = None  # grab / clip / sharpest, shown in the bar
+        self._scrubbing = False
+        # parentless: the decoder thread must outlive nothing but this panel
+        self.worker = FrameWorker()
+        self._build()
+        self._wire()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        worker = self.worker
+        self.destroyed.connect(lambda *_: worker.shutdown())
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must play, not click a button
+        b.clicked.connect(slot)
+        return b
+
+    def _build(self) -> None:
+        self.header = QLabel(self)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view = FrameView(self)
+        self.timeline = Timeline(self)
+        self.time_label = QLabel("00:00:00.000", self)
+        self.time_label.setMinimumWidth(190)
+        tr = self.tr
+        self.play_btn = self._button(tr("Play"), self.toggle_play, tr("Play / pause (Space)"))
+        back_s = self._button(
+            "−1 s", lambda: self.worker.jump(-1.0), tr("One second back (Shift+←)")
+        )
+        back_f = self._button("◀", lambda: self.worker.step(-1), tr("One frame back (←)"))
+        fwd_f = self._button("▶", lambda: self.worker.step(1), tr("One frame forward (→)"))
+        fwd_s = self._button(
+            "+1 s", lambda: self.worker.jump(1.0), tr("One second forward (Shift+→)")
+        )
+        transport = QHBoxLayout()
+        for w in (self.play_btn, back_s, back_f, fwd_f, fwd_s):
+            transport.addWidget(w)
+        transport.addStretch(1)
+        transport.addWidget(self.time_label)
+
+        self.grab_btn = self._button(tr("Grab frame"), self.grab_current, tr("Add this exact frame as evidence (G)"))  # fmt: skip
+        self.sharp_btn = self._button(tr("Sharpest near here"), self.find_sharpest, tr("Find the sharpest frame within ±0.5 s"))  # fmt: skip
+        self.in_btn = self._button(tr("Set in"), self.set_in, tr("Clip starts here (I)"))
+        self.out_btn = self._button(tr("Set out"), self.set_out, tr("Clip ends here (O)"))
+        self.clip_btn = self._button(tr("Make clip"), self.make_clip, tr("Cut [in, out] into a new clip item"))  # fmt: skip
+        actions = QHBoxLayout()
+        for w in (self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn, self.clip_btn):
+            actions.addWidget(w)
+        actions.addStretch(1)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumHeight(14)
+        self.cancel_btn = self._button(tr("Cancel"), self.cancel_action, tr("Stop this job"))
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_btn)
+        self._show_busy(False)
+
+        self.grab_list = QListWidget(self)
+        self.grab_list.setAccessibleName(tr("Grabs and clips"))
+        self.grab_list.itemDoubleClicked.connect(self._seek_to_list_item)
+        self.moment_list = QListWidget(self)
+        self.moment_list.setAccessibleName(tr("Suggested key moments"))
+        self.moment_list.itemDoubleClicked.connect(self._seek_to_list_item)
+        self.accept_btn = self._button(tr("Grab suggestion"), self.grab_suggestion, tr("Grab the selected suggested moment"))  # fmt: skip
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(tr("Grabs and clips (double-click to seek, Delete to remove)"), left))
+        lv.addWidget(self.grab_list)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel(tr("Suggested moments (not evidence until grabbed)"), right))
+        rv.addWidget(self.moment_list)
+        rv.addWidget(self.accept_btn)
+        lists = QSplitter(Qt.Orientation.Horizontal, self)
+        lists.addWidget(left)
+        lists.addWidget(right)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(self)
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.view, 1)
+        tv.addWidget(self.timeline)
+        tv.addLayout(transport)
+        tv.addLayout(actions)
+        tv.addLayout(busy)
+        tv.addWidget(self.status)
+        split.addWidget(top)
+        split.addWidget(lists)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+
+    def _wire(self) -> None:
+        self.worker.opened.connect(self._on_opened)
+        self.worker.frame_ready.connect(self._on_frame)
+        self.worker.failed.connect(self._on_worker_failed)
+        self.worker.playing_changed.connect(self._on_playing)
+        self.timeline.scrubbed.connect(self._on_scrub)
+        self.timeline.released.connect(self._on_scrub_end)
+        self.controller.case_changed.connect(self.refresh_lists)
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        keys: list[tuple[Any, Callable[[], Any]]] = [
+            (Qt.Key.Key_Left, lambda: self.worker.step(-1)),
+            (Qt.Key.Key_Right, lambda: self.worker.step(1)),
+            (QKeySequence("Shift+Left"), lambda: self.worker.jump(-1.0)),
+            (QKeySequence("Shift+Right"), lambda: self.worker.jump(1.0)),
+            (Qt.Key.Key_Space, self.toggle_play),
+            (Qt.Key.Key_G, self.grab_current),
+            (Qt.Key.Key_I, self.set_in),
+            (Qt.Key.Key_O, self.set_out),
+        ]
+        for key, slot in keys:
+            sc = QShortcut(QKeySequence(key), self, context=ctx)
+            sc.activated.connect(slot)
+        for lst in (self.grab_list,):
+            sc = QShortcut(
+                QKeySequence(Qt.Key.Key_Delete), lst, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            sc.activated.connect(self.remove_selected_grabs)
+
+    # --- showing an item --------------------------------------------------------------------
+
+    def show_item(self, item_id: str) -> None:
+        """Show the item with this id (a video or a clip)."""
+        for task in self._bg_tasks:
+            task.cancel()
+        self._bg_tasks = []
+        self.item_id = item_id
+        item = self.controller.item(item_id)
+        self.video = item if item is not None and item.kind in ("video", "clip") else None
+        self.info = None
+        self.in_s = self.out_s = None
+        self.current_s = 0.0
+        self._thumb_times, self._thumb_images = [], []
+        self.timeline.set_duration(0.0)
+        self.moment_list.clear()
+        self.status.setText("")
+        if self.video is None:
+            self.header.setText(item.title if item else "")
+            self.view.show_message(self.tr("Select a video to see it here."))
+            self._enable(False)
+            self.refresh_lists()
+            return
+        self.header.setText(self.tr("Opening {0}…").format(self.video.title))
+        self.view.show_message(self.tr("Opening…"))
+        self._enable(False)
+        self.worker.open(self.controller.path_of(self.video))
+        self.refresh_lists()
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.play_btn, self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn,
+                  self.clip_btn, self.timeline, self.accept_btn):  # fmt: skip
+            w.setEnabled(on)
+
+    def _on_opened(self, info: Any) -> None:
+        self.info = info
+        end = info.readable_s if info.readable_s is not None else info.duration_s
+        self.timeline.set_duration(end)
+        rot = self.tr(", rotated {0}° upright").format(info.rotation) if info.rotation else ""
+        vfr = self.tr(" variable") if info.variable_frame_rate else ""
+        title = self.video.title if self.video else ""
+        text = f"{title} — {format_time(info.duration_s)} · {info.width}×{info.height} · {info.fps:g} fps{vfr}{rot}"  # noqa: E501
+        if info.truncated:
+            text += self.tr(" · truncated: only {0} readable").format(format_time(end))
+        self.header.setText(text)
+        self._enable(True)
+        self.refresh_lists()
+        self._start_thumbnails()
+        self.setFocus()
+
+    def _on_frame(self, image: QImage, pts_s: float) -> None:
+        self.current_s = pts_s
+        self.view.show_image(image)
+        if not self._scrubbing:
+            self.timeline.set_position(pts_s)
+        end = self.timeline.duration
+        self.time_label.setText(f"{format_time(pts_s)} / {format_time(end)}")
+
+    def _on_worker_failed(self, message: str) -> None:
+        if self.info is None:  # the video could not even be opened
+            self.view.show_message(message)
+            self.header.setText(self.video.title if self.video else "")
+            QMessageBox.warning(self, self.tr("Video"), message)
+        else:
+            self.status.setText(message)
+
+    def _on_playing(self, playing: bool) -> None:
+        self.play_btn.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    # --- scrubbing and playback -------------------------------------------------------------
+
+    def cached_thumb(self, t: float) -> QImage | None:
+        """The cached thumbnail nearest to t (shown at once while the exact frame decodes)."""
+        if not self._thumb_times:
+            return None
+        i = bisect.bisect_right(self._thumb_times, t)
+        candidates = [j for j in (i - 1, i) if 0 <= j < len(self._thumb_times)]
+        best = min(candidates, key=lambda j: abs(self._thumb_times[j] - t))
+        return self._thumb_images[best]
+
+    def _on_scrub(self, t: float) -> None:
+        self._scrubbing = True
+        thumb = self.cached_thumb(t)
+        if thumb is not None:
+            self.view.show_image(thumb, preview=True)
+        self.time_label.setText(f"≈ {format_time(t)}")
+        self.worker.seek(t)
+
+    def _on_scrub_end(self, t: float) -> None:
+        self._scrubbing = False
+        self.worker.seek(t)
+
+    def seek(self, t: float) -> None:
+        """Show the exact frame at t."""
+        self.worker.seek(t)
+
+    def toggle_play(self) -> None:
+        if self.video is not None and self.info is not None:
+            self.worker.set_playing(not self.worker.playing)
+
+    # --- background: thumbnails and key moments -------------------------------------------
+
+    def _start_thumbnails(self) -> None:
+        from evidence_kit.media.video.reader import VideoReader
+        from evidence_kit.media.video.thumbs import thumbnails
+
+        path = self.controller.path_of(self.video) if self.video else None
+        item_id = self.item_id
+        if path is None:
+            return
+
+        def work(progress: Any, cancel: Any) -> Any:
+            with VideoReader(path, threads=False) as rd:
+                count = max(4, min(THUMB_COUNT, int(rd.end_s * 2) or 4))
+                return thumbnails(
+                    rd, count, max_side=320, progress=progress, cancel=cancel, exact=False
+                )
+
+        def done(thumbs: Any) -> None:
+            if item_id != self.item_id:
+                return
+            self._thumb_times = [t.pts_s for t in thumbs]
+            self._thumb_images = [array_to_qimage(t.rgb) for t in thumbs]
+            self.timeline.set_thumbs(list(zip(self._thumb_times, self._thumb_images, strict=True)))
+            self._start_moments()
+
+        task = self.runner.start(self.tr("Thumbnails"), work, on_done=done, on_error=self._bg_error)
+        self._bg_tasks.append(task)
+
+    def _start_moments(self) -> None:
+        from evidence_kit.media.video.keymoments import key_moments
+        from evidence_kit.media.video.reader import VideoReader
+
+        path = self.controller.path_of(self.video) if self.video else None
+        item_id = self.item_id
+        if path is None:
+            return
+
+        def work(progress: Any, cancel: Any) -> Any:
+            with VideoReader(path, threads=False) as rd:
+                return key_moments(rd, MOMENT_COUNT, progress=progress, cancel=cancel)
+
+        def done(moments: Any) -> None:
+            if item_id != self.item_id:
+                return
+            self.timeline.set_marks(moments=[m.pts_s for m in moments])
+            self.moment_list.clear()
+            for m in moments:
+                row = QListWidgetItem(
+                    self.tr("{0}  (change {1:.0%})").format(format_time(m.pts_s), m.score)
+                )
+                row.setData(PTS_ROLE, m.pts_s)
+                self.moment_list.addItem(row)
+
+        task = self.runner.start(
+            self.tr("Key moments"), work, on_done=done, on_error=self._bg_error
+        )
+        self._bg_tasks.append(task)
+
+    def _bg_error(self, exc: Exception) -> None:
+        self.status.setText(str(exc))
+
+    # --- actions: grab, sharpest, clip ----------------------------------------------------
+
+    def _run_action(
+        self, label: str, fn: Callable[[Any, Any], Any], done: Callable[[Any], None]
+    ) -> None:
+        if self._action is not None:
+            self.status.setText(self.tr("Wait for the current job to finish, or cancel it."))
+            return
+        self._show_busy(True, label)
+
+        def finished(result: Any) -> None:
+            self._end_action()
+            done(result)
+
+        def failed(exc: Exception) -> None:
+            self._end_action()
+            QMessageBox.warning(self, self.tr("Video"), str(exc))
+
+        def cancelled() -> None:
+            self._end_action()
+            self.status.setText(self.tr("Cancelled."))
+
+        self._action = self.runner.start(
+            label, fn, on_done=finished, on_error=failed, on_cancel=cancelled,
+            on_progress=lambda f, m: self.progress.setValue(int(f * 1000)),
+        )  # fmt: skip
+
+    def _end_action(self) -> None:
+        self._action = None
+        self._show_busy(False)
+
+    def _show_busy(self, on: bool, label: str = "") -> None:
+        self.progress.setVisible(on)
+        self.cancel_btn.setVisible(on)
+        self.progress.setValue(0)
+        if on:
+            self.status.setText(label)
+
+    def cancel_action(self) -> None:
+        if self._action is not None:
+            self._action.cancel()
+
+    def grab_current(self) -> None:
+        """G: add the frame on screen as a frame item (its own pts)."""
+        self.grab_at(self.current_s)
+
+    def grab_at(self, t: float) -> None:
+        from evidence_kit.media.video.case_items import grab_to_case
+
+        if self.video is None or self.info is None:
+            return
+        video, store = self.video, self.controller.store
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return grab_to_case(store, video, [t], progress=progress, cancel=cancel)
+
+        def done(items: list[Item]) -> None:
+            self.controller.add_items(items, self.tr("Grab frame"))
+            if items:
+                self.status.setText(self.tr("Grabbed {0}.").format(items[0].title))
+
+        self._run_action(self.tr("Grabbing frame {0}").format(format_time(t)), work, done)
+
+    def grab_suggestion(self) -> None:
+        row = self.moment_list.currentItem()
+        if row is not None:
+            self.grab_at(float(row.data(PTS_ROLE)))
+
+    def find_sharpest(self) -> None:
+        """Offer the sharpest frame within ±0.5 s of the current one."""
+        from evidence_kit.media.video.frames import frame_sharpness, sharpest_near
+        from evidence_kit.media.video.reader import VideoReader
+
+        if self.video is None or self.info is None:
+            return
+        path, t = self.controller.path_of(self.video), self.current_s
+
+        def work(progress: Any, cancel: Any) -> Any:
+            with VideoReader(path) as rd:
+                here = frame_sharpness(rd, rd.frame_at(t))
+                best, score = sharpest_near(rd, t, SHARPEST_WINDOW_S, cancel)
+                return best.pts_s, score, here
+
+        def done(result: tuple[float, float, float]) -> None:
+            pts, score, here = result
+            if abs(pts - t) < 1e-6:
+                self.status.setText(self.tr("This frame is already the sharpest within ±0.5 s."))
+                return
+            self.worker.seek(pts)
+            self.status.setText(
+                self.tr(
+                    "Sharper frame at {0} ({1:.0f} vs {2:.0f} here). Press G to grab it."
+                ).format(format_time(pts), score, here)
+            )
+
+        self._run_action(self.tr("Looking for the sharpest frame"), work, done)
+
+    def set_in(self) -> None:
+        self.in_s = self.current_s
+        if self.out_s is not None and self.out_s <= self.in_s:
+            self.out_s = None
+        self._range_changed()
+
+    def set_out(self) -> None:
+        self.out_s = self.current_s
+        if self.in_s is not None and self.in_s >= self.out_s:
+            self.in_s = None
+        self._range_changed()
+
+    def _range_changed(self) -> None:
+        self.timeline.set_range(self.in_s, self.out_s)
+        a = format_time(self.in_s) if self.in_s is not None else "—"
+        b = format_time(self.out_s) if self.out_s is not None else "—"
+        self.status.setText(self.tr("Clip: in {0}, out {1}").format(a, b))
+
+    def make_clip(self) -> None:
+        """Cut [in, out] into a clip item linked to this video."""
+        from evidence_kit.media.video.case_items import clip_to_case
+
+        if self.video is None or self.info is None:
+            return
+        start = self.in_s if self.in_s is not None else 0.0
+        end = self.out_s if self.out_s is not None else self.timeline.duration
+        if end - start < 0.05:
+            QMessageBox.information(self, self.tr("Video"), self.tr("Set the in and out points first (I and O)."))  # fmt: skip
+            return
+        video, store = self.video, self.controller.store
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return clip_to_case(store, video, start, end, progress=progress, cancel=cancel)
+
+        def done(item: Item) -> None:
+            self.controller.add_items([item], self.tr("Make clip"))
+            self.status.setText(self.tr("Added {0}.").format(item.title))
+
+        self._run_action(self.tr("Making the clip"), work, done)
+
+    # --- the grab list ----------------------------------------------------------------------
+
+    def refresh_lists(self) -> None:
+        """Grabs and clips of this video, in time order."""
+        self.grab_list.clear()
+        if self.video is None:
+            self.timeline.set_marks(grabs=[])
+            return
+        children = [it for it in self.controller.case.items if it.parent == self.video.id]
+        children.sort(key=lambda it: it.pts_s or 0.0)
+        for it in children:
+            label = it.title or it.kind  # a clip's title starts with "Clip"
+            row = QListWidgetItem(label)
+            row.setData(ID_ROLE, it.id)
+            row.setData(PTS_ROLE, it.pts_s or 0.0)
+            self.grab_list.addItem(row)
+        self.timeline.set_marks(grabs=[it.pts_s or 0.0 for it in children if it.kind == "frame"])
+
+    def _seek_to_list_item(self, row: QListWidgetItem) -> None:
+        self.seek(float(row.data(PTS_ROLE)))
+
+    def remove_selected_grabs(self) -> None:
+        """Delete: move the selected grabs/clips to the bin (one undo step)."""
+        ids = [row.data(ID_ROLE) for row in self.grab_list.selectedItems()]
+        if not ids and self.grab_list.currentItem() is not None:
+            ids = [self.grab_list.currentItem().data(ID_ROLE)]
+        if ids:
+            self.controller.edit(
+                self.tr("Remove grab"), lambda case: case_ops.remove_items(case, ids)
+            )
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        # another item took the pane: stop playback, keep the decoder for coming back
+        if self.worker.playing:
+            self.worker.set_playing(False)
+        super().hideEvent(event)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.worker.shutdown()
+        super().closeEvent(event)

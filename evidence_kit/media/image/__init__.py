@@ -1,0 +1,1 @@
+"""Qt-free image work: the renderer, redaction, comparisons, suggestions, item thumbnails."""

@@ -1,0 +1,68 @@
+"""Small list thumbnails for evidence items, cached under derived/thumbs/.
+
+Photos and image documents are shrunk at decode time; videos use their first frame,
+turned upright. A PDF gets no thumbnail (the list shows its kind icon instead).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.model import Item
+from evidence_kit.core.store import CaseStore
+
+THUMB_SIDE = 160
+
+
+def thumbnail_path(store: CaseStore, item: Item) -> Path:
+    """Where an item's thumbnail is cached (keyed by content hash, so edits can't go stale)."""
+    return store.derived_dir / "thumbs" / f"{item.sha256[:16]}.jpg"
+
+
+def make_thumbnail(store: CaseStore, item: Item, side: int = THUMB_SIDE) -> Path | None:
+    """Create (or reuse) the item's thumbnail; None when the kind has none."""
+    out = thumbnail_path(store, item)
+    if out.exists():
+        return out
+    src = store.path_of(item)
+    try:
+        if item.kind in ("video", "clip"):
+            img = _video_poster(src)
+        elif src.suffix.lower() == ".pdf" or item.meta.get("format") == "pdf":
+            return None
+        else:
+            from evidence_kit.media.images import load_upright
+
+            img = load_upright(src, max_side=side * 2)
+    except EvidenceKitError:
+        return None
+    img = img.convert("RGB")
+    img.thumbnail((side, side))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".part")
+    img.save(tmp, "JPEG", quality=85)
+    tmp.replace(out)
+    return out
+
+
+def _video_poster(path: Path):  # type: ignore[no-untyped-def]
+    import av
+    import numpy as np
+    from PIL import Image
+
+    from evidence_kit.core.errors import CorruptMediaError
+    from evidence_kit.media.video.probe import _rotation
+
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            stream.thread_type = "AUTO"
+            for frame in container.decode(stream):
+                arr = frame.to_ndarray(format="rgb24")
+                turns = _rotation(stream, frame) // 90
+                # np.rot90 turns counter-clockwise; our rotation is clockwise
+                return Image.fromarray(np.ascontiguousarray(np.rot90(arr, -turns)))
+    except (av.error.FFmpegError, IndexError, OSError) as exc:
+        raise CorruptMediaError(f"{path.name}: no picture for a thumbnail") from exc
+    raise CorruptMediaError(f"{path.name}: no picture for a thumbnail")

@@ -1,0 +1,1 @@
+"""Qt-free recorder: capture sources, the take, the capture session, the clock overlay."""

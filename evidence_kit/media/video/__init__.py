@@ -1,0 +1,1 @@
+"""Qt-free video: probe, exact reads, frames, thumbnails, key moments, sheets, clips."""

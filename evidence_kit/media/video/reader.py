@@ -1,0 +1,269 @@
+"""Frame-exact random access to one video (PyAV): the frame on screen at t, upright.
+
+Times count from the first frame (t = 0 is the first frame shown). The frame at t is the
+last frame whose presentation time is <= t; a half-millisecond tolerance lets a time printed
+with milliseconds map back to the same frame.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from evidence_kit.core.errors import TimeRangeError, VideoError
+from evidence_kit.media.video.probe import VideoInfo, open_container, probe_with_start
+
+if TYPE_CHECKING:  # numpy loads lazily: a stream-copy clip never needs it
+    import numpy as np
+
+TOLERANCE_S = 0.0005
+FORWARD_LIMIT_S = 1.0  # decode on instead of seeking when the target is this close ahead
+RESEEK_STEPS_S = (1.0, 3.0, 10.0)  # how much earlier to try when a seek lands past t
+
+
+@dataclass
+class DecodedFrame:
+    """One decoded frame and its real presentation time (s, from the first frame)."""
+
+    pts_s: float
+    frame: Any  # av.VideoFrame, not yet rotated
+    key: bool = False
+
+
+def rotate_upright(arr: np.ndarray, rotation_cw: int) -> np.ndarray:
+    """Apply the clockwise rotation that makes a decoded picture upright."""
+    import numpy as np
+
+    turns = (rotation_cw // 90) % 4
+    if not turns:
+        return arr
+    return np.ascontiguousarray(np.rot90(arr, -turns))
+
+
+class VideoReader:
+    """An open video for repeated exact seeks. Not thread-safe: one user at a time."""
+
+    def __init__(self, path: Path | str, info: VideoInfo | None = None, threads: bool = True):
+        self.path = Path(path)
+        self.container = open_container(self.path)
+        self.lock = threading.Lock()  # the panel's worker and a grab may share one reader
+        try:
+            if threads and self.container.streams.video:
+                # must be set before anything opens the decoder
+                self.container.streams.video[0].thread_type = "AUTO"
+            probed, first_pts = probe_with_start(self.container, self.path)
+            self.info = info or probed
+            self.stream = self.container.streams.video[0]
+            self.time_base: Fraction = self.stream.time_base
+            self.first_pts: int = first_pts
+        except BaseException:
+            self.container.close()
+            raise
+        self._iter: Iterator[Any] | None = None
+        self._last: DecodedFrame | None = None  # last frame handed out (pts <= its target)
+        self._pending: DecodedFrame | None = None  # decoded but not yet used (past target)
+        self._eof = False
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the file and the decoder."""
+        self.container.close()
+
+    def __enter__(self) -> VideoReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- time helpers ----------------------------------------------------------------------
+
+    @property
+    def rotation(self) -> int:
+        return self.info.rotation
+
+    @property
+    def end_s(self) -> float:
+        """The last time one may ask for: the readable part when the file is truncated."""
+        if self.info.readable_s is not None:
+            return self.info.readable_s
+        return self.info.duration_s
+
+    def rel(self, pts: int | None) -> float:
+        """Stream pts -> seconds from the first frame."""
+        if pts is None:
+            return 0.0
+        return float((pts - self.first_pts) * self.time_base)
+
+    def check_time(self, t: float) -> None:
+        """TimeRangeError unless 0 <= t <= the end of the (readable) video."""
+        if not math.isfinite(t) or t < 0:
+            raise TimeRangeError(f"{t} s is before the start of the video (times start at 0).")
+        end = self.end_s
+        if t > end + TOLERANCE_S:
+            if self.info.readable_s is not None:
+                raise TimeRangeError(
+                    f"{t:.3f} s is past the readable part of {self.path.name}: the file is "
+                    f"truncated and only the first {end:.3f} s can be decoded."
+                )
+            raise TimeRangeError(f"{t:.3f} s is past the end of the video ({end:.3f} s).")
+
+    # --- decoding --------------------------------------------------------------------------
+
+    def _seek(self, t: float) -> None:
+        target = self.first_pts + int(max(t, 0.0) / self.time_base)
+        try:
+            self.container.seek(target, stream=self.stream, backward=True, any_frame=False)
+        except Exception as exc:
+            raise VideoError(f"{self.path.name}: cannot seek to {t:.3f} s ({exc}).") from exc
+        self._iter = self._frames()
+        self._last = None
+        self._pending = None
+        self._eof = False
+
+    def _frames(self) -> Iterator[Any]:
+        try:
+            for packet in self.container.demux(self.stream):
+                try:
+                    frames = packet.decode()
+                except Exception:  # a damaged packet (truncated tail): skip it, keep going
+                    continue
+                yield from frames
+        except Exception:  # the demuxer hit the truncated end: stop as at EOF
+            return
+
+    def _next(self) -> DecodedFrame | None:
+        if self._pending is not None:
+            out, self._pending = self._pending, None
+            return out
+        if self._iter is None or self._eof:
+            return None
+        for frame in self._iter:
+            if frame.pts is None:
+                continue
+            return DecodedFrame(self.rel(frame.pts), frame, bool(frame.key_frame))
+        self._eof = True
+        return None
+
+    def frame_at(self, t: float) -> DecodedFrame:
+        """The frame on screen at t (last pts <= t), decoded exactly."""
+        self.check_time(t)
+        limit = t + TOLERANCE_S
+        last = self._last
+        forward = last is not None and last.pts_s <= limit and limit - last.pts_s < FORWARD_LIMIT_S
+        if not forward:
+            last = None
+            attempts = (0.0, *RESEEK_STEPS_S)
+            for i, back in enumerate(attempts):
+                self._seek(max(t - back, 0.0))
+                first = self._next()
+                if first is None:
+                    continue
+                if first.pts_s > limit and t - back > 0 and i < len(attempts) - 1:
+                    continue  # landed past t (open-GOP leading frames, coarse index): go earlier
+                self._pending = first
+                break
+        while True:
+            nxt = self._next()
+            if nxt is None:
+                break
+            if nxt.pts_s > limit:
+                self._pending = nxt
+                break
+            last = nxt
+        if last is None:
+            # t lies before the first decodable frame after a seek to 0: that first frame is it
+            if self._pending is not None:
+                last, self._pending = self._pending, None
+            else:
+                raise VideoError(f"{self.path.name}: no frame could be decoded at {t:.3f} s.")
+        self._last = last
+        return last
+
+    def step_forward(self) -> DecodedFrame:
+        """The frame after the one last handed out (or the first frame)."""
+        if self._last is None:
+            return self.frame_at(0.0)
+        nxt = self._next()
+        if nxt is None:  # already at the last frame
+            return self._last
+        self._last = nxt
+        return nxt
+
+    def step_back(self) -> DecodedFrame:
+        """The frame before the one last handed out (or the first frame)."""
+        if self._last is None or self._last.pts_s <= TOLERANCE_S:
+            return self.frame_at(0.0)
+        return self.frame_at(max(self._last.pts_s - 4 * TOLERANCE_S, 0.0))
+
+    def frames_between(self, start: float, end: float) -> Iterator[DecodedFrame]:
+        """Every frame shown in [start, end], starting with the one on screen at start."""
+        yield self.frame_at(start)
+        while True:
+            nxt = self._next()
+            if nxt is None or nxt.pts_s > end + TOLERANCE_S:
+                if nxt is not None:
+                    self._pending = nxt
+                return
+            self._last = nxt
+            yield nxt
+
+    def scan(self, keyframes_only: bool = False, skip: str = "DEFAULT") -> Iterator[DecodedFrame]:
+        """Every frame from the start, in order (or keyframes only, or skipping frames as
+        `skip` says: "NONREF" drops B-frames). Ends by forgetting the decoder position, so
+        the next frame_at seeks afresh."""
+        ctx = self.stream.codec_context
+        ctx.skip_frame = "NONKEY" if keyframes_only else skip
+        try:
+            self._seek(0.0)
+            while (decoded := self._next()) is not None:
+                yield decoded
+        finally:
+            ctx.skip_frame = "DEFAULT"
+            self._forget()
+
+    def _forget(self) -> None:
+        self._iter = None
+        self._last = None
+        self._pending = None
+
+    def keyframe_at(self, t: float) -> DecodedFrame:
+        """The keyframe at or before t, decoding nothing else (fast, approximate)."""
+        self.check_time(t)
+        ctx = self.stream.codec_context
+        ctx.skip_frame = "NONKEY"
+        try:
+            self._seek(t)
+            got = self._next()
+        finally:
+            ctx.skip_frame = "DEFAULT"
+            self._forget()
+        if got is None:
+            return self.frame_at(t)
+        return got
+
+    # --- pixels ----------------------------------------------------------------------------
+
+    def to_rgb(self, decoded: DecodedFrame, max_side: int | None = None) -> np.ndarray:
+        """Upright RGB array of a decoded frame, optionally scaled to fit max_side."""
+        frame = decoded.frame
+        w, h = frame.width, frame.height
+        if max_side and max(w, h) > max_side:
+            scale = max_side / max(w, h)
+            w, h = max(2, int(w * scale) // 2 * 2), max(2, int(h * scale) // 2 * 2)
+            frame = frame.reformat(width=w, height=h, format="rgb24")
+            arr = frame.to_ndarray()
+        else:
+            arr = frame.to_ndarray(format="rgb24")
+        return rotate_upright(arr, self.rotation)
+
+    def grey_small(self, decoded: DecodedFrame, width: int) -> np.ndarray:
+        """A small grey copy (not rotated) for sharpness and scene scores."""
+        frame = decoded.frame
+        height = max(2, int(frame.height * width / max(frame.width, 1)) // 2 * 2)
+        return frame.reformat(width=width, height=height, format="gray").to_ndarray()

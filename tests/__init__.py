@@ -1,0 +1,1 @@
+"""Evidence Kit tests; the tree mirrors the evidence_kit package."""

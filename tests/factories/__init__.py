@@ -1,0 +1,1 @@
+"""Test media and cases made on the fly, shared by the tests (nothing large is committed)."""

@@ -1,0 +1,254 @@
+"""The video panel: exact frames from the worker, stepping keys, grabs (G) as undoable
+frame items, in/out clips, the grab list, sharpest-near-here, scrubbing previews, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from evidence_kit.core.store import CaseStore
+from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.video.panel import VideoPanel
+from evidence_kit.media.importer import add_files
+from tests.factories.video import (
+    BarcodeVideo,
+    make_barcode_video,
+    make_blurry_video,
+    read_frame_number,
+)
+
+CLOCK = "2026-11-20T14:03:27.000000Z"
+
+
+def qimage_rgb(image: QImage) -> np.ndarray:
+    img = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, bpl = img.width(), img.height(), img.bytesPerLine()
+    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)
+    return buf[:, : w * 3].reshape(h, w, 3).copy()
+
+
+@pytest.fixture
+def video(tmp_path: Path) -> BarcodeVideo:
+    return make_barcode_video(
+        tmp_path / "unboxing.mp4", frames=90, gop=15, vfr=True, audio=True, creation_time=CLOCK
+    )
+
+
+@pytest.fixture
+def setup(qtbot: Any, tmp_path: Path, video: BarcodeVideo) -> Any:
+    store = CaseStore.create(tmp_path / "case")
+    vid = add_files(store, [video.path]).items[0]
+    controller = CaseController(store)
+    runner = TaskRunner()
+    panel = VideoPanel(controller, runner)
+    qtbot.addWidget(panel)
+    panel.resize(800, 600)
+    panel.show()
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.show_item(vid.id)
+    qtbot.waitUntil(lambda: bool(panel._thumb_times), timeout=10000)
+    yield panel, controller, runner, vid
+    runner.wait_all()
+    panel.worker.shutdown()
+
+
+def shown_frame(panel: VideoPanel) -> int:
+    assert panel.view.image is not None
+    return read_frame_number(qimage_rgb(panel.view.image))
+
+
+def seek(qtbot: Any, panel: VideoPanel, t: float) -> None:
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.seek(t)
+
+
+def test_opens_and_shows_the_first_frame(setup: Any, video: BarcodeVideo) -> None:
+    panel, *_ = setup
+    assert panel.timeline.duration == pytest.approx(video.pts[-1] + 0.1, abs=0.12)
+    assert panel.current_s == 0.0
+    assert shown_frame(panel) == 0
+    assert "unboxing" in panel.header.text()
+
+
+def test_seek_shows_the_exact_frame(qtbot: Any, setup: Any, video: BarcodeVideo) -> None:
+    panel, *_ = setup
+    for t in (2.5, 0.7, 4.05, 1.0):
+        seek(qtbot, panel, t)
+        n = video.expected_index(t)
+        assert shown_frame(panel) == n
+        assert panel.current_s == pytest.approx(video.pts[n], abs=0.0011)
+        assert panel.time_label.text().startswith(f"00:00:0{int(video.pts[n])}")
+
+
+def test_stepping_keys(qtbot: Any, setup: Any, video: BarcodeVideo) -> None:
+    panel, *_ = setup
+    seek(qtbot, panel, video.pts[40])
+    panel.activateWindow()
+    panel.setFocus()
+    qtbot.waitUntil(panel.hasFocus, timeout=3000)
+    for key, mod, want in [
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, 41),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier, 40),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier, 39),
+    ]:
+        with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+            qtbot.keyClick(panel, key, mod)
+        assert shown_frame(panel) == want
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert shown_frame(panel) == video.expected_index(video.pts[39] + 1.0)
+
+
+def test_g_grabs_the_shown_frame_as_an_undoable_item(
+    qtbot: Any, setup: Any, video: BarcodeVideo
+) -> None:
+    panel, controller, _runner, vid = setup
+    seek(qtbot, panel, 2.0)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: len(controller.case.items) == 2, timeout=10000)
+    frame = controller.case.items[1]
+    n = video.expected_index(2.0)
+    assert frame.kind == "frame" and frame.source == "extracted" and frame.parent == vid.id
+    assert frame.pts_s == pytest.approx(video.pts[n], abs=0.0011)
+    assert frame.file.startswith("derived/frames/")
+    assert panel.grab_list.count() == 1
+    assert panel.timeline.grabs == [frame.pts_s]
+    controller.undo_stack.undo()
+    assert [it.kind for it in controller.case.items] == ["video"]
+    assert panel.grab_list.count() == 0
+
+
+def test_in_out_make_clip(qtbot: Any, setup: Any, video: BarcodeVideo) -> None:
+    panel, controller, _runner, vid = setup
+    seek(qtbot, panel, 1.0)
+    panel.set_in()
+    seek(qtbot, panel, 2.2)
+    panel.set_out()
+    assert panel.timeline.in_s == panel.in_s and panel.timeline.out_s == panel.out_s
+    panel.make_clip()
+    qtbot.waitUntil(lambda: len(controller.case.items) == 2, timeout=20000)
+    clip = controller.case.items[1]
+    assert clip.kind == "clip" and clip.parent == vid.id
+    assert clip.pts_s == pytest.approx(video.pts[video.expected_index(1.0)], abs=0.0011)
+    assert clip.end_s is not None and clip.end_s > clip.pts_s
+    assert (controller.root / clip.file).exists()
+
+
+def test_grab_list_double_click_seeks_and_delete_removes(
+    qtbot: Any, setup: Any, video: BarcodeVideo
+) -> None:
+    panel, controller, *_ = setup
+    for t in (0.5, 3.0):
+        seek(qtbot, panel, t)
+        count = len(controller.case.items)
+        panel.grab_current()
+        qtbot.waitUntil(lambda c=count: len(controller.case.items) == c + 1, timeout=10000)
+    assert panel.grab_list.count() == 2
+    seek(qtbot, panel, 4.0)
+    first = panel.grab_list.item(0)
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.grab_list.itemDoubleClicked.emit(first)
+    assert shown_frame(panel) == video.expected_index(0.5)
+    panel.grab_list.setCurrentRow(1)
+    panel.grab_list.setFocus()
+    qtbot.keyClick(panel.grab_list, Qt.Key.Key_Delete)
+    assert panel.grab_list.count() == 1
+    assert len(controller.case.bin) == 1
+
+
+def test_scrub_shows_a_cached_thumbnail_at_once(qtbot: Any, setup: Any) -> None:
+    panel, *_ = setup
+    t = panel._thumb_times[len(panel._thumb_times) // 2]
+    panel.timeline.scrubbed.emit(t)
+    # before any event loop turn: the preview is already the cached thumbnail
+    assert panel.view.preview is True
+    assert panel.view.image is panel.cached_thumb(t)
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.timeline.released.emit(t)
+    assert panel.view.preview is False
+
+
+def test_space_plays_and_pauses(qtbot: Any, setup: Any) -> None:
+    panel, *_ = setup
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    assert panel.worker.playing
+    qtbot.waitUntil(lambda: panel.current_s > 0.3, timeout=10000)
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    assert not panel.worker.playing
+    assert panel.play_btn.text() == "Play"
+
+
+def test_sharpest_near_here(qtbot: Any, tmp_path: Path) -> None:
+    blurry = make_blurry_video(tmp_path / "blur.mp4", frames=40, sharp=20)
+    store = CaseStore.create(tmp_path / "c2")
+    vid = add_files(store, [blurry.path]).items[0]
+    controller, runner = CaseController(store), TaskRunner()
+    panel = VideoPanel(controller, runner)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.show_item(vid.id)
+    seek(qtbot, panel, 0.5)
+    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
+        panel.find_sharpest()
+    assert shown_frame(panel) == 20
+    assert "Press G" in panel.status.text()
+    runner.wait_all()
+    panel.worker.shutdown()
+
+
+def test_broken_video_shows_a_message_and_leaves_the_case(
+    qtbot: Any, tmp_path: Path, video: BarcodeVideo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    store = CaseStore.create(tmp_path / "c3")
+    vid = add_files(store, [video.path]).items[0]
+    target = store.path_of(vid)
+    target.chmod(0o644)
+    data = target.read_bytes()
+    target.write_bytes(data[: len(data) // 3])  # the index is lost
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    controller, runner = CaseController(store), TaskRunner()
+    panel = VideoPanel(controller, runner)
+    qtbot.addWidget(panel)
+    before = controller.case.to_dict()
+    panel.show_item(vid.id)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "cannot be read" in shown[0]
+    panel.grab_current()  # nothing open: no grab, no change
+    assert controller.case.to_dict()["items"] == before["items"]
+    panel.worker.shutdown()
+
+
+def test_hiding_the_panel_pauses_playback(qtbot: Any, setup: Any) -> None:
+    panel, *_ = setup
+    panel.toggle_play()
+    assert panel.worker.playing
+    panel.hide()
+    assert not panel.worker.playing
+
+
+def test_cancelled_clip_adds_nothing(qtbot: Any, setup: Any) -> None:
+    panel, controller, *_ = setup
+    seek(qtbot, panel, 0.4)
+    panel.set_in()
+    seek(qtbot, panel, 2.6)
+    panel.set_out()
+    panel.make_clip()
+    assert panel.cancel_btn.isVisibleTo(panel)
+    panel.cancel_action()
+    qtbot.waitUntil(lambda: panel._action is None, timeout=20000)
+    assert panel.status.text() == "Cancelled."
+    assert [it.kind for it in controller.case.items] == ["video"]
+    assert not panel.cancel_btn.isVisibleTo(panel)
+    clips = controller.root / "derived" / "clips"
+    assert not clips.exists() or list(clips.iterdir()) == []
