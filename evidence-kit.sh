@@ -20,13 +20,16 @@ need_python() {
 }
 
 apt_install_missing() {
-  # Install only what is missing, so a prepared machine needs no root and no network.
+  # Install only what is missing from the given package lists, so a prepared machine needs no
+  # root and no network. Not Debian or Ubuntu (no dpkg): nothing to do.
   command -v dpkg-query >/dev/null 2>&1 || return 0
-  local missing=()
-  while read -r pkg; do
-    [[ -z "$pkg" || "$pkg" == \#* ]] && continue
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done < packaging/debian-packages.txt
+  local missing=() list pkg
+  for list in "$@"; do
+    while read -r pkg; do
+      [[ -z "$pkg" || "$pkg" == \#* ]] && continue
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done < "$list"
+  done
   ((${#missing[@]})) || return 0
   local sudo=""
   if [[ $(id -u) -ne 0 ]]; then
@@ -39,8 +42,14 @@ apt_install_missing() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+file_hash() {
+  # Python, not sha256sum: macOS has none
+  "$PY" -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest()[:16])' "$1"
+}
+
 setup_venv() {
-  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  local stamp
+  stamp="$VENV/.installed-$(file_hash pyproject.toml)"
   [[ -f "$stamp" ]] && return 0
   if [[ ! -x "$VENV/bin/python" ]]; then
     say "Creating the virtual environment in $VENV"
@@ -54,7 +63,12 @@ setup_venv() {
 }
 
 need_python
-apt_install_missing
+# the app needs only the runtime list; the tests also need the reference tools
+if [[ "${1:-demo}" == test ]]; then
+  apt_install_missing packaging/debian-packages.txt packaging/debian-packages-test.txt
+else
+  apt_install_missing packaging/debian-packages.txt
+fi
 setup_venv
 
 case "${1:-demo}" in
@@ -64,8 +78,8 @@ case "${1:-demo}" in
   test)
     shift || true
     export QT_QPA_PLATFORM=offscreen
-    "$VENV/bin/ruff" check evidence_kit tests benchmarks scripts
-    "$VENV/bin/ruff" format --check --quiet evidence_kit tests benchmarks scripts
+    "$VENV/bin/ruff" check evidence_kit tests benchmarks scripts packaging setup.py
+    "$VENV/bin/ruff" format --check --quiet evidence_kit tests benchmarks scripts packaging setup.py
     "$VENV/bin/lint-imports"
     "$VENV/bin/mypy" --no-error-summary
     exec "$VENV/bin/python" -m pytest "$@" ;;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,7 +12,11 @@ import pytest
 
 from evidence_kit.core.resources import resource_path, resource_root
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
+#: left-overs of earlier builds and tools: a stale build/lib once hid a wheel without assets
+NOT_SOURCE = shutil.ignore_patterns(
+    "build", "dist", ".venv", "*.egg-info", ".*_cache", "__pycache__", ".git"
+)
 
 
 def test_accessor_finds_assets_and_names_unknown_ones() -> None:
@@ -32,6 +37,9 @@ def test_frozen_build_layout_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 
 def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None:
+    # built from a clean copy of the sources, as CI's fresh clone is
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCE)
     build = subprocess.run(
         [
             sys.executable,
@@ -42,7 +50,7 @@ def test_wheel_contains_the_assets_and_they_load_from_it(tmp_path: Path) -> None
             "--no-build-isolation",
             "-w",
             str(tmp_path),
-            str(ROOT),
+            str(source),
         ],
         capture_output=True,
         text=True,
