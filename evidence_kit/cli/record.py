@@ -83,7 +83,8 @@ def cmd_record(args: argparse.Namespace) -> int:
         list_cameras,
         list_microphones,
     )
-    from evidence_kit.media.record.take import check_free_space, record
+    from evidence_kit.media.record.session import record
+    from evidence_kit.media.record.take import check_free_space
 
     if args.list:
         return _list(args.json)

@@ -47,13 +47,8 @@ from evidence_kit.media.record.camera import (
     list_cameras,
     list_microphones,
 )
-from evidence_kit.media.record.take import (
-    CaptureSession,
-    Take,
-    TakeResult,
-    log_take_stopped,
-    open_session,
-)
+from evidence_kit.media.record.session import CaptureSession, open_session
+from evidence_kit.media.record.take import Take, TakeResult, log_take_stopped
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)
 CHECKLIST = (
