@@ -32,9 +32,9 @@ _families: dict[bool, str] = {}
 
 
 def qfont(size: float, bold: bool = False) -> QFont:
-    """The renderer's TrueType font (render.font_path) as a QFont at a pixel size."""
+    """The renderer's TrueType font (draw.font_path) as a QFont at a pixel size."""
     if bold not in _families:
-        from evidence_kit.media.image.render import font_path
+        from evidence_kit.media.image.draw import font_path
 
         path = font_path(bold) or font_path(False)
         family = ""
@@ -344,7 +344,7 @@ class TextItem(AnnotationItem):
     click_tool = True
 
     def layout(self) -> tuple[list[str], float, float, float, float]:
-        from evidence_kit.media.image.render import text_layout
+        from evidence_kit.media.image.draw import text_layout
 
         metrics = QFontMetricsF(qfont(self.ann["size"]))
         return text_layout(self.ann, metrics.horizontalAdvance)

@@ -17,7 +17,8 @@ from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Item
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
-from evidence_kit.media.image.render import font, render_item, save_clean
+from evidence_kit.media.image.draw import font
+from evidence_kit.media.image.render import render_item, save_clean
 
 LABELS = ("As listed", "As received")
 MAX_PANEL_HEIGHT = 1600

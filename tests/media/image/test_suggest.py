@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
-from evidence_kit.media.image.render import font
+from evidence_kit.media.image.draw import font
 from evidence_kit.media.image.suggest import suggest_for_image, suggest_for_item
 from tests.factories.render import case_with
 from tests.factories.suggest import ean13, ean13_image, face_image, paste, qr_image
