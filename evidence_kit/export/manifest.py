@@ -21,9 +21,10 @@ SUMS_NAME = "SHA256SUMS"
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FileEntry:
-    """One file in the bundle, as listed in the manifest."""
+    """One file in the bundle, as listed in the manifest (built by keyword: 13 fields, most
+    of them optional, are too many to pass by position)."""
 
     path: str
     bytes: int

@@ -6,18 +6,28 @@ short, ready to paste.
 
 from __future__ import annotations
 
-from typing import Any
-
 from evidence_kit import __version__
+from evidence_kit.claim.rules import UploadLimits
 from evidence_kit.export.exhibits import ExhibitOutput, UploadFile
 from evidence_kit.export.naming import human_size
+from evidence_kit.export.plan import ExportPlan
 
 
 def _mb(n: int | None) -> str:
     return human_size(n) if n else "no limit"
 
 
-def pack_warnings(files: list[UploadFile], limits: Any, platform_name: str) -> list[str]:
+def pack_outcome(
+    plan: ExportPlan, outputs: list[ExhibitOutput]
+) -> tuple[list[UploadFile], list[str], list[str]]:
+    """The upload files made, the exhibits left out of the pack, and the pack's warnings."""
+    files = [o.upload for o in outputs if o.upload is not None]
+    problems = [p for o in outputs for p in o.problems]
+    warnings = pack_warnings(files, plan.limits, plan.platform_name) if plan.upload else []
+    return files, problems, warnings
+
+
+def pack_warnings(files: list[UploadFile], limits: UploadLimits, platform_name: str) -> list[str]:
     """Warnings about the pack as a whole: too many files, too many bytes in total."""
     out = []
     if limits.max_files == 0:

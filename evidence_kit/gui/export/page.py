@@ -221,7 +221,7 @@ class ExportPage(QWidget):
 
     def _show_plan(self) -> None:
         """Before any check: each planned file with the original's size against the limit."""
-        from evidence_kit.export.run import plan_exhibits
+        from evidence_kit.export.plan import plan_exhibits
 
         limits = self._limits()
         rows = []

@@ -1,0 +1,76 @@
+"""What summary.pdf says, gathered from the case, the claim draft and the bundle's file list.
+
+The PDF is sealed inside the bundle, so it cannot list its own hash nor the manifest's; its
+hash appendix lists every other file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from evidence_kit import __version__
+from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.core.model import Case
+from evidence_kit.export.exhibits import ExhibitOutput
+from evidence_kit.export.manifest import FileEntry
+from evidence_kit.export.pdf_summary import SummaryData
+from evidence_kit.export.plan import ExportPlan
+
+
+def summary_data(
+    case: Case,
+    plan: ExportPlan,
+    draft: ClaimDraft,
+    outputs: list[ExhibitOutput],
+    listed: list[FileEntry],
+) -> SummaryData:
+    """The PDF's content; `listed` is every file of the bundle made so far."""
+    pname, order_id = plan.platform_name, case.facts.order_id or "-"
+    return SummaryData(
+        title="Evidence summary",
+        subtitle=f"{pname} order {order_id} · {case.facts.item}".rstrip(" ·"),
+        facts=facts_rows(case, pname),
+        deadlines=[d.to_dict() for d in draft.deadlines],
+        claim_text=draft.text,
+        exhibits=[o.pdf for o in outputs if o.pdf is not None],
+        log=[asdict(e) for e in case.log],
+        hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)],
+        footer=f"Evidence Kit {__version__} · {pname} order {order_id}",
+        notes=_cover_notes(case, len(listed)),
+        verify_steps=[
+            "1. Unzip the bundle; run  sha256sum -c SHA256SUMS  (macOS: shasum -a 256 -c SHA256SUMS).",
+            f"2. Or run  evidence-kit verify {plan.bundle_name}  to re-check every hash and the activity log.",
+            "3. summary.pdf, manifest.json and SHA256SUMS are covered by SHA256SUMS.",
+        ],
+    )
+
+
+def facts_rows(case: Case, platform_name: str) -> list[tuple[str, str]]:
+    """The cover's order facts and claim choices, as (label, value) rows."""
+    f = case.facts
+    price = f"{f.price:.2f} {f.currency}".strip() if f.price is not None else ""
+    claim = case.claim
+    rows = [
+        ("Platform", platform_name),
+        ("Order ID", f.order_id),
+        ("Item", f.item),
+        ("Price", price),
+        ("Store", f.store),
+        ("Tracking", f.tracking),
+        ("Ordered", f.ordered),
+        ("Delivered", f.delivered),
+        ("Reason", str(claim.get("reason") or "").replace("_", " ")),
+        ("Remedy", str(claim.get("remedy") or "").replace("_", " ")),
+    ]
+    if claim.get("buyer_name"):
+        rows.append(("Buyer", str(claim["buyer_name"])))
+    return rows
+
+
+def _cover_notes(case: Case, count: int) -> list[str]:
+    head = case.log[-1].hash if case.log else "(empty)"
+    return [
+        f"Integrity: the bundle holds {count + 3} files, each listed with its SHA-256 hash in the"
+        f" appendix, manifest.json and SHA256SUMS. Activity log: {len(case.log)} entries, chain head"
+        f" {head[:16]}…",
+    ]

@@ -1,0 +1,131 @@
+"""What an export will write, worked out before any file is read or written.
+
+`plan_export` is cheap and touches no file: it names the platform and its limits, the
+exhibits in order with their file stems, the originals the bundle seals and their names in
+it, the bundle's and the PDF's names, and the jobs each exhibit needs. The export runs the
+plan; a preview can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from evidence_kit.claim.rules import UploadLimits
+from evidence_kit.core.errors import InvalidValueError
+from evidence_kit.core.model import PLATFORMS, Case, Item, exhibit_numbers
+from evidence_kit.core.store import CaseStore
+from evidence_kit.export.naming import exhibit_stem, original_names, slug
+
+#: clip: the upload clip of a video; sheet: its contact sheet; image: a photo, frame or image
+#: document rendered with its marks; document: a PDF document passed on as it is
+JobName = Literal["clip", "sheet", "image", "document"]
+
+
+@dataclass
+class Exhibit:
+    """One included item and its place in the exhibit order."""
+
+    number: str
+    item: Item
+    stem: str
+    parent: Item | None = None
+    parent_number: str | None = None
+
+
+@dataclass
+class ExportPlan:
+    """What one export of a case for one platform holds."""
+
+    platform: str  # the platform id
+    platform_name: str
+    limits: UploadLimits
+    upload: bool  # the shopper asked for an upload pack
+    exhibits: list[Exhibit]
+    sealed: list[Item]  # the originals the bundle seals, in case order
+    originals: dict[str, str]  # item id -> its name in the bundle ('originals/…')
+    base: str  # the stem of the bundle's and the PDF's file names
+
+    @property
+    def bundle_name(self) -> str:
+        return f"{self.base}-evidence.zip"
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{self.base}-summary.pdf"
+
+    @property
+    def uploads_allowed(self) -> bool:
+        """Upload files are made: the shopper asked, and the form takes attachments."""
+        return self.upload and self.limits.max_files != 0
+
+    @property
+    def takes_video(self) -> bool:
+        """The platform's form takes video files."""
+        return bool(
+            self.uploads_allowed and self.limits.video_max_bytes and self.limits.video_formats
+        )
+
+    def jobs_for(self, ex: Exhibit) -> list[tuple[int, JobName]]:
+        """(priority, job) for one exhibit: the upload clip first, the longest job of all."""
+        if ex.item.kind in ("video", "clip"):
+            return [(0, "clip"), (1, "sheet")] if self.takes_video else [(1, "sheet")]
+        if ex.item.kind == "document" and (
+            ex.item.file.lower().endswith(".pdf") or ex.item.meta.get("format") == "pdf"
+        ):
+            return [(2, "document")]
+        return [(2, "image")]
+
+
+def plan_exhibits(case: Case) -> list[Exhibit]:
+    """Included items in exhibit order, with their numbers and file stems."""
+    numbers = exhibit_numbers(case)
+    out = []
+    for it in case.items:
+        if it.include:
+            parent = case.find(it.parent) if it.parent else None
+            number = numbers[it.id]
+            out.append(
+                Exhibit(number, it, exhibit_stem(number, it), parent, numbers.get(it.parent or ""))
+            )
+    return out
+
+
+def items_to_seal(case: Case, exhibits: list[Exhibit]) -> list[Item]:
+    """Included items plus the items they were taken from (a frame's video), in case order."""
+    wanted = {ex.item.id for ex in exhibits}
+    for ex in exhibits:
+        parent = ex.parent
+        while parent is not None and parent.id not in wanted:
+            wanted.add(parent.id)
+            parent = case.find(parent.parent) if parent.parent else None
+    return [it for it in case.items if it.id in wanted]
+
+
+def plan_export(
+    store: CaseStore, platform: str | None = None, *, upload: bool = True
+) -> ExportPlan:
+    """The plan for exporting the case for `platform` (default: the case's own).
+
+    Raises InvalidValueError when no known platform is given or set in the case.
+    """
+    from evidence_kit.claim.rules import platform_name, upload_limits
+
+    case = store.case
+    platform = (platform or case.facts.platform or "").strip().lower()
+    if platform not in PLATFORMS:
+        raise InvalidValueError(
+            f"Choose the platform to export for: one of {', '.join(PLATFORMS)}."
+        )
+    exhibits = plan_exhibits(case)
+    sealed = items_to_seal(case, exhibits)
+    return ExportPlan(
+        platform=platform,
+        platform_name=platform_name(platform),
+        limits=upload_limits(platform),
+        upload=upload,
+        exhibits=exhibits,
+        sealed=sealed,
+        originals=original_names(sealed),
+        base=slug(store.name) or slug(case.facts.order_id) or "case",
+    )
