@@ -92,6 +92,10 @@ def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None)
     if func is None:
         parser.print_help(sys.stderr)
         return 2
+    from evidence_kit.cli import case_access
+
+    sub_command = getattr(args, "case_command", None) if args.command == "case" else None
+    case_access.set_command(f"{args.command} {sub_command or ''}")
     try:
         return int(func(args) or 0)
     except EvidenceKitError as exc:
@@ -110,3 +114,5 @@ def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None)
             raise
         sys.stderr.write(f"evidence-kit: unexpected error: {type(exc).__name__}: {exc}\n")
         return 2
+    finally:
+        case_access.close_all()

@@ -47,10 +47,10 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.set_defaults(func=cmd_suggest)
 
 
-def _open(case: Path) -> Any:
-    from evidence_kit.core.store import CaseStore
+def _open(case: Path, write: bool = True) -> Any:
+    from evidence_kit.cli.case_access import open_case
 
-    return CaseStore.open(case)
+    return open_case(case, write=write)
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -96,7 +96,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise InvalidValueError("--quality must be between 1 and 100")
     if not args.output.parent.is_dir():
         raise InvalidValueError(f"the folder {args.output.parent} does not exist")
-    store = _open(args.case)
+    store = _open(args.case, write=False)
     item = store.case.item(args.item)
     img = render_item(store, item, max_side=args.max_side)
     out = save_clean(img, args.output, fmt=fmt, quality=args.quality)
@@ -133,7 +133,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from evidence_kit.core.errors import InvalidValueError
     from evidence_kit.media.image.suggest import suggest_for_item
 
-    store = _open(args.case)
+    store = _open(args.case, write=bool(args.accept))
     item = store.case.item(args.item)
     found = suggest_for_item(store, item)
     accepted: list[int] = []

@@ -78,31 +78,42 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    """Exit 0 when everything asked for is now in the case (a file that already was is
+    skipped, and says so), 2 when something could not be imported."""
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.errors import MediaError
-    from evidence_kit.core.store import CaseStore
-    from evidence_kit.media.importer import add_files
+    from evidence_kit.media.importer import add_files, readable_name
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     report = add_files(store, list(args.files))
-    if report.skipped and not report.items and len(report.skipped) == 1:
-        raise MediaError(report.skipped[0][1])  # one bad file: one line, exit 2
-    for _path, reason in report.skipped:
-        sys.stderr.write(f"evidence-kit: skipped: {reason}\n")
+    failed = report.failed
+    if len(failed) == 1 and not report.items and not report.duplicates:
+        raise MediaError(readable_name(failed[0][1]))  # one bad file: one line, exit 2
+    for path, reason in report.skipped:
+        kind = "skipped" if path in report.duplicates else "not imported"
+        sys.stderr.write(f"evidence-kit: {kind}: {readable_name(reason)}\n")
     if args.json:
+        imported = [
+            {"id": it.id, "kind": it.kind, "file": it.file, "sha256": it.sha256}
+            for it in report.items
+        ]
+
+        def listed(pairs: list[tuple[str, str]]) -> list[dict[str, str]]:
+            return [{"path": readable_name(p), "reason": readable_name(r)} for p, r in pairs]
+
         print_json(
             {
-                "items": [
-                    {"id": it.id, "kind": it.kind, "file": it.file, "sha256": it.sha256}
-                    for it in report.items
-                ],
-                "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
+                "items": imported,  # DESIGN §6: what is new in the case
+                "imported": imported,
+                "skipped": listed([s for s in report.skipped if s[0] in report.duplicates]),
+                "failed": listed(failed),
             }
         )
     else:
         for it in report.items:
             print(f"{it.id}  {it.kind:<8} {it.sha256[:12]}  {it.file}")
-    return 2 if report.skipped else 0
+    return 2 if failed else 0
 
 
 def parse_pairs(pairs: list[str]) -> dict[str, Any]:
@@ -119,22 +130,22 @@ def parse_pairs(pairs: list[str]) -> dict[str, Any]:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.core import case_ops
-    from evidence_kit.core.store import CaseStore
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     case_ops.set_values(store.case, parse_pairs(args.pairs))
     store.save()
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.model import exhibit_numbers
-    from evidence_kit.core.store import CaseStore
     from evidence_kit.core.timecode import format_time
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case)
     case = store.case
     if args.json:
         print_json(case.to_dict())
@@ -156,18 +167,18 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_empty_bin(args: argparse.Namespace) -> int:
-    from evidence_kit.core.store import CaseStore
+    from evidence_kit.cli.case_access import open_case
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     count = store.empty_bin()
     print(f"Deleted {count} removed item(s).")
     return 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    from evidence_kit.core.store import CaseStore
+    from evidence_kit.cli.case_access import open_case
 
-    CaseStore.open(args.case)  # fail here, in one line, if the case is unusable
+    open_case(args.case)  # fail here, in one line, if the case is unusable
     return int(args.open_gui(Path(args.case)))
 
 

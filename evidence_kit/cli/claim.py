@@ -45,9 +45,9 @@ def cmd_claim(args: argparse.Namespace) -> int:
     from datetime import date
 
     from evidence_kit.claim.draft import draft_claim
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.errors import InvalidValueError
-    from evidence_kit.core.store import CaseStore
 
     try:
         today = date.fromisoformat(args.today) if args.today else None
@@ -55,7 +55,8 @@ def cmd_claim(args: argparse.Namespace) -> int:
         raise InvalidValueError(
             f"--today must be a date like 2026-11-20, not '{args.today}'"
         ) from exc
-    store = CaseStore.open(args.case)
+    edits = args.set_text or args.regenerate or args.tick or args.untick
+    store = open_case(args.case, write=bool(edits or (args.translate and args.apply)))
     if args.translate:
         return _translate(store, args)
     if _apply_edits(store, args, today):

@@ -74,9 +74,9 @@ def run_export(
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from evidence_kit.core.store import CaseStore
+    from evidence_kit.cli.case_access import open_case
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     return run_export(store, args.out, args.platform, args.json, upload=not args.no_upload)
 
 

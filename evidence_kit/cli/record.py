@@ -106,9 +106,9 @@ def cmd_record(args: argparse.Namespace) -> int:
 
     store = None
     if args.case:
-        from evidence_kit.core.store import CaseStore
+        from evidence_kit.cli.case_access import open_case
 
-        store = CaseStore.open(args.case)
+        store = open_case(args.case, write=True)
         store.check_writable()
 
     mic = None

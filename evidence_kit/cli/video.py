@@ -248,12 +248,12 @@ def cmd_moments(args: argparse.Namespace) -> int:
 
 
 def cmd_case_grab(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core import case_ops
-    from evidence_kit.core.store import CaseStore
     from evidence_kit.media.video.case_items import grab_to_case
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     video = store.case.item(args.item)
     items = grab_to_case(
         store,
@@ -288,12 +288,12 @@ def cmd_case_grab(args: argparse.Namespace) -> int:
 
 
 def cmd_case_clip(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core import case_ops
-    from evidence_kit.core.store import CaseStore
     from evidence_kit.media.video.case_items import clip_to_case
 
-    store = CaseStore.open(args.case)
+    store = open_case(args.case, write=True)
     video = store.case.item(args.item)
     item = clip_to_case(
         store, video, args.start, args.end, max_mb=args.max_mb, progress=_progress(not args.json)

@@ -51,6 +51,18 @@ class CaseReadOnlyError(CaseError):
     """The case folder cannot be written (read-only disk or permissions)."""
 
 
+class CaseLockedError(CaseError):
+    """Another process holds the case's lock (another window, or a command still running)."""
+
+    def __init__(self, message: str, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid
+
+
+class CaseChangedError(CaseError):
+    """case.json changed on disk after it was read, so saving would lose that change."""
+
+
 class DiskFullError(EvidenceKitError):
     """The disk filled up; whatever was half-written has been removed."""
 

@@ -1,8 +1,9 @@
-"""The case folder on disk: create, open (validate, migrate), save atomically.
+"""The case folder on disk: create, open (validate, migrate), lock, save atomically.
 
 A crash at any moment leaves either the old case.json or the new one: we write a temp
 file, fsync it, then rename it over the old one. Before a migration the old file is kept
-as case.json.bak. A case.json that fails validation is reported and left untouched.
+as case.json.bak. A case.json that fails validation is reported and left untouched. The
+case lock (core/case_lock.py) makes every read-modify-write exclusive.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core import activity_log, case_ops
+from evidence_kit.core import activity_log, case_ops, leftovers
+from evidence_kit.core.case_lock import APP, CaseLock
 from evidence_kit.core.errors import (
+    CaseChangedError,
     CaseCorruptError,
     CaseExistsError,
+    CaseLockedError,
     CaseNotFoundError,
     CaseReadOnlyError,
+    EvidenceKitError,
     SchemaTooNewError,
     describe_os_error,
 )
@@ -54,11 +59,22 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate
 
 
 class CaseStore:
-    """An open case: its folder and its in-memory model."""
+    """An open case: its folder and its in-memory model.
+
+    A store opened with `lock=True` holds the case lock until `close()`: no other process
+    can change the case meanwhile. Any store's `save()` takes the lock for the write and
+    refuses (CaseChangedError) if case.json changed on disk since this store read it, so a
+    read-modify-write never silently drops another writer's change.
+    """
 
     def __init__(self, root: Path, case: Case) -> None:
         self.root = root
         self.case = case
+        self.lock: CaseLock | None = None  # held until close() when opened with lock=True
+        self.read_only = ""  # why this store must not write (another process holds the case)
+        self.notes: list[str] = []  # what opening cleaned up, for the CLI to say once
+        self._disk: tuple[int, int, int] | None = None  # case.json as this store last saw it
+        self._backup: bytes | None = None  # the pre-migration file, until it is written
 
     # --- locations ---------------------------------------------------------------------
 
@@ -113,16 +129,53 @@ class CaseStore:
         return store
 
     @classmethod
-    def open(cls, root: Path | str) -> CaseStore:
-        """Load, validate and (if needed) migrate a case folder."""
+    def open(
+        cls,
+        root: Path | str,
+        *,
+        lock: bool = False,
+        wait: float | None = None,
+        holder: str = "",
+    ) -> CaseStore:
+        """Load, validate and (if needed) migrate a case folder.
+
+        lock: hold the case lock until `close()`, as every command that changes the case
+        and the app while the case is open do; CaseLockedError (after waiting up to `wait`
+        seconds) when another process holds it. Without it the case is only read: leftovers
+        of an interrupted command are cleaned up, and a migration saved, only if the lock
+        happens to be free.
+        """
         root = Path(root).expanduser().absolute()
         if root.is_file() and root.name == CASE_FILE:
             root = root.parent
-        path = root / CASE_FILE
-        if not path.exists():
+        if not (root / CASE_FILE).exists():
             raise CaseNotFoundError(f"No case at {root} (case.json is missing).")
+        case_lock = CaseLock(root)
+        if lock:
+            case_lock.acquire(wait, holder or "evidence-kit")
+        # when someone else is writing, read what is there and touch nothing
+        held = case_lock.held or case_lock.try_acquire()
         try:
-            raw = path.read_bytes()
+            store = cls._load(root)
+            if held:
+                store._tidy()
+        except BaseException:
+            case_lock.release()
+            raise
+        if lock:
+            store.lock = case_lock
+        else:
+            case_lock.release()
+        return store
+
+    @classmethod
+    def _load(cls, root: Path) -> CaseStore:
+        path = root / CASE_FILE
+        try:
+            # stat the very file that is read, so a save can tell if it was replaced since
+            with path.open("rb") as fh:
+                disk = _signature(os.fstat(fh.fileno()))
+                raw = fh.read()
         except OSError as exc:
             raise CaseNotFoundError(f"Cannot read {path}: {exc.strerror or exc}") from exc
         try:
@@ -141,30 +194,100 @@ class CaseStore:
                 f"{path} was written by a newer Evidence Kit (schema {version}); "
                 f"this version reads up to {SCHEMA_VERSION}. Please update the app."
             )
-        migrated = version < SCHEMA_VERSION
         while doc["schema_version"] < SCHEMA_VERSION:
             doc = MIGRATIONS[doc["schema_version"]](doc)
-        case = Case.from_dict(doc)
-        store = cls(root, case)
-        if migrated:
-            try:
-                (root / (CASE_FILE + ".bak")).write_bytes(raw)
-            except OSError as exc:
-                raise describe_os_error(exc, root / (CASE_FILE + ".bak")) from exc
+        store = cls(root, Case.from_dict(doc))
+        store._disk = disk
+        if version < SCHEMA_VERSION:
+            store._backup = raw
             activity_log.append(
-                case, "schema_migrated", from_version=version, to_version=SCHEMA_VERSION
+                store.case, "schema_migrated", from_version=version, to_version=SCHEMA_VERSION
             )
-            store.save()
         return store
 
+    def _tidy(self) -> None:
+        """Under the lock: remove what an interrupted writer left, save a migration."""
+        used = {os.path.realpath(self.path_of(it)) for it in self.case.items + self.case.bin}
+        note = leftovers.clean(self.root, self.originals_dir, used)
+        if note:
+            self.notes.append(note)
+        if self._backup is not None:
+            self._write()
+
+    def hold(self, wait: float | None = None, holder: str = APP) -> None:
+        """Keep the case lock from now until close(): the app does this for the case it shows.
+
+        The case is read again if another writer changed it meanwhile. When another process
+        holds the case, this store turns read-only and `read_only` says who has it.
+        """
+        if self.lock is not None and self.lock.held:
+            return
+        case_lock = CaseLock(self.root)
+        try:
+            case_lock.acquire(wait, holder)
+        except CaseLockedError as exc:
+            self.read_only = str(exc)
+            return
+        except EvidenceKitError:
+            return  # no lock on a read-only folder; check_writable says why nothing saves
+        try:
+            if _stat_signature(self.case_file) != self._disk:
+                fresh = self._load(self.root)
+                self.case, self._disk, self._backup = fresh.case, fresh._disk, fresh._backup
+            self._tidy()
+        except BaseException:
+            case_lock.release()
+            raise
+        self.lock, self.read_only = case_lock, ""
+
+    def close(self) -> None:
+        """Let other writers in (a store opened with lock=True)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def save(self) -> None:
-        """Write case.json atomically: temp file, fsync, rename, fsync the folder."""
+        """Write case.json atomically, under the case lock."""
+        if self.read_only:
+            raise CaseLockedError(self.read_only)
+        if self.lock is not None and self.lock.held:
+            self._write()
+            return
+        brief = CaseLock(self.root)
+        brief.acquire()
+        try:
+            self._write()
+        finally:
+            brief.release()
+
+    def _write(self) -> None:
+        """Temp file, fsync, rename, fsync the folder (the caller holds the lock)."""
         for n, it in enumerate(self.case.items):
             it.order = n
-        data = json.dumps(self.case.to_dict(), indent=2, ensure_ascii=False).encode("utf-8")
+        try:
+            text = json.dumps(self.case.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+            data = text.encode("utf-8")
+        except (ValueError, UnicodeEncodeError) as exc:
+            raise CaseCorruptError(
+                f"The case cannot be saved: it holds a value JSON cannot store ({exc})."
+            ) from exc
+        if self._disk is not None and _stat_signature(self.case_file) != self._disk:
+            raise CaseChangedError(
+                f"{self.case_file} was changed by another program after it was opened; "
+                "nothing was saved. Open the case again."
+            )
         fd = -1
         tmp = ""
         try:
+            if self._backup is not None:
+                (self.root / (CASE_FILE + ".bak")).write_bytes(self._backup)
+                self._backup = None
             fd, tmp = tempfile.mkstemp(prefix=".case.", suffix=".tmp", dir=self.root)
             with os.fdopen(fd, "wb") as fh:
                 fd = -1
@@ -173,6 +296,7 @@ class CaseStore:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.case_file)
             tmp = ""
+            self._disk = _stat_signature(self.case_file)
             _fsync_dir(self.root)
         except OSError as exc:
             raise describe_os_error(exc, self.case_file) from exc
@@ -184,6 +308,8 @@ class CaseStore:
 
     def check_writable(self) -> None:
         """Raise CaseReadOnlyError before starting work that must write to the case."""
+        if self.read_only:
+            raise CaseLockedError(self.read_only)
         if not os.access(self.root, os.W_OK) or not os.access(self.originals_dir, os.W_OK):
             raise CaseReadOnlyError(f"The case folder {self.root} cannot be written (read-only?).")
         try:
@@ -196,14 +322,23 @@ class CaseStore:
             ) from exc
 
     def empty_bin(self) -> int:
-        """Delete the files of removed items for good; returns how many went."""
+        """Delete the files of removed items for good; returns how many went.
+
+        A file goes only if no live item uses it: paths are compared after resolving them,
+        so a hand-edited alias (originals/./x, a link) of a live file is never deleted, and
+        nothing outside the case folder is ever touched.
+        """
         count = 0
-        kept_files = {it.file for it in self.case.items}
+        root = os.path.realpath(self.root)
+        live = {os.path.realpath(self.path_of(it)) for it in self.case.items}
         for it in list(self.case.bin):
             path = self.path_of(it)
-            if it.file not in kept_files and path.exists():
+            real = os.path.realpath(path)
+            inside = real.startswith(root + os.sep)
+            if inside and real not in live and path.exists():
                 try:
-                    path.chmod(stat.S_IWUSR | stat.S_IRUSR)
+                    if not path.is_symlink():  # a link goes; never chmod what it points to
+                        path.chmod(stat.S_IWUSR | stat.S_IRUSR)
                     path.unlink()
                 except OSError as exc:
                     raise describe_os_error(exc, path) from exc
@@ -218,6 +353,18 @@ def make_read_only(path: Path) -> None:
     """Drop write permission for everyone: originals are never modified."""
     mode = path.stat().st_mode
     path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _signature(info: os.stat_result) -> tuple[int, int, int]:
+    """What changes whenever case.json is replaced or rewritten."""
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _stat_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        return _signature(path.stat())
+    except OSError:
+        return None
 
 
 def _fsync_dir(path: Path) -> None:

@@ -30,37 +30,54 @@ from evidence_kit.media.filetype import Detected, detect_file
 
 @dataclass
 class ImportReport:
-    """What an import did: new items, and a one-line reason for each file skipped."""
+    """What an import did: new items, and a one-line reason for each file not imported."""
 
     items: list[Item] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    duplicates: set[str] = field(default_factory=set)  # skipped paths already in the case
+
+    @property
+    def failed(self) -> list[tuple[str, str]]:
+        """Skipped files that are not in the case at all (bad, unreadable, empty folders)."""
+        return [(p, r) for p, r in self.skipped if p not in self.duplicates]
 
 
-def safe_name(name: str, limit: int = 80) -> str:
+#: a stored name's limit in UTF-8 bytes: with the item id in front it stays far inside the
+#: 255 bytes (Linux, macOS) or 255 UTF-16 units (Windows) a file name may have
+NAME_BYTES = 120
+
+
+def readable_name(name: str) -> str:
+    """The name as text: bytes that are not UTF-8 (a name from an old camera or a zip made
+    on another system) become visible \\xNN escapes instead of breaking the case file."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def safe_name(name: str, limit: int = NAME_BYTES) -> str:
     """A file name that is safe on every OS but keeps non-Latin letters readable."""
-    name = unicodedata.normalize("NFC", name)
+    name = unicodedata.normalize("NFC", readable_name(name))
     name = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", name).strip(" .")
-    if len(name) > limit:
+    if len(name.encode("utf-8")) > limit:
         stem, dot, ext = name.rpartition(".")
-        name = (stem[: limit - len(ext) - 1] + dot + ext) if dot else name[:limit]
+        if not dot or len(ext.encode("utf-8")) > 16:
+            stem, ext = name, ""
+        room = limit - (len(ext.encode("utf-8")) + 1 if ext else 0)
+        stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .")
+        name = f"{stem}.{ext}" if ext else stem
     return name or "file"
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, with folders replaced by the files inside them (sorted, no hidden)."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            out.append(path)
-    return out
+def _files_in(folder: Path) -> list[Path]:
+    """The files under a folder, sorted, without hidden files or hidden folders."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def check_content(path: Path, detected: Detected) -> dict[str, Any]:
@@ -121,8 +138,16 @@ def import_files(
     Bad files are skipped with a reason; a cancel removes what this call copied.
     """
     store.check_writable()
-    paths = expand_paths(paths)
     report = ImportReport()
+    files: list[Path] = []
+    for raw in map(Path, paths):
+        # a folder stands for the files inside it (sorted, hidden ones left out)
+        found = _files_in(raw) if raw.is_dir() else [raw]
+        if not found:
+            name = readable_name(raw.name or str(raw))
+            report.skipped.append((str(raw), f"the folder {name} has no files to import"))
+        files += found
+    paths = files
     steps = Steps(progress)
     seen = set(known_hashes)
     try:
@@ -131,7 +156,11 @@ def import_files(
             step = steps.sub(index, len(paths))
             try:
                 item = _import_one(store, path, seen, new_id, step, cancel, source)
-            except (MediaError, DuplicateItemError) as exc:
+            except DuplicateItemError as exc:
+                report.skipped.append((str(path), str(exc)))
+                report.duplicates.add(str(path))
+                continue
+            except MediaError as exc:
                 report.skipped.append((str(path), str(exc)))
                 continue
             seen.add(item.sha256)
@@ -160,15 +189,17 @@ def _import_one(
     dest = store.originals_dir / f"{item_id}_{safe_name(path.name)}"
     tmp = store.originals_dir / f".{item_id}.part"
     sha, size = copy_and_hash(path, tmp, progress, cancel)
+    shown = readable_name(path.name)
     if sha in seen:
         tmp.unlink(missing_ok=True)
-        raise DuplicateItemError(f"{path.name} is already in this case (same SHA-256).")
+        raise DuplicateItemError(f"{shown} is already in this case (same SHA-256).")
     try:
         os.replace(tmp, dest)
         make_read_only(dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise EvidenceKitError(f"Cannot store {path.name}: {exc.strerror or exc}") from exc
+        _remove_copy(dest)
+        raise EvidenceKitError(f"Cannot store {shown}: {exc.strerror or exc}") from exc
     kind = _kind_for(detected, meta)
     captured = meta.pop("captured_at", None)
     meta.pop("has_camera_exif", None)
@@ -181,8 +212,8 @@ def _import_one(
         imported_at=activity_log.now_iso(),
         source=source,
         captured_at=captured,
-        title=Path(path.name).stem,
-        original_name=path.name,
+        title=Path(shown).stem,
+        original_name=shown,
         meta=meta,
     )
 
@@ -216,6 +247,14 @@ def add_files(
 
     report = import_files(store, paths, known, new_id, progress, cancel, source)
     if report.items:
+        items, log = len(case.items), len(case.log)
         case_ops.add_items(case, report.items)
-        store.save()
+        try:
+            store.save()
+        except BaseException:
+            # the case keeps what is on disk, and no copy is left without its item
+            del case.items[items:], case.log[log:]
+            for item in report.items:
+                _remove_copy(store.path_of(item))
+            raise
     return report

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
     def show_case(self, store: CaseStore) -> None:
         """Swap to the case view for an opened store."""
         self.close_case()
+        store.hold(wait=1.0)  # the lock is held while the case is open; else read-only
         self.controller = CaseController(store, self)
         self.controller.error_raised.connect(
             lambda msg: self.error(self.tr("That change was not made."), msg)
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         if self.case_view is None:
             return
         self.runner.wait_all()
+        if self.controller is not None:
+            self.controller.store.close()  # let other writers in
         self.stack.removeWidget(self.case_view)
         self.case_view.deleteLater()
         self.case_view = None
