@@ -1,4 +1,5 @@
-"""Status-bar widget: what is running, a progress bar and a Cancel button."""
+"""Status-bar widget: what is running, a progress bar and a Cancel button (quiet tasks and
+previews are not shown)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class TaskStatus(QWidget):
 
     def _on_ended(self, task: Task) -> None:
         if task is self.current:
-            self.current = self.runner.tasks[-1] if self.runner.tasks else None
+            shown = [t for t in self.runner.tasks if not t.quiet]
+            self.current = shown[-1] if shown else None
         if self.current is None:
             self.hide()
         else:

@@ -1,46 +1,107 @@
-"""The one task runner: runs Qt-free long work on a thread pool with progress and Cancel.
+"""The one task runner: all background work of the app, with progress, Cancel and errors.
 
-Work functions have the shape `fn(progress, cancel) -> result` (see core/tasks.py). The
-runner calls back on the GUI thread; widgets are never touched from the worker.
+Work functions have the shape `fn(progress, cancel) -> result` (see core/tasks.py). Give them
+immutable inputs (paths, numbers, copies: `detached_store(store)`, `copy.deepcopy(item)`),
+never the live store or live Items: the GUI keeps editing the case while they run. The
+callbacks run on the GUI thread; a worker never touches a widget or a QPixmap.
+
+Two ways to start work:
+
+- `runner.start(label, fn, on_done=, on_error=, on_cancel=, on_progress=, quiet=False)`
+  Long work (import, grab, clip, export...). The status bar shows it with a progress bar and
+  Cancel, unless `quiet` (list thumbnails). Runs on the work pool.
+
+- `runner.latest(key, fn, on_done=, on_error=, discard=, interrupt=True)`: "latest request
+  wins", for previews (the editor's image, an opened camera, a video frame). Per key at most
+  one request runs at a time, so work for one key never overlaps. A new request for the same
+  key supersedes the older ones: one still waiting never runs; the running one has its
+  cancel token set and its result is never delivered (it goes to `discard(result)` instead,
+  on the GUI thread, so a result that holds resources, such as an open camera, can release
+  them). With `interrupt=False` the running request is left to finish and is delivered; only
+  a waiting one is replaced (a scrubbed video paints frames as fast as they decode, and
+  ends on the newest). `runner.cancel_latest(key)` supersedes without a new request.
+  Previews run on their own small pool, so they never wait behind a long export, and never
+  show in the status bar.
+
+Errors: without `on_error`, a failure goes to `runner.error_handler(label, exc)`, which the
+app points at its error dialog. An EvidenceKitError is a message for the user; anything else
+is a bug and is logged at ERROR with its traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from evidence_kit.core.errors import CancelledError, EvidenceKitError
+from evidence_kit.core.model import Case
+from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken
 
 logger = logging.getLogger(__name__)
 
 WorkFn = Callable[[Callable[[float, str], None], CancelToken], Any]
+ErrorHandler = Callable[[str, Exception], None]
+#: threads for long work and for previews; the machine may have only two cores
+WORK_THREADS = 2
+PREVIEW_THREADS = 2
+
+
+def detached_store(store: CaseStore) -> CaseStore:
+    """A private copy of a store for a worker: the same folder, copies of the facts, the items
+    and the bin (for paths and fresh ids), no claim and no log. What the worker returns is
+    added to the case on the GUI thread, through the controller."""
+    live = store.case
+    case = Case(
+        facts=copy.deepcopy(live.facts),
+        items=copy.deepcopy(live.items),
+        bin=copy.deepcopy(live.bin),
+        schema_version=live.schema_version,
+    )
+    return CaseStore(store.root, case)
+
+
+def log_failure(label: str, exc: BaseException) -> None:
+    """Log a failed task: a user-facing error as a warning, a bug with its traceback."""
+    if isinstance(exc, EvidenceKitError):
+        logger.warning("%s: %s", label, exc)
+    else:
+        trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        logger.error("%s failed:\n%s", label, trace)
 
 
 class _Signals(QObject):
     """Signals live on a QObject held by composition: QRunnable is not a QObject."""
 
     progress = Signal(float, str)
-    finished = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
+    finished = Signal(object, object)  # task, result
+    failed = Signal(object, object)  # task, exception
+    cancelled = Signal(object)  # task
 
 
 class Task(QRunnable):
-    """One piece of background work and its signals."""
+    """One piece of background work, its signals and its callbacks."""
 
-    def __init__(self, label: str, fn: WorkFn) -> None:
+    def __init__(self, label: str, fn: WorkFn, quiet: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the runner keeps it until its signals are delivered
         self.label = label
         self.fn = fn
+        self.quiet = quiet
         self.token = CancelToken()
         self.signals = _Signals()
+        self.superseded = False  # a newer "latest" request took its place
+        self.on_done: Callable[[Any], None] | None = None
+        self.on_error: Callable[[Exception], None] | None = None
+        self.on_cancel: Callable[[], None] | None = None
+        self.discard: Callable[[Any], None] | None = None
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -51,75 +112,50 @@ class Task(QRunnable):
             result = self.fn(self.signals.progress.emit, self.token)
         except CancelledError:
             outcome: tuple[str, Any] = ("cancelled", None)
-        except EvidenceKitError as exc:
-            outcome = ("failed", exc)
-        except Exception as exc:  # shown to the user, logged with its traceback
-            logger.error("task %s failed:\n%s", self.label, traceback.format_exc())
+        except Exception as exc:  # delivered to on_error or the error handler
+            if not self.superseded:
+                log_failure(self.label, exc)
             outcome = ("failed", exc)
         else:
             outcome = ("finished", result)
         # an exception escaping a QRunnable aborts the process: if the window (and the
-        # signals' receivers) went away meanwhile, the outcome simply has no audience
+        # runner) went away meanwhile, the outcome simply has no audience
         with contextlib.suppress(RuntimeError):
             if outcome[0] == "cancelled":
-                self.signals.cancelled.emit()
+                self.signals.cancelled.emit(self)
             else:
-                getattr(self.signals, outcome[0]).emit(outcome[1])
+                getattr(self.signals, outcome[0]).emit(self, outcome[1])
 
 
-class _Relay(QObject):
-    """Delivers one task's outcome to its callbacks on the GUI thread."""
+@dataclass
+class _Lane:
+    """The requests of one "latest" key: the one running and the newest waiting."""
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        task: Task,
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[Exception], None] | None,
-        on_cancel: Callable[[], None] | None,
-    ) -> None:
-        super().__init__(runner)
-        self.runner = runner
-        self.task = task
-        self.on_done, self.on_error, self.on_cancel = on_done, on_error, on_cancel
+    running: Task | None = None
+    waiting: Task | None = None
 
-    def _end(self) -> None:
-        if self.task in self.runner.tasks:
-            self.runner.tasks.remove(self.task)
-        self.runner.task_ended.emit(self.task)
-        # not deleteLater(): the runner may be destroyed first, deleting this child twice;
-        # a relay is a few hundred bytes and lives as long as the runner
 
-    @Slot(object)
-    def done(self, result: Any) -> None:
-        self._end()
-        if self.on_done:
-            self.on_done(result)
-
-    @Slot(object)
-    def failed(self, exc: Exception) -> None:
-        self._end()
-        if self.on_error:
-            self.on_error(exc)
-
-    @Slot()
-    def cancelled(self) -> None:
-        self._end()
-        if self.on_cancel:
-            self.on_cancel()
+def _log_only(label: str, exc: Exception) -> None:
+    """The error handler until the app installs its dialog (the failure is logged already)."""
 
 
 class TaskRunner(QObject):
     """Starts tasks, tracks them, and tells the status bar what is running."""
 
-    task_started = Signal(object)  # Task
-    task_ended = Signal(object)  # Task
+    task_started = Signal(object)  # Task (not for quiet tasks)
+    task_ended = Signal(object)  # Task (not for quiet tasks)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self.tasks: list[Task] = []
+        self.pool.setMaxThreadCount(WORK_THREADS)
+        self.preview_pool = QThreadPool(self)
+        self.preview_pool.setMaxThreadCount(PREVIEW_THREADS)
+        self.tasks: list[Task] = []  # shown and quiet work, running or queued
+        self._lanes: dict[Hashable, _Lane] = {}
+        self.error_handler: ErrorHandler = _log_only
+
+    # --- long work -------------------------------------------------------------------------
 
     def start(
         self,
@@ -129,29 +165,132 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[float, str], None] | None = None,
+        quiet: bool = False,
     ) -> Task:
         """Run fn in the background; the callbacks run on the GUI thread."""
-        task = Task(label, fn)
-        # The relay is a child of the runner: when the window (and so the runner) is gone
-        # before the work ends, Qt drops these connections and no callback reaches a
-        # deleted widget.
-        relay = _Relay(self, task, on_done, on_error, on_cancel)
-        task.signals.finished.connect(relay.done)
-        task.signals.failed.connect(relay.failed)
-        task.signals.cancelled.connect(relay.cancelled)
+        task = self._task(label, fn, quiet, on_done, on_error, on_cancel)
         if on_progress:
             task.signals.progress.connect(on_progress)
         self.tasks.append(task)
-        self.task_started.emit(task)
+        if not quiet:
+            self.task_started.emit(task)
         self.pool.start(task)
         return task
 
+    # --- latest request wins ---------------------------------------------------------------
+
+    def latest(
+        self,
+        key: Hashable,
+        fn: WorkFn,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        discard: Callable[[Any], None] | None = None,
+        label: str = "",
+        interrupt: bool = True,
+    ) -> Task:
+        """Run fn for `key`, superseding the older requests for the same key."""
+        task = self._task(label or str(key), fn, True, on_done, on_error, None)
+        task.discard = discard
+        lane = self._lanes.setdefault(key, _Lane())
+        self._supersede(lane, interrupt)
+        if lane.running is None:
+            lane.running = task
+            self.preview_pool.start(task)
+        else:
+            lane.waiting = task  # starts when the running one ends
+        return task
+
+    def cancel_latest(self, key: Hashable) -> None:
+        """Supersede whatever runs or waits for `key`: nothing more is delivered for it."""
+        lane = self._lanes.get(key)
+        if lane is not None:
+            self._supersede(lane)
+
+    def busy(self, key: Hashable) -> bool:
+        """True while a request for `key` runs or waits."""
+        lane = self._lanes.get(key)
+        return lane is not None and (lane.running is not None or lane.waiting is not None)
+
+    @staticmethod
+    def _supersede(lane: _Lane, interrupt: bool = True) -> None:
+        if lane.waiting is not None:
+            lane.waiting.superseded = True
+            lane.waiting = None  # never started: nothing will be delivered
+        if interrupt and lane.running is not None and not lane.running.superseded:
+            lane.running.superseded = True
+            lane.running.cancel()
+
+    # --- delivery (GUI thread) -------------------------------------------------------------
+
+    def _task(
+        self,
+        label: str,
+        fn: WorkFn,
+        quiet: bool,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[Exception], None] | None,
+        on_cancel: Callable[[], None] | None,
+    ) -> Task:
+        task = Task(label, fn, quiet)
+        task.on_done, task.on_error, task.on_cancel = on_done, on_error, on_cancel
+        # The runner is the receiver: when the window (and so the runner) is gone before
+        # the work ends, Qt drops these connections and no callback reaches a deleted widget.
+        # One receiver for every task, so thousands of previews leave nothing behind.
+        task.signals.finished.connect(self._on_finished)
+        task.signals.failed.connect(self._on_failed)
+        task.signals.cancelled.connect(self._on_cancelled)
+        return task
+
+    @Slot(object, object)
+    def _on_finished(self, task: Task, result: Any) -> None:
+        if not self._ended(task):
+            if task.discard is not None and result is not None:
+                task.discard(result)
+        elif task.on_done:
+            task.on_done(result)
+
+    @Slot(object, object)
+    def _on_failed(self, task: Task, exc: Exception) -> None:
+        if not self._ended(task):
+            return
+        if task.on_error:
+            task.on_error(exc)
+        else:
+            self.error_handler(task.label, exc)
+
+    @Slot(object)
+    def _on_cancelled(self, task: Task) -> None:
+        if self._ended(task) and task.on_cancel:
+            task.on_cancel()
+
+    def _ended(self, task: Task) -> bool:
+        """Bookkeeping once a task is over; True when its outcome is still wanted."""
+        if task in self.tasks:
+            self.tasks.remove(task)
+            if not task.quiet:
+                self.task_ended.emit(task)
+        for key, lane in list(self._lanes.items()):
+            if lane.running is task:
+                lane.running, lane.waiting = lane.waiting, None
+                if lane.running is not None:
+                    self.preview_pool.start(lane.running)
+                else:
+                    del self._lanes[key]
+                break
+        return not task.superseded
+
+    # --- shutting down ---------------------------------------------------------------------
+
     def cancel_all(self) -> None:
-        """Cancel every running task."""
+        """Cancel every running task; waiting previews are dropped."""
         for task in list(self.tasks):
             task.cancel()
+        for lane in self._lanes.values():
+            self._supersede(lane)
 
     def wait_all(self, msecs: int = 10000) -> bool:
         """Cancel and wait for all tasks (used when the window closes)."""
         self.cancel_all()
-        return self.pool.waitForDone(msecs)
+        work_done = self.pool.waitForDone(msecs)
+        return self.preview_pool.waitForDone(msecs) and work_done

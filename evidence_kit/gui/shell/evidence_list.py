@@ -106,7 +106,6 @@ class EvidenceList(QListWidget):
         item = self.store.case.find(item_id)
         if item is None:
             return
-        self.thumbs.remember(item.sha256, image)
         for n in range(self.count()):
             row = self.item(n)
             if row.data(ID_ROLE) == item_id:

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.runner = TaskRunner(self)
-        self.thumbs = ThumbLoader(self)
+        self.thumbs = ThumbLoader(self.runner, self)
         self.controller: CaseController | None = None
         self.case_view: CaseView | None = None
         self.importer: ImportController | None = None

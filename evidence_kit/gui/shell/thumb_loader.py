@@ -1,36 +1,16 @@
-"""Loads evidence thumbnails on the task pool and hands back QImages by item id."""
+"""Loads evidence-list thumbnails on the task runner and hands back QImages by item id.
+
+The worker gets a ThumbRequest (paths and flags, read on the GUI thread), never the store.
+"""
 
 from __future__ import annotations
 
-import contextlib
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from evidence_kit.core.model import Item
 from evidence_kit.core.store import CaseStore
-
-
-class _Signals(QObject):
-    loaded = Signal(str, QImage)
-
-
-class _Job(QRunnable):
-    def __init__(self, store: CaseStore, item: Item, signals: _Signals) -> None:
-        super().__init__()
-        self.store, self.item, self.signals = store, item, signals
-
-    def run(self) -> None:
-        from evidence_kit.media.image.item_thumbs import make_thumbnail
-
-        try:
-            path = make_thumbnail(self.store, self.item)
-        except Exception:  # a thumbnail is decoration: a failure just leaves the kind icon
-            path = None
-        image = QImage(str(path)) if path else QImage()
-        # the window may have closed while this ran: then nobody is listening
-        with contextlib.suppress(RuntimeError):
-            self.signals.loaded.emit(self.item.id, image)
+from evidence_kit.gui.base.tasks import TaskRunner
 
 
 class ThumbLoader(QObject):
@@ -38,29 +18,38 @@ class ThumbLoader(QObject):
 
     loaded = Signal(str, QImage)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # leave the other core to the UI and the task runner
+        self.runner = runner
         self.cache: dict[str, QImage] = {}
         self._pending: set[str] = set()
-        self._signals = _Signals(self)
-        self._signals.loaded.connect(self._on_loaded)
 
     def get(self, store: CaseStore, item: Item) -> QImage | None:
         """The cached thumbnail, or None (and a load is started)."""
+        from evidence_kit.media.image.item_thumbs import render_thumbnail, thumb_request
+
         key = item.sha256
         if key in self.cache:
             return self.cache[key]
         if key not in self._pending:
             self._pending.add(key)
-            self.pool.start(_Job(store, item, self._signals))
+            request, item_id = thumb_request(store, item), item.id
+
+            def work(progress: object, cancel: object) -> QImage:
+                path = render_thumbnail(request)
+                return QImage(str(path)) if path else QImage()
+
+            self.runner.start(
+                self.tr("Thumbnail"),
+                work,
+                on_done=lambda image: self._loaded(key, item_id, image),
+                # a thumbnail is decoration: a failure just leaves the kind icon
+                on_error=lambda exc: self._pending.discard(key),
+                quiet=True,
+            )
         return None
 
-    def _on_loaded(self, item_id: str, image: QImage) -> None:
-        self.loaded.emit(item_id, image)
-
-    def remember(self, sha256: str, image: QImage) -> None:
-        """Store a loaded image under its item's hash."""
+    def _loaded(self, sha256: str, item_id: str, image: QImage) -> None:
         self._pending.discard(sha256)
         self.cache[sha256] = image
+        self.loaded.emit(item_id, image)

@@ -63,8 +63,8 @@ class VideoPanel(QWidget):
         self._bg_tasks: list[Task] = []  # thumbnails / key moments of the shown video
         self._action: Task | None = None  # grab / clip / sharpest, shown in the bar
         self._scrubbing = False
-        # parentless: the decoder thread must outlive nothing but this panel
-        self.worker = FrameWorker()
+        # parentless: queued frames may still reach it while the panel is being destroyed
+        self.worker = FrameWorker(runner)
         self._build()
         self._wire()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -1,8 +1,15 @@
-"""The panel's decoder: one worker thread owns a VideoReader and turns requests (open,
-seek, step, play) into upright QImages. The UI thread never decodes.
+"""The panel's decoder, on the task runner: open, seek, step, jump and play are "latest
+request wins" requests for one key, answered with upright QImages. The UI thread never
+decodes.
 
-Requests coalesce: while a frame decodes, newer seeks replace older ones, so dragging the
-timeline never queues up stale work.
+Requests coalesce: while a frame decodes, newer seeks replace older waiting ones, so dragging
+the timeline paints frames as fast as they decode and ends on the newest, never on a stale
+queue. Opening another video interrupts whatever runs.
+
+The VideoReader is the decoder's own state, not the case's: only this worker's requests touch
+it, the runner never runs two of them at once, and a lock makes that explicit (and lets
+shutdown() close the file after the running request). Relative moves (step, jump) count from
+the decoder's own position, which every delivered frame shares with the GUI.
 """
 
 from __future__ import annotations
@@ -12,64 +19,149 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.base.qt_image import array_to_qimage
+from evidence_kit.gui.base.tasks import TaskRunner
+
+#: a play request returns after this long without a new frame, so pause and seek stay quick
+PLAY_WAIT_S = 0.05
+
+
+class _Decoder:
+    """The open file; used by one FrameWorker's requests, one at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reader: Any = None
+        self.current_s = 0.0  # pts of the last frame handed out
+        self.closed = False
+
+    def open(self, path: Path, max_side: int) -> tuple[Any, Any, float]:
+        from evidence_kit.media.video.reader import VideoReader
+
+        with self.lock:
+            self._close_reader()
+            if self.closed:
+                raise EvidenceKitError("The player was closed.")
+            self.reader = VideoReader(path)
+            self.current_s = 0.0
+            image, pts = self._image(self.reader.frame_at(0.0), max_side)
+            return self.reader.info, image, pts
+
+    def frame(self, kind: str, value: float, max_side: int) -> tuple[Any, float] | None:
+        """("seek", t), ("jump", seconds) or ("step", ±1): the frame, or None when closed."""
+        with self.lock:
+            rd = self.reader
+            if rd is None:
+                return None
+            if kind == "seek":
+                decoded = rd.frame_at(min(max(value, 0.0), rd.end_s))
+            elif kind == "jump":
+                decoded = rd.frame_at(min(max(self.current_s + value, 0.0), rd.end_s))
+            else:
+                last = rd._last  # noqa: SLF001
+                if last is None or abs(last.pts_s - self.current_s) > 1e-6:
+                    rd.frame_at(self.current_s)
+                decoded = rd.step_forward() if value > 0 else rd.step_back()
+            return self._image(decoded, max_side)
+
+    def play(self, origin: tuple[float, float], max_side: int) -> tuple[Any, float, bool]:
+        """The frame due now by the wall clock (None if none is new yet) and whether the end
+        was reached. Late frames are dropped: playback follows the clock."""
+        wall0, pts0 = origin
+        with self.lock:
+            rd = self.reader
+            if rd is None:
+                return None, self.current_s, True
+            give_up = time.monotonic() + PLAY_WAIT_S
+            while True:
+                t = pts0 + time.monotonic() - wall0
+                if t >= rd.end_s:
+                    image, pts = self._image(rd.frame_at(rd.end_s), max_side)
+                    return image, pts, True
+                decoded = rd.frame_at(t)
+                if abs(decoded.pts_s - self.current_s) > 1e-6:
+                    return (*self._image(decoded, max_side), False)
+                if time.monotonic() > give_up:
+                    return None, self.current_s, False
+                time.sleep(0.004)
+
+    def _image(self, decoded: Any, max_side: int) -> tuple[Any, float]:
+        self.current_s = decoded.pts_s
+        return array_to_qimage(self.reader.to_rgb(decoded, max_side=max_side)), decoded.pts_s
+
+    def _close_reader(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+
+    def close(self, timeout: float) -> None:
+        """Close the file once the running request is done (waits at most `timeout`)."""
+        self.closed = True
+        if self.lock.acquire(timeout=timeout):
+            try:
+                self._close_reader()
+            finally:
+                self.lock.release()
 
 
 class FrameWorker(QObject):
-    """Decodes on its own thread; signals arrive on the GUI thread (queued)."""
+    """Decodes on the task runner; its signals arrive on the GUI thread."""
 
     opened = Signal(object)  # VideoInfo
     frame_ready = Signal(object, float)  # QImage, pts_s
     failed = Signal(str)
     playing_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cond = threading.Condition()
-        self._open: Path | None = None
-        self._request: tuple[str, float] | None = None  # ("seek", t) / ("step", ±1) / ("jump", dt)
-        self._playing = False
-        self._stop = False
+        # standalone use (the benchmark) gets a runner of its own
+        self.runner = runner if runner is not None else TaskRunner(self)
         self.max_side = 1280
-        self.reader: Any = None
-        self.current_s = 0.0
-        self.busy = False
+        self._key = ("video-frames", id(self))
+        self._decoder = _Decoder()
+        self._ready = False  # a video is open and its first frame was delivered
+        self._playing = False
         self._play_origin: tuple[float, float] | None = None  # (wall clock, pts) at play
-        self._thread = threading.Thread(target=self._loop, name="video-decoder", daemon=True)
-        self._thread.start()
 
     # --- requests (GUI thread) -------------------------------------------------------------
 
     def open(self, path: Path) -> None:
         """Open a new video (closing the previous one) and show its first frame."""
-        with self._cond:
-            self._open = Path(path)
-            self._request = ("seek", 0.0)
-            self._playing = False
-            self._cond.notify()
+        self._halt(emit=False)
+        self._ready = False
+        decoder, max_side, path = self._decoder, self.max_side, Path(path)
+        self.runner.latest(
+            self._key,
+            lambda progress, cancel: decoder.open(path, max_side),
+            on_done=self._on_opened,
+            on_error=self._on_error,
+            label="Opening the video",
+        )
 
     def seek(self, t: float) -> None:
-        """Show the exact frame on screen at t (replaces any pending request)."""
-        self._put(("seek", t))
+        """Show the exact frame on screen at t (replaces any waiting request)."""
+        self._put("seek", t)
 
     def step(self, frames: int) -> None:
         """One frame forward (+1) or back (-1)."""
-        self._put(("step", float(frames)))
+        self._put("step", float(frames))
 
     def jump(self, seconds: float) -> None:
         """Move by a number of seconds from the current frame."""
-        self._put(("jump", seconds))
+        self._put("jump", seconds)
 
     def set_playing(self, playing: bool) -> None:
         """Start or pause playback from the current frame."""
-        with self._cond:
-            self._playing = playing
-            self._play_origin = None
-            self._request = None
-            self._cond.notify()
+        if not self._ready:
+            return
+        self._playing = playing
+        self._play_origin = None
+        if playing:
+            self._play_origin = (time.monotonic(), self._decoder.current_s)
+            self._tick()
         self.playing_changed.emit(playing)
 
     @property
@@ -77,95 +169,72 @@ class FrameWorker(QObject):
         return self._playing
 
     def shutdown(self, timeout: float = 3.0) -> None:
-        """Stop the thread and close the file (when the panel goes away)."""
-        with self._cond:
-            self._stop = True
-            self._cond.notify()
-        self._thread.join(timeout)
+        """Stop and close the file (when the panel goes away)."""
+        self._playing = False
+        self._ready = False
+        self.runner.cancel_latest(self._key)
+        self._decoder.close(timeout)
 
-    def _put(self, request: tuple[str, float]) -> None:
-        with self._cond:
-            self._request = request
+    def _put(self, kind: str, value: float) -> None:
+        if not self._ready:
+            return  # nothing open yet: the first frame comes with the opening
+        self._halt(emit=True)
+        decoder, max_side = self._decoder, self.max_side
+        self.runner.latest(
+            self._key,
+            lambda progress, cancel: decoder.frame(kind, value, max_side),
+            on_done=self._on_frame,
+            on_error=self._on_error,
+            label="Decoding a frame",
+            interrupt=False,
+        )
+
+    def _halt(self, emit: bool) -> None:
+        """A seek or an open stops playback."""
+        if self._playing:
             self._playing = False
             self._play_origin = None
-            self._cond.notify()
+            if emit:
+                self.playing_changed.emit(False)
 
-    # --- the worker thread -----------------------------------------------------------------
-
-    def _loop(self) -> None:
-        try:
-            while True:
-                with self._cond:
-                    while not (self._stop or self._open or self._request or self._playing):
-                        self._cond.wait()
-                    if self._stop:
-                        return
-                    path, self._open = self._open, None
-                    request, self._request = self._request, None
-                    playing = self._playing
-                self.busy = True
-                try:
-                    if path is not None:
-                        self._do_open(path)
-                    if self.reader is None:
-                        continue
-                    if request is not None:
-                        self._do_request(*request)
-                    elif playing:
-                        self._play_tick()
-                except EvidenceKitError as exc:
-                    self._playing = False
-                    self.failed.emit(str(exc))
-                except Exception as exc:  # a decoder error must not kill the thread
-                    self._playing = False
-                    self.failed.emit(f"The video cannot be shown here: {exc}")
-                finally:
-                    self.busy = False
-        finally:
-            if self.reader is not None:
-                self.reader.close()
-
-    def _do_open(self, path: Path) -> None:
-        from evidence_kit.media.video.reader import VideoReader
-
-        if self.reader is not None:
-            self.reader.close()
-            self.reader = None
-        self.reader = VideoReader(path)
-        self.current_s = 0.0
-        self.opened.emit(self.reader.info)
-
-    def _emit(self, decoded: Any) -> None:
-        self.current_s = decoded.pts_s
-        image = array_to_qimage(self.reader.to_rgb(decoded, max_side=self.max_side))
-        self.frame_ready.emit(image, decoded.pts_s)
-
-    def _do_request(self, kind: str, value: float) -> None:
-        rd = self.reader
-        if kind == "seek":
-            self._emit(rd.frame_at(min(max(value, 0.0), rd.end_s)))
-        elif kind == "jump":
-            self._emit(rd.frame_at(min(max(self.current_s + value, 0.0), rd.end_s)))
-        elif kind == "step":
-            if rd._last is None or abs(rd._last.pts_s - self.current_s) > 1e-6:  # noqa: SLF001
-                rd.frame_at(self.current_s)
-            self._emit(rd.step_forward() if value > 0 else rd.step_back())
-
-    def _play_tick(self) -> None:
-        """Show the frame due now; playback follows the wall clock, dropping late frames."""
-        rd = self.reader
-        with self._cond:
-            if self._play_origin is None:
-                self._play_origin = (time.monotonic(), self.current_s)
-            wall0, pts0 = self._play_origin
-        t = pts0 + time.monotonic() - wall0
-        if t >= rd.end_s:
-            self._emit(rd.frame_at(rd.end_s))
-            self._play_origin = None
-            self._playing = False
-            self.playing_changed.emit(False)
+    def _tick(self) -> None:
+        if not self._playing or self._play_origin is None:
             return
-        decoded = rd.frame_at(t)
-        if abs(decoded.pts_s - self.current_s) > 1e-6:
-            self._emit(decoded)
-        time.sleep(0.004)
+        decoder, max_side, origin = self._decoder, self.max_side, self._play_origin
+        self.runner.latest(
+            self._key,
+            lambda progress, cancel: decoder.play(origin, max_side),
+            on_done=self._on_played,
+            on_error=self._on_error,
+            label="Playing",
+            interrupt=False,
+        )
+
+    # --- results (GUI thread) --------------------------------------------------------------
+
+    def _on_opened(self, result: tuple[Any, Any, float]) -> None:
+        info, image, pts = result
+        self._ready = True
+        self.opened.emit(info)
+        self.frame_ready.emit(image, pts)
+
+    def _on_frame(self, result: tuple[Any, float] | None) -> None:
+        if result is not None:
+            self.frame_ready.emit(*result)
+
+    def _on_played(self, result: tuple[Any, float, bool]) -> None:
+        image, pts, ended = result
+        if image is not None:
+            self.frame_ready.emit(image, pts)
+        if ended and self._playing:
+            self._halt(emit=True)
+        elif self._playing and self._play_origin is not None:
+            # the next frame: through the event loop, so input between frames gets in
+            QTimer.singleShot(0, self._tick)
+
+    def _on_error(self, exc: Exception) -> None:
+        self._halt(emit=True)
+        if isinstance(exc, EvidenceKitError):
+            self.failed.emit(str(exc))
+        else:  # logged by the runner; the panel says it in words
+            self.failed.emit(f"The video cannot be shown here: {exc}")

@@ -6,6 +6,7 @@ turned upright. A PDF gets no thumbnail (the list shows its kind icon instead).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_kit.core.errors import EvidenceKitError
@@ -20,21 +21,37 @@ def thumbnail_path(store: CaseStore, item: Item) -> Path:
     return store.derived_dir / "thumbs" / f"{item.sha256[:16]}.jpg"
 
 
-def make_thumbnail(store: CaseStore, item: Item, side: int = THUMB_SIDE) -> Path | None:
-    """Create (or reuse) the item's thumbnail; None when the kind has none."""
-    out = thumbnail_path(store, item)
+@dataclass(frozen=True)
+class ThumbRequest:
+    """Everything a worker needs to make one thumbnail: no store, no live Item."""
+
+    src: Path
+    out: Path
+    video: bool
+    pdf: bool
+
+
+def thumb_request(store: CaseStore, item: Item) -> ThumbRequest:
+    """Read what the thumbnail needs from the case (on the thread that owns it)."""
+    src = store.path_of(item)
+    pdf = src.suffix.lower() == ".pdf" or item.meta.get("format") == "pdf"
+    return ThumbRequest(src, thumbnail_path(store, item), item.kind in ("video", "clip"), pdf)
+
+
+def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | None:
+    """Create (or reuse) a thumbnail file; None when the kind has none."""
+    out = request.out
     if out.exists():
         return out
-    src = store.path_of(item)
     try:
-        if item.kind in ("video", "clip"):
-            img = _video_poster(src)
-        elif src.suffix.lower() == ".pdf" or item.meta.get("format") == "pdf":
+        if request.video:
+            img = _video_poster(request.src)
+        elif request.pdf:
             return None
         else:
             from evidence_kit.media.images import load_upright
 
-            img = load_upright(src, max_side=side * 2)
+            img = load_upright(request.src, max_side=side * 2)
     except EvidenceKitError:
         return None
     img = img.convert("RGB")
@@ -44,6 +61,11 @@ def make_thumbnail(store: CaseStore, item: Item, side: int = THUMB_SIDE) -> Path
     img.save(tmp, "JPEG", quality=85)
     tmp.replace(out)
     return out
+
+
+def make_thumbnail(store: CaseStore, item: Item, side: int = THUMB_SIDE) -> Path | None:
+    """Create (or reuse) the item's thumbnail; None when the kind has none."""
+    return render_thumbnail(thumb_request(store, item), side)
 
 
 def _video_poster(path: Path):  # type: ignore[no-untyped-def]
