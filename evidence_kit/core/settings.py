@@ -41,6 +41,9 @@ class Settings:
         del self.recent_cases[MAX_RECENT:]
 
 
+_FIELD_NAMES = frozenset(f.name for f in fields(Settings))
+
+
 def settings_path() -> Path:
     """The settings file."""
     return paths.config_dir() / "settings.json"
@@ -61,6 +64,16 @@ def load_settings(path: Path | None = None) -> Settings:
         if f.name in raw and isinstance(raw[f.name], type(getattr(defaults, f.name))):
             values[f.name] = raw[f.name]
     return Settings(**values)
+
+
+def update_settings(settings: Settings, **values: Any) -> None:
+    """Change some preferences and save them at once (a preference is remembered even if the
+    app is killed later). Unknown names raise AttributeError: they are programming errors."""
+    for name, value in values.items():
+        if name not in _FIELD_NAMES:
+            raise AttributeError(f"Settings has no field {name!r}")
+        setattr(settings, name, value)
+    save_settings(settings)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.gui.annotate.editor import AnnotationEditor
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
@@ -33,6 +34,7 @@ class CaseView(QWidget):
         controller: CaseController,
         runner: TaskRunner,
         thumbs: ThumbLoader,
+        settings: Settings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,7 +57,7 @@ class CaseView(QWidget):
         mid_layout.addLayout(buttons)
 
         self.facts = FactsForm(controller, self)
-        self.video = VideoPanel(controller, runner, self)
+        self.video = VideoPanel(controller, runner, settings, self)
         self.editor = AnnotationEditor(controller, runner, self)
         self.empty = QLabel(
             self.tr(
@@ -79,6 +81,7 @@ class CaseView(QWidget):
         self.evidence_split.setSizes([340, 760])
 
         self.claim = ClaimPage(controller, runner, self)
+        self._remember_backend(settings)
         self.export = ExportPage(controller, runner, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.evidence_split)
@@ -95,6 +98,14 @@ class CaseView(QWidget):
         controller.case_changed.connect(self.refresh)
         self.refresh()
         self.show_step("evidence" if controller.case.items else "facts")
+
+    def _remember_backend(self, settings: Settings) -> None:
+        """The translation service the shopper picked is the one offered next time."""
+        combo = self.claim.flow.backend
+        combo.setCurrentIndex(max(combo.findData(settings.translation_backend), 0))
+        combo.currentIndexChanged.connect(
+            lambda _i: update_settings(settings, translation_backend=combo.currentData())
+        )
 
     def show_step(self, step: str) -> None:
         """Switch to a step: facts and evidence share the list; claim and export have pages."""

@@ -1,14 +1,18 @@
-"""The main window: composes the start page, the case view, menus and the status bar."""
+"""The main window: composes the start page, the case view, menus and the status bar.
+
+Behaviour lives elsewhere: item actions in ItemActions, imports in ImportController, edits in
+the CaseController, background work in the TaskRunner.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -16,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.core import case_ops
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.settings import Settings, save_settings
 from evidence_kit.core.store import CaseStore, new_case
@@ -25,6 +28,7 @@ from evidence_kit.gui.base.task_status import TaskStatus
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.shell.case_view import CaseView
 from evidence_kit.gui.shell.import_controller import ImportController
+from evidence_kit.gui.shell.item_actions import ItemActions
 from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES, NewCaseDialog
 from evidence_kit.gui.shell.start_page import StartPage
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
@@ -46,6 +50,7 @@ class MainWindow(QMainWindow):
         self.controller: CaseController | None = None
         self.case_view: CaseView | None = None
         self.importer: ImportController | None = None
+        self.items = ItemActions(self)
         self.setWindowTitle(self.tr("Evidence Kit"))
         self.setAcceptDrops(True)
 
@@ -64,12 +69,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.task_status)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
+        self.items.attach(None, None)
         self._update_enabled()
         self._restore_geometry()
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -97,21 +108,7 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action(self.tr("&Undo"), self.undo, K.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_rename = self._action(self.tr("Re&name item…"), self.rename_item, "F2")
-        self.act_remove = QAction(self.tr("&Remove item"), self)
-        self.act_remove.triggered.connect(self.remove_items)
-        # Delete removes an item only while the evidence list has focus: the editors use
-        # Delete for their own marks and grabs
-        self.act_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.act_up = self._action(self.tr("Move &up"), lambda: self.move_item(-1), "Ctrl+Up")
-        self.act_down = self._action(self.tr("Move &down"), lambda: self.move_item(1), "Ctrl+Down")
-        self.act_include = self._action(self.tr("&Include in export"), self.toggle_include)
-        self.act_include.setCheckable(True)
-        self.act_copy_hash = self._action(self.tr("&Copy SHA-256"), self.copy_hash, "Ctrl+Shift+C")
-        self.act_empty_bin = self._action(self.tr("Empty the &bin…"), self.empty_bin)
-        for a in (self.act_undo, self.act_redo, None, self.act_rename, self.act_remove, self.act_up,
-                  self.act_down, self.act_include, self.act_copy_hash, None, self.act_empty_bin):  # fmt: skip
+        for a in (self.act_undo, self.act_redo, None, *self.items.menu_actions):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -119,9 +116,7 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has_case = self.controller is not None
-        for a in (self.act_import, self.act_record, self.act_save, self.act_export, self.act_close,
-                  self.act_rename, self.act_remove, self.act_up, self.act_down, self.act_include,
-                  self.act_copy_hash, self.act_empty_bin):  # fmt: skip
+        for a in (self.act_import, self.act_record, self.act_save, self.act_export, self.act_close):
             a.setEnabled(has_case)
         stack = self.controller.undo_stack if self.controller else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()))
@@ -182,16 +177,17 @@ class MainWindow(QMainWindow):
         )
         self.controller.save_state_changed.connect(self._on_saved)
         self.controller.undo_stack.indexChanged.connect(self._update_enabled)
-        self.controller.selection_changed.connect(self._on_selection)
-        self.case_view = CaseView(self.controller, self.runner, self.thumbs, self)
+        self.controller.undo_stack.canUndoChanged.connect(self._update_enabled)
+        self.case_view = CaseView(self.controller, self.runner, self.thumbs, self.settings, self)
         self.importer = ImportController(self.controller, self.runner, self)
         self.case_view.list.files_dropped.connect(self.importer.import_paths)
-        self.case_view.list.item_moved.connect(self._on_item_moved)
+        self.case_view.list.item_moved.connect(self.items.move_to)
         self.case_view.import_button.clicked.connect(self.import_dialog)
         self.case_view.record_button.clicked.connect(self.record)
         self.case_view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for a in (self.act_rename, self.act_remove, self.act_include, self.act_copy_hash):
+        for a in self.items.context_actions:
             self.case_view.list.addAction(a)
+        self.items.attach(self.controller, self.case_view)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
         f = store.case.facts
@@ -221,12 +217,13 @@ class MainWindow(QMainWindow):
         self.case_view = None
         self.controller = None
         self.importer = None
+        self.items.attach(None, None)
         self.stack.setCurrentWidget(self.start)
         self.start.set_recent(self.settings.recent_cases)
         self.setWindowTitle(self.tr("Evidence Kit"))
         self._update_enabled()
 
-    # --- item commands ---------------------------------------------------------------------------
+    # --- adding evidence -------------------------------------------------------------------------
 
     def import_dialog(self) -> None:
         if self.importer is None:
@@ -240,107 +237,10 @@ class MainWindow(QMainWindow):
             return
         from evidence_kit.gui.record.window import RecorderWindow
 
-        window = RecorderWindow(self.controller, self.runner, self)
+        window = RecorderWindow(self.controller, self.runner, self, settings=self.settings)
         window.exec()
         if getattr(window, "wants_import", False):
             self.import_dialog()
-
-    def _selected(self) -> list[str]:
-        if self.case_view is None:
-            return []
-        return self.case_view.list.selected_ids() or (
-            [self.controller.selected_id] if self.controller and self.controller.selected_id else []
-        )
-
-    def rename_item(self) -> None:
-        ids = self._selected()
-        if not ids or self.controller is None:
-            return
-        item = self.controller.item(ids[0])
-        if item is None:
-            return
-        title, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Title"), text=item.title)
-        if ok and title.strip() and title.strip() != item.title:
-            self.controller.edit(
-                self.tr("Rename item"), lambda c: case_ops.rename_item(c, item.id, title)
-            )
-
-    def remove_items(self) -> None:
-        ids = self._selected()
-        if ids and self.controller is not None:
-            self.controller.edit(
-                self.tr("Remove {0} item(s)").format(len(ids)),
-                lambda c: case_ops.remove_items(c, ids),
-            )
-            self.statusBar().showMessage(
-                self.tr(
-                    "Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."
-                ),
-                6000,
-            )
-
-    def move_item(self, delta: int) -> None:
-        ids = self._selected()
-        if not ids or self.controller is None:
-            return
-        index = [it.id for it in self.controller.case.items].index(ids[0])
-        self._on_item_moved(ids[0], index + delta)
-
-    def _on_item_moved(self, item_id: str, index: int) -> None:
-        if self.controller is None:
-            return
-        current = [it.id for it in self.controller.case.items].index(item_id)
-        index = max(0, min(index, len(self.controller.case.items) - 1))
-        if index != current:
-            self.controller.edit(
-                self.tr("Reorder evidence"), lambda c: case_ops.move_item(c, item_id, index)
-            )
-
-    def toggle_include(self) -> None:
-        ids = self._selected()
-        if not ids or self.controller is None:
-            return
-        item = self.controller.item(ids[0])
-        if item is not None:
-            value = not item.include
-            self.controller.edit(
-                self.tr("Include in export") if value else self.tr("Leave out of export"),
-                lambda c: case_ops.set_item_fields(c, item.id, include=value),
-            )
-
-    def copy_hash(self) -> None:
-        ids = self._selected()
-        if ids and self.controller is not None and (item := self.controller.item(ids[0])):
-            QGuiApplication.clipboard().setText(item.sha256)
-            self.statusBar().showMessage(self.tr("SHA-256 copied: {0}").format(item.sha256), 4000)
-
-    def empty_bin(self) -> None:
-        if self.controller is None:
-            return
-        count = len(self.controller.case.bin)
-        if not count:
-            QMessageBox.information(self, self.tr("Bin"), self.tr("The bin is empty."))
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Empty the bin"),
-            self.tr(
-                "Delete the files of {0} removed item(s) for good? This cannot be undone."
-            ).format(count),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.controller.store.empty_bin()
-        except EvidenceKitError as exc:
-            self.error(self.tr("The bin could not be emptied."), str(exc))
-        # the removed items can no longer come back, so their undo steps must go too
-        self.controller.undo_stack.clear()
-        self._update_enabled()
-
-    def _on_selection(self, item_id: str) -> None:
-        item = self.controller.item(item_id) if self.controller and item_id else None
-        self.act_include.setChecked(bool(item and item.include))
 
     # --- edit ----------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The video panel: exact-frame player, timeline with thumbnails and key moments, grabs,
 sharpest-near-here, in/out and clips.
 
-Decoding runs on the FrameWorker thread; grabs, clips, thumbnails and key moments run on
-the shared TaskRunner with progress and Cancel. Case edits go through the controller.
+Decoding runs on the task runner through the FrameWorker; thumbnails and key moments run
+there too, and the grab, sharpest and clip jobs through FrameJobs, with progress and Cancel.
+Case edits go through the controller. The layout is VideoPanelView.
 """
 
 from __future__ import annotations
@@ -13,45 +14,39 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from evidence_kit.core import case_ops
 from evidence_kit.core.model import Item
+from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import Task, TaskRunner
+from evidence_kit.gui.video.frame_jobs import FrameJobs
+from evidence_kit.gui.video.panel_view import VideoPanelView
 from evidence_kit.gui.video.player import FrameWorker
-from evidence_kit.gui.video.timeline import Timeline
-from evidence_kit.gui.video.view import FrameView
 
 THUMB_COUNT = 40
 MOMENT_COUNT = 6
-SHARPEST_WINDOW_S = 0.5
 ID_ROLE = Qt.ItemDataRole.UserRole
 PTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class VideoPanel(QWidget):
+class VideoPanel(VideoPanelView):
     """Right-pane editor for one item. Contract: __init__(controller, runner), show_item(id)."""
 
     def __init__(
-        self, controller: CaseController, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        controller: CaseController,
+        runner: TaskRunner,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.runner = runner
+        self.settings = settings if settings is not None else Settings()
         self.item_id = ""
         self.video: Item | None = None
         self.info: Any = None
@@ -61,110 +56,43 @@ class VideoPanel(QWidget):
         self._thumb_times: list[float] = []
         self._thumb_images: list[QImage] = []
         self._bg_tasks: list[Task] = []  # thumbnails / key moments of the shown video
-        self._action: Task | None = None  # grab / clip / sharpest, shown in the bar
         self._scrubbing = False
         # parentless: queued frames may still reach it while the panel is being destroyed
         self.worker = FrameWorker(runner)
-        self._build()
+        self.jobs = FrameJobs(self)
+        self.caption_box.setChecked(self.settings.caption_frames)
+        self.format_box.setCurrentIndex(
+            max(self.format_box.findData(self.settings.frame_format), 0)
+        )
         self._wire()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         worker = self.worker
         self.destroyed.connect(lambda *_: worker.shutdown())
 
-    # --- construction -----------------------------------------------------------------------
-
-    def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setToolTip(tip)
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must play, not click a button
-        b.clicked.connect(slot)
-        return b
-
-    def _build(self) -> None:
-        self.header = QLabel(self)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.view = FrameView(self)
-        self.timeline = Timeline(self)
-        self.time_label = QLabel("00:00:00.000", self)
-        self.time_label.setMinimumWidth(190)
-        tr = self.tr
-        self.play_btn = self._button(tr("Play"), self.toggle_play, tr("Play / pause (Space)"))
-        back_s = self._button(
-            "−1 s", lambda: self.worker.jump(-1.0), tr("One second back (Shift+←)")
-        )
-        back_f = self._button("◀", lambda: self.worker.step(-1), tr("One frame back (←)"))
-        fwd_f = self._button("▶", lambda: self.worker.step(1), tr("One frame forward (→)"))
-        fwd_s = self._button(
-            "+1 s", lambda: self.worker.jump(1.0), tr("One second forward (Shift+→)")
-        )
-        transport = QHBoxLayout()
-        for w in (self.play_btn, back_s, back_f, fwd_f, fwd_s):
-            transport.addWidget(w)
-        transport.addStretch(1)
-        transport.addWidget(self.time_label)
-
-        self.grab_btn = self._button(tr("Grab frame"), self.grab_current, tr("Add this exact frame as evidence (G)"))  # fmt: skip
-        self.sharp_btn = self._button(tr("Sharpest near here"), self.find_sharpest, tr("Find the sharpest frame within ±0.5 s"))  # fmt: skip
-        self.in_btn = self._button(tr("Set in"), self.set_in, tr("Clip starts here (I)"))
-        self.out_btn = self._button(tr("Set out"), self.set_out, tr("Clip ends here (O)"))
-        self.clip_btn = self._button(tr("Make clip"), self.make_clip, tr("Cut [in, out] into a new clip item"))  # fmt: skip
-        actions = QHBoxLayout()
-        for w in (self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn, self.clip_btn):
-            actions.addWidget(w)
-        actions.addStretch(1)
-
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumHeight(14)
-        self.cancel_btn = self._button(tr("Cancel"), self.cancel_action, tr("Stop this job"))
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.cancel_btn)
-        self._show_busy(False)
-
-        self.grab_list = QListWidget(self)
-        self.grab_list.setAccessibleName(tr("Grabs and clips"))
-        self.grab_list.itemDoubleClicked.connect(self._seek_to_list_item)
-        self.moment_list = QListWidget(self)
-        self.moment_list.setAccessibleName(tr("Suggested key moments"))
-        self.moment_list.itemDoubleClicked.connect(self._seek_to_list_item)
-        self.accept_btn = self._button(tr("Grab suggestion"), self.grab_suggestion, tr("Grab the selected suggested moment"))  # fmt: skip
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel(tr("Grabs and clips (double-click to seek, Delete to remove)"), left))
-        lv.addWidget(self.grab_list)
-        right = QWidget(self)
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel(tr("Suggested moments (not evidence until grabbed)"), right))
-        rv.addWidget(self.moment_list)
-        rv.addWidget(self.accept_btn)
-        lists = QSplitter(Qt.Orientation.Horizontal, self)
-        lists.addWidget(left)
-        lists.addWidget(right)
-
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(self)
-        tv = QVBoxLayout(top)
-        tv.setContentsMargins(0, 0, 0, 0)
-        tv.addWidget(self.view, 1)
-        tv.addWidget(self.timeline)
-        tv.addLayout(transport)
-        tv.addLayout(actions)
-        tv.addLayout(busy)
-        tv.addWidget(self.status)
-        split.addWidget(top)
-        split.addWidget(lists)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(split, 1)
-
     def _wire(self) -> None:
+        clicks: list[tuple[Any, Callable[[], Any]]] = [
+            (self.play_btn, self.toggle_play),
+            (self.back_s_btn, lambda: self.worker.jump(-1.0)),
+            (self.back_f_btn, lambda: self.worker.step(-1)),
+            (self.fwd_f_btn, lambda: self.worker.step(1)),
+            (self.fwd_s_btn, lambda: self.worker.jump(1.0)),
+            (self.grab_btn, self.grab_current),
+            (self.sharp_btn, self.find_sharpest),
+            (self.in_btn, self.set_in),
+            (self.out_btn, self.set_out),
+            (self.clip_btn, self.make_clip),
+            (self.accept_btn, self.grab_suggestion),
+        ]
+        for button, slot in clicks:
+            button.clicked.connect(slot)
+        self.grab_list.itemDoubleClicked.connect(self._seek_to_list_item)
+        self.moment_list.itemDoubleClicked.connect(self._seek_to_list_item)
+        self.caption_box.toggled.connect(
+            lambda on: update_settings(self.settings, caption_frames=on)
+        )
+        self.format_box.currentIndexChanged.connect(
+            lambda _i: update_settings(self.settings, frame_format=self.format_box.currentData())
+        )
         self.worker.opened.connect(self._on_opened)
         self.worker.frame_ready.connect(self._on_frame)
         self.worker.failed.connect(self._on_worker_failed)
@@ -354,102 +282,20 @@ class VideoPanel(QWidget):
     def _bg_error(self, exc: Exception) -> None:
         self.status.setText(str(exc))
 
-    # --- actions: grab, sharpest, clip ----------------------------------------------------
-
-    def _run_action(
-        self, label: str, fn: Callable[[Any, Any], Any], done: Callable[[Any], None]
-    ) -> None:
-        if self._action is not None:
-            self.status.setText(self.tr("Wait for the current job to finish, or cancel it."))
-            return
-        self._show_busy(True, label)
-
-        def finished(result: Any) -> None:
-            self._end_action()
-            done(result)
-
-        def failed(exc: Exception) -> None:
-            self._end_action()
-            QMessageBox.warning(self, self.tr("Video"), str(exc))
-
-        def cancelled() -> None:
-            self._end_action()
-            self.status.setText(self.tr("Cancelled."))
-
-        self._action = self.runner.start(
-            label, fn, on_done=finished, on_error=failed, on_cancel=cancelled,
-            on_progress=lambda f, m: self.progress.setValue(int(f * 1000)),
-        )  # fmt: skip
-
-    def _end_action(self) -> None:
-        self._action = None
-        self._show_busy(False)
-
-    def _show_busy(self, on: bool, label: str = "") -> None:
-        self.progress.setVisible(on)
-        self.cancel_btn.setVisible(on)
-        self.progress.setValue(0)
-        if on:
-            self.status.setText(label)
-
-    def cancel_action(self) -> None:
-        if self._action is not None:
-            self._action.cancel()
+    # --- jobs: grab, sharpest, clip (FrameJobs) ---------------------------------------------
 
     def grab_current(self) -> None:
         """G: add the frame on screen as a frame item (its own pts)."""
-        self.grab_at(self.current_s)
-
-    def grab_at(self, t: float) -> None:
-        from evidence_kit.media.video.case_items import grab_to_case
-
-        if self.video is None or self.info is None:
-            return
-        video, store = self.video, self.controller.store
-
-        def work(progress: Any, cancel: Any) -> Any:
-            return grab_to_case(store, video, [t], progress=progress, cancel=cancel)
-
-        def done(items: list[Item]) -> None:
-            self.controller.add_items(items, self.tr("Grab frame"))
-            if items:
-                self.status.setText(self.tr("Grabbed {0}.").format(items[0].title))
-
-        self._run_action(self.tr("Grabbing frame {0}").format(format_time(t)), work, done)
+        self.jobs.grab_at(self.current_s)
 
     def grab_suggestion(self) -> None:
         row = self.moment_list.currentItem()
         if row is not None:
-            self.grab_at(float(row.data(PTS_ROLE)))
+            self.jobs.grab_at(float(row.data(PTS_ROLE)))
 
     def find_sharpest(self) -> None:
         """Offer the sharpest frame within ±0.5 s of the current one."""
-        from evidence_kit.media.video.frames import frame_sharpness, sharpest_near
-        from evidence_kit.media.video.reader import VideoReader
-
-        if self.video is None or self.info is None:
-            return
-        path, t = self.controller.path_of(self.video), self.current_s
-
-        def work(progress: Any, cancel: Any) -> Any:
-            with VideoReader(path) as rd:
-                here = frame_sharpness(rd, rd.frame_at(t))
-                best, score = sharpest_near(rd, t, SHARPEST_WINDOW_S, cancel)
-                return best.pts_s, score, here
-
-        def done(result: tuple[float, float, float]) -> None:
-            pts, score, here = result
-            if abs(pts - t) < 1e-6:
-                self.status.setText(self.tr("This frame is already the sharpest within ±0.5 s."))
-                return
-            self.worker.seek(pts)
-            self.status.setText(
-                self.tr(
-                    "Sharper frame at {0} ({1:.0f} vs {2:.0f} here). Press G to grab it."
-                ).format(format_time(pts), score, here)
-            )
-
-        self._run_action(self.tr("Looking for the sharpest frame"), work, done)
+        self.jobs.find_sharpest()
 
     def set_in(self) -> None:
         self.in_s = self.current_s
@@ -471,8 +317,6 @@ class VideoPanel(QWidget):
 
     def make_clip(self) -> None:
         """Cut [in, out] into a clip item linked to this video."""
-        from evidence_kit.media.video.case_items import clip_to_case
-
         if self.video is None or self.info is None:
             return
         start = self.in_s if self.in_s is not None else 0.0
@@ -480,16 +324,7 @@ class VideoPanel(QWidget):
         if end - start < 0.05:
             QMessageBox.information(self, self.tr("Video"), self.tr("Set the in and out points first (I and O)."))  # fmt: skip
             return
-        video, store = self.video, self.controller.store
-
-        def work(progress: Any, cancel: Any) -> Any:
-            return clip_to_case(store, video, start, end, progress=progress, cancel=cancel)
-
-        def done(item: Item) -> None:
-            self.controller.add_items([item], self.tr("Make clip"))
-            self.status.setText(self.tr("Added {0}.").format(item.title))
-
-        self._run_action(self.tr("Making the clip"), work, done)
+        self.jobs.make_clip(start, end)
 
     # --- the grab list ----------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from evidence_kit.core.store import CaseStore
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record.window import CHECKLIST, RecorderWindow
+from evidence_kit.gui.record.window_view import FRAME_RATES, RESOLUTIONS
 from evidence_kit.media.record.camera import CameraInfo
 from tests.factories.media import make_video
 
@@ -44,6 +46,11 @@ def actions(controller: CaseController) -> list[str]:
     return [e.action for e in controller.case.log]
 
 
+def wait_camera(qtbot, window: RecorderWindow) -> None:  # type: ignore[no-untyped-def]
+    """The camera opens on the task runner."""
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
+
+
 def test_no_camera_says_so_and_offers_import(controller, runner, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = RecorderWindow(controller, runner, cameras=[], microphones=[])
     qtbot.addWidget(window)
@@ -63,7 +70,7 @@ def test_camera_that_cannot_be_opened_gives_the_message(
         controller, runner, cameras=[file_camera(tmp_path / "gone.mp4")], microphones=[]
     )
     qtbot.addWidget(window)
-    assert window.pages.currentIndex() == 1
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=10000)
     assert "does not exist" in window.no_camera_label.text()
 
 
@@ -131,6 +138,7 @@ def test_camera_lost_mid_take_keeps_it_and_says_so(
     window = RecorderWindow(controller, runner, cameras=[file_camera(src)], microphones=[])
     qtbot.addWidget(window)
     window.show()
+    wait_camera(qtbot, window)
     window.start_recording()
     assert window.recording
     qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
@@ -147,6 +155,7 @@ def test_closing_while_recording_keeps_the_take(
     window = RecorderWindow(controller, runner, cameras=[file_camera(src)], microphones=[])
     qtbot.addWidget(window)
     window.show()
+    wait_camera(qtbot, window)
     window.start_recording()
     qtbot.waitUntil(lambda: window.take is not None and window.take.elapsed >= 0.5, timeout=10000)
     window.reject()
@@ -170,7 +179,7 @@ def test_interrupted_take_is_offered_and_added(
     qtbot.addWidget(window)
     window.show()
     assert window.leftover_bar.isVisible()
-    assert window.leftover_takes() == [leftover]
+    assert window.sealer.leftover_takes() == [leftover]
     qtbot.mouseClick(window.recover_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
     [item] = controller.case.items
@@ -186,3 +195,112 @@ def test_no_leftover_bar_without_leftovers(controller, runner, qtbot) -> None:  
     qtbot.addWidget(window)
     window.show()
     assert not window.leftover_bar.isVisible()
+
+
+def test_camera_opens_and_take_is_sealed_off_the_gui_thread(
+    controller, runner, qtbot, tmp_path, warnings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from evidence_kit.gui.record import window as window_module
+    from evidence_kit.media.record.session import CaptureSession
+
+    threads: dict[str, str] = {}
+    real_open, real_stop = window_module.open_session, CaptureSession.stop_take
+
+    def slow_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["open"] = threading.current_thread().name
+        time.sleep(0.3)  # a camera that takes its time: the window must not wait for it
+        return real_open(*args, **kwargs)
+
+    def stop_take(self):  # type: ignore[no-untyped-def]
+        threads["stop"] = threading.current_thread().name
+        return real_stop(self)
+
+    monkeypatch.setattr(window_module, "open_session", slow_open)
+    monkeypatch.setattr(CaptureSession, "stop_take", stop_take)
+    src = make_video(tmp_path / "src.mp4", seconds=6.0, fps=25, size=(320, 240))
+    started = time.monotonic()
+    window = RecorderWindow(controller, runner, cameras=[file_camera(src)], microphones=[])
+    qtbot.addWidget(window)
+    assert time.monotonic() - started < 0.25 and window.session is None
+    assert not window.record_button.isEnabled()  # nothing to record from yet
+    window.show()
+    wait_camera(qtbot, window)
+    assert window.record_button.isEnabled()
+    window.start_recording()
+    qtbot.waitUntil(lambda: window.take is not None and window.take.elapsed >= 0.3, timeout=10000)
+    window.stop_recording()
+    assert not window.recording and window.stopping and not window.record_button.isEnabled()
+    qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
+    gui = threading.main_thread().name
+    assert threads["open"] != gui and threads["stop"] != gui
+    window.close()
+
+
+def test_a_newer_camera_choice_supersedes_one_still_opening(
+    controller, runner, qtbot, tmp_path, warnings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from evidence_kit.gui.record import window as window_module
+
+    opened: list = []
+    closed: list = []
+    real_open = window_module.open_session
+
+    def tracked(camera, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if camera.file.endswith("a.mp4"):
+            time.sleep(0.4)
+        session = real_open(camera, *args, **kwargs)
+        real_close = session.close
+        session.close = lambda: (closed.append(camera.file), real_close())[1]  # type: ignore[method-assign]
+        opened.append(camera.file)
+        return session
+
+    monkeypatch.setattr(window_module, "open_session", tracked)
+    a = make_video(tmp_path / "a.mp4", seconds=3.0, fps=10, size=(160, 120))
+    b = make_video(tmp_path / "b.mp4", seconds=3.0, fps=10, size=(160, 120))
+    window = RecorderWindow(
+        controller, runner, cameras=[file_camera(a), file_camera(b)], microphones=[]
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.camera_box.setCurrentIndex(1)  # while camera a is still opening
+    wait_camera(qtbot, window)
+    qtbot.waitUntil(lambda: len(opened) == 2 and closed == [str(a)], timeout=10000)
+    assert "b.mp4" in window.status.text()
+    window.close()
+
+
+def test_recorder_choices_are_remembered_between_takes(
+    controller, runner, qtbot, tmp_path, warnings
+) -> None:  # type: ignore[no-untyped-def]
+    from evidence_kit.core.settings import Settings, load_settings
+
+    a = make_video(tmp_path / "a.mp4", seconds=4.0, fps=10, size=(160, 120))
+    b = make_video(tmp_path / "b.mp4", seconds=4.0, fps=10, size=(160, 120))
+    cameras = [file_camera(a), file_camera(b)]
+    first = RecorderWindow(controller, runner, cameras=cameras, microphones=[], settings=Settings())
+    qtbot.addWidget(first)
+    first.show()
+    assert first.clock_box.isChecked() and first.size_box.currentData() == (1280, 720)
+    first.camera_box.setCurrentIndex(1)
+    first.size_box.setCurrentIndex(RESOLUTIONS.index((640, 480)))
+    first.fps_box.setCurrentIndex(FRAME_RATES.index(15))
+    first.clock_box.setChecked(False)
+    wait_camera(qtbot, first)
+    first.start_recording()
+    assert actions(controller)[-1] == "recording_started"
+    assert controller.case.log[-1].details["clock"] is False
+    qtbot.waitUntil(lambda: first.take is not None and first.take.elapsed >= 0.3, timeout=10000)
+    first.reject()
+    qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
+
+    saved = load_settings()  # what the next session of the app starts with
+    assert (saved.camera_index, saved.record_width, saved.record_height) == (1, 640, 480)
+    assert (saved.record_fps, saved.clock_overlay) == (15, False)
+    second = RecorderWindow(controller, runner, cameras=cameras, microphones=[], settings=saved)
+    qtbot.addWidget(second)
+    assert second.camera_box.currentIndex() == 1
+    assert second.size_box.currentData() == (640, 480) and second.fps_box.currentData() == 15
+    assert not second.clock_box.isChecked()
+    second.close()

@@ -80,7 +80,7 @@ def test_drop_import_remove_undo_redo_and_reopen(qtbot, window, tmp_path) -> Non
     assert window.controller.case.items[0].sha256 in row.toolTip()
 
     window.case_view.list.setCurrentRow(0)
-    window.remove_items()
+    window.items.remove()
     assert [it.id for it in window.controller.case.items] == [ids[1]]
     assert store.path_of(store.case.bin[0]).exists()  # kept until the bin is emptied
     on_disk = json.loads((store.root / "case.json").read_text())
@@ -110,9 +110,9 @@ def test_rename_and_reorder_are_undoable(qtbot, window, tmp_path, monkeypatch) -
     first = window.controller.case.items[0].id
     window.case_view.list.setCurrentRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Crack on the lid", True))
-    window.rename_item()
+    window.items.rename()
     assert window.controller.case.items[0].title == "Crack on the lid"
-    window.move_item(+2)
+    window.items.move(+2)
     assert window.controller.case.items[2].id == first
     window.undo()
     window.undo()
@@ -218,3 +218,49 @@ def test_read_only_case_opens_and_refuses_edits_cleanly(qtbot, window, tmp_path)
         assert (store.root / "case.json").read_bytes() == before
         window.close_case()
         remount(disk, read_only=False)
+
+
+def test_restore_from_the_bin_is_undoable(qtbot, window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    window.show_case(store)
+    drop_files(
+        window.case_view.list, [make_photo(tmp_path / f"p{n}.jpg", seed=n) for n in range(2)]
+    )
+    wait_import(qtbot, window)
+    first, second = (it.id for it in window.controller.case.items)
+    window.case_view.list.setCurrentRow(0)
+    window.items.remove()
+    window.case_view.list.setCurrentRow(0)
+    window.items.toggle_include()  # another edit after the removal: Ctrl+Z alone won't do
+    offered: list[list[str]] = []
+
+    def pick(parent, title, label, labels, *args):  # type: ignore[no-untyped-def]
+        offered.append(labels)
+        return labels[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    window.items.restore()
+    assert first in offered[0][0]
+    assert [it.id for it in window.controller.case.items] == [second, first]
+    assert window.controller.case.bin == []
+    assert json.loads((store.root / "case.json").read_text())["bin"] == []
+    window.undo()
+    assert [it.id for it in window.controller.case.bin] == [first]
+    assert not window.controller.case.items[0].include  # the edit before stays
+
+
+def test_translation_service_choice_is_remembered(qtbot, window, tmp_path) -> None:
+    from evidence_kit.core.settings import load_settings
+
+    window.show_case(new_case(tmp_path / "c", platform="ebay", order_id="1"))
+    combo = window.case_view.claim.flow.backend
+    assert combo.currentData() == "google" and combo.findData("mymemory") >= 0
+    combo.setCurrentIndex(combo.findData("mymemory"))
+    assert load_settings().translation_backend == "mymemory"
+    later = MainWindow(load_settings())
+    qtbot.addWidget(later)
+    later.show_case(new_case(tmp_path / "d", platform="ebay", order_id="2"))
+    assert later.case_view.claim.flow.backend.currentData() == "mymemory"
+    later.close_case()

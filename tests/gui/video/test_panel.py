@@ -245,10 +245,43 @@ def test_cancelled_clip_adds_nothing(qtbot: Any, setup: Any) -> None:
     panel.set_out()
     panel.make_clip()
     assert panel.cancel_btn.isVisibleTo(panel)
-    panel.cancel_action()
-    qtbot.waitUntil(lambda: panel._action is None, timeout=20000)
+    panel.jobs.cancel()
+    qtbot.waitUntil(lambda: panel.jobs.running is None, timeout=20000)
     assert panel.status.text() == "Cancelled."
     assert [it.kind for it in controller.case.items] == ["video"]
     assert not panel.cancel_btn.isVisibleTo(panel)
     clips = controller.root / "derived" / "clips"
     assert not clips.exists() or list(clips.iterdir()) == []
+
+
+def test_caption_and_format_choices_apply_to_grabs_and_are_remembered(
+    qtbot: Any, setup: Any
+) -> None:
+    from PIL import Image
+
+    from evidence_kit.core.settings import load_settings
+
+    panel, controller, runner, vid = setup
+    assert panel.caption_box.isChecked() and panel.format_box.currentData() == "png"
+    seek(qtbot, panel, 1.0)
+    panel.grab_current()
+    qtbot.waitUntil(lambda: len(controller.case.items) == 2, timeout=10000)
+    captioned = controller.case.items[1]
+    panel.caption_box.setChecked(False)
+    panel.format_box.setCurrentIndex(panel.format_box.findData("jpg"))
+    panel.grab_current()
+    qtbot.waitUntil(lambda: len(controller.case.items) == 3, timeout=10000)
+    plain = controller.case.items[2]
+    assert captioned.file.endswith(".png") and captioned.meta["caption"] is True
+    assert plain.file.endswith(".jpg") and plain.meta["caption"] is False
+    with Image.open(controller.path_of(plain)) as img:
+        assert img.format == "JPEG" and img.size == (vid.meta["width"], vid.meta["height"])
+    with Image.open(controller.path_of(captioned)) as img:
+        assert img.format == "PNG" and img.height > vid.meta["height"]  # the caption strip
+    # remembered on disk: the next panel (the next session) starts with the same choices
+    saved = load_settings()
+    assert (saved.caption_frames, saved.frame_format) == (False, "jpg")
+    again = VideoPanel(controller, runner, saved)
+    qtbot.addWidget(again)
+    assert not again.caption_box.isChecked() and again.format_box.currentData() == "jpg"
+    again.worker.shutdown()

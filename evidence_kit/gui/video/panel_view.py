@@ -1,0 +1,134 @@
+"""The video panel's layout: frame view, timeline, transport and action buttons, the job bar
+and the lists of grabs and suggested moments. Layout only; VideoPanel adds the behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_kit.gui.video.timeline import Timeline
+from evidence_kit.gui.video.view import FrameView
+
+#: grab file formats offered, as (label, format id used by grab_frames)
+FRAME_FORMATS = (("PNG", "png"), ("JPEG", "jpg"))
+
+
+class VideoPanelView(QWidget):
+    """The panel's widgets, public so the controller and the tests can reach them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        self.header = QLabel(self)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view = FrameView(self)
+        self.timeline = Timeline(self)
+        self.time_label = QLabel("00:00:00.000", self)
+        self.time_label.setMinimumWidth(190)
+
+        self.play_btn = self._button(tr("Play"), tr("Play / pause (Space)"))
+        self.back_s_btn = self._button("−1 s", tr("One second back (Shift+←)"))
+        self.back_f_btn = self._button("◀", tr("One frame back (←)"))
+        self.fwd_f_btn = self._button("▶", tr("One frame forward (→)"))
+        self.fwd_s_btn = self._button("+1 s", tr("One second forward (Shift+→)"))
+        transport = QHBoxLayout()
+        for w in (self.play_btn, self.back_s_btn, self.back_f_btn, self.fwd_f_btn, self.fwd_s_btn):
+            transport.addWidget(w)
+        transport.addStretch(1)
+        transport.addWidget(self.time_label)
+
+        self.grab_btn = self._button(tr("Grab frame"), tr("Add this exact frame as evidence (G)"))
+        self.sharp_btn = self._button(
+            tr("Sharpest near here"), tr("Find the sharpest frame within ±0.5 s")
+        )
+        self.in_btn = self._button(tr("Set in"), tr("Clip starts here (I)"))
+        self.out_btn = self._button(tr("Set out"), tr("Clip ends here (O)"))
+        self.clip_btn = self._button(tr("Make clip"), tr("Cut [in, out] into a new clip item"))
+        self.caption_box = QCheckBox(tr("Caption"), self)
+        self.caption_box.setToolTip(
+            tr(
+                "Print the file name, the frame's time, the recording clock and the hash under each grab"
+            )  # noqa: E501
+        )
+        self.caption_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.format_box = QComboBox(self)
+        for label, fmt in FRAME_FORMATS:
+            self.format_box.addItem(label, fmt)
+        self.format_box.setToolTip(tr("File format of new grabs: PNG is exact, JPEG is smaller"))
+        self.format_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        actions = QHBoxLayout()
+        for w in (self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn, self.clip_btn):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.caption_box)
+        actions.addWidget(self.format_box)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumHeight(14)
+        self.cancel_btn = self._button(tr("Cancel"), tr("Stop this job"))
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_btn)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(self)
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.view, 1)
+        tv.addWidget(self.timeline)
+        tv.addLayout(transport)
+        tv.addLayout(actions)
+        tv.addLayout(busy)
+        tv.addWidget(self.status)
+        split.addWidget(top)
+        split.addWidget(self._build_lists())
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must play, not click a button
+        return b
+
+    def _build_lists(self) -> QSplitter:
+        tr = self.tr
+        self.grab_list = QListWidget(self)
+        self.grab_list.setAccessibleName(tr("Grabs and clips"))
+        self.moment_list = QListWidget(self)
+        self.moment_list.setAccessibleName(tr("Suggested key moments"))
+        self.accept_btn = self._button(
+            tr("Grab suggestion"), tr("Grab the selected suggested moment")
+        )
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(tr("Grabs and clips (double-click to seek, Delete to remove)"), left))
+        lv.addWidget(self.grab_list)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel(tr("Suggested moments (not evidence until grabbed)"), right))
+        rv.addWidget(self.moment_list)
+        rv.addWidget(self.accept_btn)
+        lists = QSplitter(Qt.Orientation.Horizontal, self)
+        lists.addWidget(left)
+        lists.addWidget(right)
+        return lists
