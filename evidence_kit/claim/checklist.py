@@ -16,7 +16,7 @@ from typing import Any
 from evidence_kit.claim import rules
 from evidence_kit.claim.deadlines import Deadline, earliest_filing
 from evidence_kit.claim.templates import differences
-from evidence_kit.core.model import Case, Item, exhibit_numbers
+from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 
 BLUR_THRESHOLD = 100.0  # variance of the Laplacian on a <=1024 px greyscale copy
 _LABEL_WORDS = ("label", "awb", "waybill", "tracking", "shipping", "etiket", "этикет", "наклейк")
@@ -94,12 +94,12 @@ def limit_problems(case: Case, limits: rules.UploadLimits) -> list[str]:
         )
     for it in items:
         num, fmt = numbers[it.id], _format_of(it)
-        if it.kind in ("video", "clip"):
+        if it.is_video:
             if not limits.video_formats:
                 problems.append(f"{num}: the form takes no video; export still frames instead.")
                 continue
             duration = it.meta.get("duration_s")
-            if it.kind == "clip" and it.end_s is not None and it.pts_s is not None:
+            if it.kind == ItemKind.CLIP and it.end_s is not None and it.pts_s is not None:
                 duration = it.end_s - it.pts_s
             if isinstance(duration, (int, float)) and duration > limits.video_max_seconds > 0:
                 problems.append(
@@ -137,8 +137,8 @@ def mismatch_warnings(case: Case) -> list[str]:
     remedy = claim.get("remedy") or ""
     items = _included(case)
     kinds = {it.kind for it in items}
-    has_video = bool(kinds & {"video", "clip"})
-    has_photo = bool(kinds & {"photo", "frame"})
+    has_video = any(it.is_video for it in items)
+    has_photo = bool(kinds & {ItemKind.PHOTO, ItemKind.FRAME})
     aspects = str(claim.get("aspect") or "")
     out: list[str] = []
     if reason == "not_received" and received is True:
@@ -246,7 +246,7 @@ def build(
                              "Write to the seller through the platform and note the date."))  # fmt: skip
 
     if received:
-        videos = [it for it in items if it.kind in ("video", "clip")]
+        videos = [it for it in items if it.is_video]
         if videos:
             todo(
                 "video_sealed",
@@ -265,7 +265,7 @@ def build(
         else:
             out.append(CheckItem("label_photo", "A photo of the shipping label with the tracking number.", "ok",
                                  "Personal details masked."))  # fmt: skip
-        photos = [it for it in items if it.kind in ("photo", "frame")]
+        photos = [it for it in items if it.kind in (ItemKind.PHOTO, ItemKind.FRAME)]
         diffs = differences(claim)
         if not photos:
             out.append(CheckItem("photo_per_difference", "Every difference has a photo.", "missing",

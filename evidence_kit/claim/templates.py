@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from evidence_kit.claim import tone
 from evidence_kit.claim.refund import format_money
-from evidence_kit.core.model import Case, Item, exhibit_numbers
+from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.timecode import format_time
 
 PROBLEM = {
@@ -131,10 +131,10 @@ def exhibits(case: Case) -> list[Exhibit]:
         title = _clean(it.title)
         parent = numbers.get(it.parent or "", "")
         source = f" (from {parent})" if parent else ""
-        if it.kind == "frame" and it.pts_s is not None:
+        if it.kind == ItemKind.FRAME and it.pts_s is not None:
             head = f"{number}, frame at {format_time(it.pts_s, millis=False)}{source}"
             short = f"{number} frame {format_time(it.pts_s, millis=False)}"
-        elif it.kind == "clip" and it.pts_s is not None:
+        elif it.kind == ItemKind.CLIP and it.pts_s is not None:
             end = f"-{format_time(it.end_s, millis=False)}" if it.end_s is not None else ""
             head = f"{number}, clip {format_time(it.pts_s, millis=False)}{end}{source}"
             short = f"{number} clip"
@@ -142,7 +142,7 @@ def exhibits(case: Case) -> list[Exhibit]:
             duration = it.meta.get("duration_s")
             length = (
                 f", {format_time(float(duration), millis=False)}"
-                if it.kind == "video" and isinstance(duration, (int, float))
+                if it.kind == ItemKind.VIDEO and isinstance(duration, (int, float))
                 else ""
             )
             head = f"{number} ({KIND_LABEL.get(it.kind, it.kind)}{length})"

@@ -92,10 +92,13 @@ def _chunks(text: str, size: int = CHUNK) -> list[str]:
 
 
 def _is_offline(exc: BaseException) -> bool:
-    names = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
-    offline = {"ConnectionError", "Timeout", "ConnectTimeout", "ReadTimeout", "NetworkBlocked",
-               "gaierror", "ProxyError", "SSLError", "RequestError", "TooManyRequests"}  # fmt: skip
-    return bool(names & offline) or isinstance(exc, OSError)
+    """No network, or the service would not answer (also when a backend wraps that)."""
+    from deep_translator.exceptions import RequestError, TooManyRequests
+
+    # requests' ConnectionError, Timeout, ProxyError and SSLError are OSErrors, as are
+    # socket.gaierror and the built-in ConnectionError
+    chain = (exc, exc.__cause__, exc.__context__)
+    return any(isinstance(e, (OSError, RequestError, TooManyRequests)) for e in chain)
 
 
 NETWORK_TIMEOUT_S = 20.0

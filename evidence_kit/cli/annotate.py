@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from evidence_kit.core.store import CaseStore
 
 
 def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
@@ -47,7 +50,7 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.set_defaults(func=cmd_suggest)
 
 
-def _open(case: Path, write: bool = True) -> Any:
+def _open(case: Path, write: bool = True) -> CaseStore:
     from evidence_kit.cli.case_access import open_case
 
     return open_case(case, write=write)

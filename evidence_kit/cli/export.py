@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from evidence_kit.core.store import CaseStore
+    from evidence_kit.core.tasks import ProgressFn
+    from evidence_kit.export.run import ExportResult
 
 
 def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
@@ -26,7 +31,7 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.set_defaults(func=cmd_verify)
 
 
-def _progress_printer(enabled: bool) -> Any:
+def _progress_printer(enabled: bool) -> ProgressFn:
     """One updating line on stderr when it is a terminal; silent otherwise."""
     last = [-1]
 
@@ -40,7 +45,7 @@ def _progress_printer(enabled: bool) -> Any:
     return report
 
 
-def _print_result(result: Any) -> None:
+def _print_result(result: ExportResult) -> None:
     print(f"Bundle:  {result.bundle}")
     print(f"PDF:     {result.pdf}")
     if result.upload_dir:
@@ -56,7 +61,7 @@ def _print_result(result: Any) -> None:
 
 
 def run_export(
-    store: Any, out: Path | None, platform: str | None, as_json: bool, upload: bool = True
+    store: CaseStore, out: Path | None, platform: str | None, as_json: bool, upload: bool = True
 ) -> int:
     """Export and report; returns the exit code (1 when an exhibit was left out)."""
     from evidence_kit.cli.output import print_json
@@ -80,7 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(store, args.out, args.platform, args.json, upload=not args.no_upload)
 
 
-def export_for_demo(store: Any, out: Path) -> int:
+def export_for_demo(store: CaseStore, out: Path) -> int:
     """`evidence-kit demo --export OUT`: export the sample case headless."""
     return run_export(store, Path(out), None, as_json=False)
 

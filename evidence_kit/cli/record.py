@@ -9,7 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from evidence_kit.core.store import CaseStore
+    from evidence_kit.media.record.take import TakeResult
 
 
 def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
@@ -174,7 +178,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     return _finish(args, store, result)
 
 
-def _finish(args: argparse.Namespace, store: Any, result: Any) -> int:
+def _finish(args: argparse.Namespace, store: CaseStore | None, result: TakeResult) -> int:
     from evidence_kit.cli.output import print_json
 
     for note in result.notes:

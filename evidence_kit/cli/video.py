@@ -7,7 +7,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from evidence_kit.core.tasks import ProgressFn
+    from evidence_kit.media.video.clip import ClipResult
 
 
 def _times(values: list[list[str]] | None) -> list[float]:
@@ -22,7 +26,7 @@ def _time(text: str) -> float:
     return parse_time(text)
 
 
-def _progress(enabled: bool) -> Any:
+def _progress(enabled: bool) -> ProgressFn:
     """A one-line progress display on stderr when it is a terminal."""
     from evidence_kit.core.tasks import no_progress
 
@@ -201,7 +205,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_clip(result: Any, as_json: bool, extra: dict[str, Any] | None = None) -> None:
+def _print_clip(result: ClipResult, as_json: bool, extra: dict[str, Any] | None = None) -> None:
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.timecode import format_time
 

@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
 from evidence_kit.core.errors import CaseCorruptError
 
 SCHEMA_VERSION = 2
 
-KINDS = ("video", "photo", "frame", "clip", "document")
+
+class ItemKind(StrEnum):
+    """What an evidence item is; case.json stores the value."""
+
+    VIDEO = "video"
+    PHOTO = "photo"
+    FRAME = "frame"  # a still taken from a video item
+    CLIP = "clip"  # a stretch cut from a video item
+    DOCUMENT = "document"  # a screenshot, a receipt, a PDF
+
+
 SOURCES = ("imported", "recorded", "extracted")
 PLATFORMS = ("aliexpress", "ebay", "amazon", "paypal", "temu", "shopee", "lazada", "card")
 FACT_KEYS = (
@@ -122,7 +133,7 @@ class Item:
     """One piece of evidence. `file` is relative to the case folder."""
 
     id: str
-    kind: str
+    kind: ItemKind
     file: str
     sha256: str
     bytes: int
@@ -142,6 +153,26 @@ class Item:
     rotate: int = 0  # extra quarter turns chosen in the editor: 0, 90, 180, 270
     meta: dict[str, Any] = field(default_factory=dict)  # width, height, duration_s, orientation...
 
+    def __post_init__(self) -> None:
+        self.kind = ItemKind(self.kind)  # a plain "photo" from code or a test becomes the enum
+
+    @property
+    def is_video(self) -> bool:
+        """A video or a clip cut from one: played and cut, never drawn on."""
+        return self.kind in (ItemKind.VIDEO, ItemKind.CLIP)
+
+    @property
+    def is_pdf(self) -> bool:
+        """A PDF document: passed on as it is, never rendered or annotated."""
+        return self.kind == ItemKind.DOCUMENT and (
+            self.file.lower().endswith(".pdf") or self.meta.get("format") == "pdf"
+        )
+
+    @property
+    def is_image(self) -> bool:
+        """It has a picture to render and mark up: a photo, a frame or an image document."""
+        return not self.is_video and not self.is_pdf
+
     @property
     def short_hash(self) -> str:
         """First 12 hex digits, enough to tell items apart on screen."""
@@ -157,16 +188,18 @@ class Item:
         for req in ("id", "kind", "file", "sha256", "bytes", "imported_at"):
             if req not in data:
                 raise _fail(f"{path}.{req}", "is missing")
+        try:
+            kind = ItemKind(_expect(data["kind"], str, f"{path}.kind"))
+        except ValueError:
+            raise _fail(f"{path}.kind", f"must be one of {', '.join(ItemKind)}") from None
         item = cls(
             id=_expect(data["id"], str, f"{path}.id"),
-            kind=_expect(data["kind"], str, f"{path}.kind"),
+            kind=kind,
             file=_expect(data["file"], str, f"{path}.file"),
             sha256=_expect(data["sha256"], str, f"{path}.sha256"),
             bytes=_expect(data["bytes"], int, f"{path}.bytes"),
             imported_at=_expect(data["imported_at"], str, f"{path}.imported_at"),
         )
-        if item.kind not in KINDS:
-            raise _fail(f"{path}.kind", f"must be one of {', '.join(KINDS)}")
         if not _HEX64.match(item.sha256):
             raise _fail(f"{path}.sha256", "must be 64 lowercase hex digits")
         if item.bytes < 0:

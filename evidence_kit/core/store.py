@@ -29,7 +29,7 @@ from evidence_kit.core.errors import (
     SchemaTooNewError,
     describe_os_error,
 )
-from evidence_kit.core.model import SCHEMA_VERSION, Case, Facts
+from evidence_kit.core.model import SCHEMA_VERSION, Case, Facts, Item
 
 CASE_FILE = "case.json"
 ORIGINALS = "originals"
@@ -99,7 +99,7 @@ class CaseStore:
     def exports_dir(self) -> Path:
         return self.root / EXPORTS
 
-    def path_of(self, item_or_rel: Any) -> Path:
+    def path_of(self, item_or_rel: Item | str) -> Path:
         """Absolute path of an item's file (or of a case-relative path)."""
         rel = item_or_rel if isinstance(item_or_rel, str) else item_or_rel.file
         return self.root / rel

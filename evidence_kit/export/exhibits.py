@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.core.errors import describe_os_error
+from evidence_kit.core.model import ItemKind
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.timecode import format_time
 from evidence_kit.export import compress
@@ -115,17 +116,17 @@ def caption_lines(ex: Exhibit) -> list[str]:
     it = ex.item
     lines = []
     name = it.original_name or Path(it.file).name
-    if it.kind == "frame" and it.pts_s is not None:
+    if it.kind == ItemKind.FRAME and it.pts_s is not None:
         parent = f"{ex.parent_number} " if ex.parent_number else ""
         source = ex.parent.original_name if ex.parent else ""
         lines.append(f"Frame at {format_time(it.pts_s)} of {parent}{source}".rstrip())
-    elif it.kind == "clip" and it.pts_s is not None:
+    elif it.kind == ItemKind.CLIP and it.pts_s is not None:
         end = f"–{format_time(it.end_s)}" if it.end_s is not None else ""
         parent = f" of {ex.parent_number}" if ex.parent_number else ""
         lines.append(f"Clip {format_time(it.pts_s)}{end}{parent}")
     else:
         lines.append(f"{it.kind.capitalize()}: {name}")
-    if it.kind == "video" and it.meta.get("duration_s"):
+    if it.kind == ItemKind.VIDEO and it.meta.get("duration_s"):
         w, h = it.meta.get("width"), it.meta.get("height")
         size = f", {w}×{h}" if w and h else ""
         lines.append(f"Duration {format_time(float(it.meta['duration_s']))}{size}")

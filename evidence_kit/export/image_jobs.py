@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from evidence_kit.core.errors import MediaError
-from evidence_kit.core.model import Item
+from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.export import compress
@@ -54,7 +54,7 @@ def image_job(
         out.problems.append(f"{label(ex)} could not be rendered: {exc}")
         return out
     cancel.check()
-    is_doc = item.kind == "document"
+    is_doc = item.kind == ItemKind.DOCUMENT
     if edited:  # unedited exhibits are their original, already sealed under originals/
         suffix = ".png" if is_doc else ".jpg"
         path = ctx.exhibits_dir / f"{ex.stem}{suffix}"
@@ -90,7 +90,7 @@ def _upload_image(
     ):
         # already a small upright JPEG: drop its metadata blocks, keep every pixel
         data = compress.strip_jpeg_metadata(original.read_bytes())
-    if data is None and item.kind == "document" and "png" in limits.image_formats:
+    if data is None and item.kind == ItemKind.DOCUMENT and "png" in limits.image_formats:
         png = compress.encode_png(img)
         if limit is None or len(png) <= limit:
             data, suffix = png, ".png"
@@ -109,7 +109,7 @@ def _upload_image(
             )
     path = ctx.upload_dir / f"{ex.stem}{suffix}"
     write_file(path, data)
-    kind = "document" if item.kind == "document" else "image"
+    kind = "document" if item.kind == ItemKind.DOCUMENT else "image"
     out.upload = UploadFile(ex.number, path.name, kind, len(data), limit)
 
 

@@ -68,11 +68,9 @@ class ExportPlan:
 
     def jobs_for(self, ex: Exhibit) -> list[tuple[int, JobName]]:
         """(priority, job) for one exhibit: the upload clip first, the longest job of all."""
-        if ex.item.kind in ("video", "clip"):
+        if ex.item.is_video:
             return [(0, "clip"), (1, "sheet")] if self.takes_video else [(1, "sheet")]
-        if ex.item.kind == "document" and (
-            ex.item.file.lower().endswith(".pdf") or ex.item.meta.get("format") == "pdf"
-        ):
+        if ex.item.is_pdf:
             return [(2, "document")]
         return [(2, "image")]
 

@@ -7,7 +7,7 @@ parallel. When the platform takes no video, the sheet stands in for it in the up
 from __future__ import annotations
 
 from evidence_kit.core.errors import MediaError, describe_os_error
-from evidence_kit.core.model import Item
+from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.core.timecode import format_time
 from evidence_kit.export import compress
@@ -135,11 +135,11 @@ def _upload_clip(
             "it was left out of the upload pack (it is in the bundle)."
         )
         return
-    offset = item.pts_s if item.kind == "clip" and item.pts_s is not None else 0.0
+    offset = item.pts_s if item.kind == ItemKind.CLIP and item.pts_s is not None else 0.0
     start_s, end_s = offset + result.start_s, offset + result.end_s
-    of = f"of {ex.parent_number} " if item.kind == "clip" and ex.parent_number else "of "
+    of = f"of {ex.parent_number} " if item.kind == ItemKind.CLIP and ex.parent_number else "of "
     source = (
-        ex.parent.original_name if item.kind == "clip" and ex.parent else item.original_name
+        ex.parent.original_name if item.kind == ItemKind.CLIP and ex.parent else item.original_name
     ) or item.file
     note = f"{format_time(start_s)}–{format_time(end_s)} {of}{source}"
     if end < duration - 0.05:

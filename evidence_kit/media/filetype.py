@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_kit.core.errors import EmptyFileError, UnreadableFileError, UnsupportedMediaError
+from evidence_kit.core.model import ItemKind
 
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif"}
 _MP4_BRANDS = {
@@ -22,37 +23,37 @@ _MP4_BRANDS = {
 class Detected:
     """What the content is: our kind and the concrete format."""
 
-    kind: str  # photo | video | document
+    kind: ItemKind  # photo, video or document
     format: str  # jpeg, png, webp, gif, heif, tiff, mp4, mov, mkv, webm, avi, pdf
 
 
 def sniff(head: bytes) -> Detected | None:
     """Classify by magic bytes; None when unknown."""
     if head.startswith(b"\xff\xd8\xff"):
-        return Detected("photo", "jpeg")
+        return Detected(ItemKind.PHOTO, "jpeg")
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Detected("photo", "png")
+        return Detected(ItemKind.PHOTO, "png")
     if head[:6] in (b"GIF87a", b"GIF89a"):
-        return Detected("photo", "gif")
+        return Detected(ItemKind.PHOTO, "gif")
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return Detected("photo", "webp")
+        return Detected(ItemKind.PHOTO, "webp")
     if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return Detected("photo", "tiff")
+        return Detected(ItemKind.PHOTO, "tiff")
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
-        return Detected("video", "avi")
+        return Detected(ItemKind.VIDEO, "avi")
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         fmt = "webm" if b"webm" in head[:64] else "mkv"
-        return Detected("video", fmt)
+        return Detected(ItemKind.VIDEO, fmt)
     if head.startswith(b"%PDF-"):
-        return Detected("document", "pdf")
+        return Detected(ItemKind.DOCUMENT, "pdf")
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         compatible = {head[i : i + 4] for i in range(16, min(len(head), 64), 4)}
         if brand in _HEIF_BRANDS or (brand not in _MP4_BRANDS and compatible & _HEIF_BRANDS):
-            return Detected("photo", "heif")
-        return Detected("video", "mov" if brand == b"qt  " else "mp4")
+            return Detected(ItemKind.PHOTO, "heif")
+        return Detected(ItemKind.VIDEO, "mov" if brand == b"qt  " else "mp4")
     if head[4:8] in (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"):
-        return Detected("video", "mov")
+        return Detected(ItemKind.VIDEO, "mov")
     return None
 
 

@@ -22,7 +22,7 @@ from evidence_kit.core.errors import (
     MediaError,
 )
 from evidence_kit.core.hashing import copy_and_hash
-from evidence_kit.core.model import Item
+from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.store import CaseStore, make_read_only
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.media.filetype import Detected, detect_file
@@ -82,12 +82,12 @@ def _files_in(folder: Path) -> list[Path]:
 
 def check_content(path: Path, detected: Detected) -> dict[str, Any]:
     """Decode enough of the file to be sure it is usable; return its metadata."""
-    if detected.kind == "photo":
+    if detected.kind == ItemKind.PHOTO:
         from evidence_kit.media.images import verify_image
 
         facts = verify_image(path)
         return facts
-    if detected.kind == "video":
+    if detected.kind == ItemKind.VIDEO:
         from evidence_kit.media.video.probe import probe_video
 
         info = probe_video(path)
@@ -113,12 +113,12 @@ def check_content(path: Path, detected: Detected) -> dict[str, Any]:
     return {"format": "pdf"}
 
 
-def _kind_for(detected: Detected, meta: dict[str, Any]) -> str:
+def _kind_for(detected: Detected, meta: dict[str, Any]) -> ItemKind:
     # A PNG/WebP/GIF without camera EXIF is almost always a screenshot (a listing, a chat):
     # those are documents, photos come from a camera.
     screenshot_format = detected.format in ("png", "webp", "gif")
-    if detected.kind == "photo" and screenshot_format and not meta.get("has_camera_exif"):
-        return "document"
+    if detected.kind == ItemKind.PHOTO and screenshot_format and not meta.get("has_camera_exif"):
+        return ItemKind.DOCUMENT
     return detected.kind
 
 
@@ -232,8 +232,8 @@ def add_files(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     source: str = "imported",
-) -> Any:
-    """Import files into an open case and save it. Returns the ImportReport."""
+) -> ImportReport:
+    """Import files into an open case and save it."""
     case = store.case
     known = {it.sha256 for it in case.items}
     issued: set[str] = set()

@@ -59,6 +59,28 @@ def test_offline_keeps_the_original_and_says_so(fake_backends) -> None:
     assert original == "Ручка треснула."
 
 
+@pytest.mark.parametrize("failure", ["wrapped", "rate_limited"])
+def test_a_wrapped_or_refused_request_counts_as_offline(fake_backends, failure: str) -> None:
+    import requests
+    from deep_translator.exceptions import TooManyRequests
+
+    class Failing:
+        def __init__(self, source: str, target: str) -> None:
+            pass
+
+        def translate(self, text: str) -> str:
+            if failure == "rate_limited":
+                raise TooManyRequests()
+            try:
+                raise requests.exceptions.ReadTimeout("read timed out")
+            except requests.exceptions.ReadTimeout as exc:
+                raise RuntimeError("backend gave up") from exc
+
+    translate.register_backend("failing", "Failing", Failing)
+    with pytest.raises(NetworkError, match="needs an internet connection"):
+        translate.translate_text("Ручка треснула.", backend="failing")
+
+
 def test_long_text_is_sent_in_pieces(fake_backends) -> None:
     text = "\n".join(["word " * 200] * 12)  # about 12,000 characters
     result = translate.translate_text(text, backend="fake")

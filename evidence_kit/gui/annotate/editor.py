@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core import case_ops
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.gui.annotate.factory import TOOLS
 from evidence_kit.gui.annotate.scene import AnnotationScene
 from evidence_kit.gui.annotate.view import AnnotationView
@@ -502,7 +503,7 @@ class AnnotationEditor(QWidget):
             return
         labels = [f"{it.title or it.original_name} ({it.id})" for it in others]
         # screenshots (documents) are the likely listing: offer them first
-        order = sorted(range(len(others)), key=lambda i: others[i].kind != "document")
+        order = sorted(range(len(others)), key=lambda i: others[i].kind != ItemKind.DOCUMENT)
         choice, ok = QInputDialog.getItem(
             self,
             self.tr("Compare with listing"),
@@ -550,14 +551,8 @@ class AnnotationEditor(QWidget):
             self.scene.emit_edit("Mask personal data", self.scene.annotations() + accepted)
 
 
-def _image_items(controller: CaseController, exclude: str) -> list[Any]:
-    from evidence_kit.media.image.render import IMAGE_KINDS
-
-    return [
-        it
-        for it in controller.case.items
-        if it.id != exclude and it.kind in IMAGE_KINDS and it.meta.get("format") != "pdf"
-    ]
+def _image_items(controller: CaseController, exclude: str) -> list[Item]:
+    return [it for it in controller.case.items if it.id != exclude and it.is_image]
 
 
 def _swatch(value: str) -> QIcon:

@@ -226,7 +226,7 @@ class ExportPage(QWidget):
         limits = self._limits()
         rows = []
         for ex in plan_exhibits(self.controller.case):
-            video = ex.item.kind in ("video", "clip")
+            video = ex.item.is_video
             limit = (
                 limits.video_max_bytes
                 if video and limits.video_max_bytes

@@ -145,10 +145,10 @@ class CaseView(QWidget):
             self.rail.select("evidence")
         if self.list.current_id() != item_id:
             self.list.show_case(self.controller.store, item_id)
-        if item.kind in ("video", "clip"):
+        if item.is_video:
             self.video.show_item(item_id)
             self.right.setCurrentWidget(self.video)
-        elif item.meta.get("format") == "pdf":
+        elif item.is_pdf:
             self.document.setText(
                 self.tr("{0}\n\nPDF document · {1} bytes\nSHA-256 {2}").format(
                     item.title, item.bytes, item.sha256

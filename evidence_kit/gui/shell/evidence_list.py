@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QWidget
 
-from evidence_kit.core.model import Case, Item, exhibit_numbers
+from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
@@ -24,12 +24,12 @@ def describe(item: Item, number: str) -> tuple[str, str]:
     title = item.title or item.original_name or item.id
     first = f"{number or '—'}   {title}"
     bits = [item.kind]
-    if item.kind == "frame" and item.pts_s is not None:
+    if item.kind == ItemKind.FRAME and item.pts_s is not None:
         bits.append(f"at {format_time(item.pts_s)}")
-    if item.kind == "clip" and item.pts_s is not None and item.end_s is not None:
+    if item.kind == ItemKind.CLIP and item.pts_s is not None and item.end_s is not None:
         bits.append(f"{format_time(item.pts_s, False)}–{format_time(item.end_s, False)}")
     duration = item.meta.get("duration_s")
-    if item.kind == "video" and duration:
+    if item.kind == ItemKind.VIDEO and duration:
         bits.append(format_time(float(duration), False))
     if item.captured_at:
         bits.append(item.captured_at.replace("T", " ")[:16])
@@ -94,9 +94,9 @@ class EvidenceList(QListWidget):
         if image is not None and not image.isNull():
             return QIcon(QPixmap.fromImage(image))
         kinds = {
-            "video": QStyle.StandardPixmap.SP_MediaPlay,
-            "clip": QStyle.StandardPixmap.SP_MediaSeekForward,
-            "document": QStyle.StandardPixmap.SP_FileIcon,
+            ItemKind.VIDEO: QStyle.StandardPixmap.SP_MediaPlay,
+            ItemKind.CLIP: QStyle.StandardPixmap.SP_MediaSeekForward,
+            ItemKind.DOCUMENT: QStyle.StandardPixmap.SP_FileIcon,
         }
         return self.style().standardIcon(kinds.get(item.kind, QStyle.StandardPixmap.SP_FileIcon))
 

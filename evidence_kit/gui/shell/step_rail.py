@@ -18,7 +18,7 @@ def step_status(case: Case) -> dict[str, str]:
         if f.platform and f.order_id and f.item and f.price is not None
         else ("attention" if f.order_id else "empty")
     )
-    has_video = any(it.kind in ("video", "clip") for it in case.items)
+    has_video = any(it.is_video for it in case.items)
     evidence = "empty" if not case.items else ("done" if has_video else "attention")
     claim = (
         "done"

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from evidence_kit.core import case_ops
-from evidence_kit.core.model import Item
+from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.case_controller import CaseController
@@ -129,7 +129,7 @@ class VideoPanel(VideoPanelView):
         self._bg_tasks = []
         self.item_id = item_id
         item = self.controller.item(item_id)
-        self.video = item if item is not None and item.kind in ("video", "clip") else None
+        self.video = item if item is not None and item.is_video else None
         self.info = None
         self.in_s = self.out_s = None
         self.current_s = 0.0
@@ -342,7 +342,9 @@ class VideoPanel(VideoPanelView):
             row.setData(ID_ROLE, it.id)
             row.setData(PTS_ROLE, it.pts_s or 0.0)
             self.grab_list.addItem(row)
-        self.timeline.set_marks(grabs=[it.pts_s or 0.0 for it in children if it.kind == "frame"])
+        self.timeline.set_marks(
+            grabs=[it.pts_s or 0.0 for it in children if it.kind == ItemKind.FRAME]
+        )
 
     def _seek_to_list_item(self, row: QListWidgetItem) -> None:
         self.seek(float(row.data(PTS_ROLE)))

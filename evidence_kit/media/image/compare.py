@@ -8,14 +8,14 @@ manifest can trace every pixel back to an original.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw
 
 from evidence_kit.core import activity_log
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.hashing import sha256_file
-from evidence_kit.core.model import Item
+from evidence_kit.core.model import Item, ItemKind
+from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.media.image.draw import font
 from evidence_kit.media.image.render import render_item, save_clean
@@ -77,7 +77,7 @@ def _caption(item: Item) -> str:
 
 
 def make_comparison(
-    store: Any,
+    store: CaseStore,
     listing: Item,
     received: Item,
     new_id: str,
@@ -107,7 +107,7 @@ def make_comparison(
     rel = path.relative_to(store.root).as_posix()
     item = Item(
         id=new_id,
-        kind="photo",
+        kind=ItemKind.PHOTO,
         file=rel,
         sha256=sha256_file(path),
         bytes=path.stat().st_size,

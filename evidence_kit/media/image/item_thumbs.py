@@ -33,9 +33,9 @@ class ThumbRequest:
 
 def thumb_request(store: CaseStore, item: Item) -> ThumbRequest:
     """Read what the thumbnail needs from the case (on the thread that owns it)."""
-    src = store.path_of(item)
-    pdf = src.suffix.lower() == ".pdf" or item.meta.get("format") == "pdf"
-    return ThumbRequest(src, thumbnail_path(store, item), item.kind in ("video", "clip"), pdf)
+    return ThumbRequest(
+        store.path_of(item), thumbnail_path(store, item), item.is_video, item.is_pdf
+    )
 
 
 def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | None:

@@ -24,26 +24,23 @@ from PIL import Image
 from evidence_kit.core import annotations as A
 from evidence_kit.core.errors import UnsupportedMediaError, describe_os_error
 from evidence_kit.core.model import Item
+from evidence_kit.core.store import CaseStore
 from evidence_kit.media.image import redact
 from evidence_kit.media.image.draw import draw_annotation
 from evidence_kit.media.images import load_upright, open_image
 
-IMAGE_KINDS = ("photo", "frame", "document")
-
 
 def check_renderable(item: Item) -> None:
     """Raise a named error for items that have no image to render."""
-    if item.kind not in IMAGE_KINDS:
+    if item.is_video:
         raise UnsupportedMediaError(f"{item.title or item.id} is a {item.kind}, not an image.")
-    if item.kind == "document" and (
-        item.file.lower().endswith(".pdf") or item.meta.get("format") == "pdf"
-    ):
+    if item.is_pdf:
         raise UnsupportedMediaError(
             f"{item.title or item.id} is a PDF document; only image documents can be annotated."
         )
 
 
-def upright_size(store: Any, item: Item) -> tuple[int, int]:
+def upright_size(store: CaseStore, item: Item) -> tuple[int, int]:
     """Full-resolution upright size of the item's image (header only, fast)."""
     from evidence_kit.media.images import image_facts
 
@@ -55,7 +52,9 @@ def upright_size(store: Any, item: Item) -> tuple[int, int]:
     return int(facts["width"]), int(facts["height"])
 
 
-def load_base(store: Any, item: Item, max_side: int | None = None) -> tuple[Image.Image, float]:
+def load_base(
+    store: CaseStore, item: Item, max_side: int | None = None
+) -> tuple[Image.Image, float]:
     """The upright RGB image (maybe a preview) and its scale against the full original."""
     check_renderable(item)
     full_w, _ = upright_size(store, item)
@@ -72,7 +71,7 @@ def flatten_alpha(img: Image.Image) -> Image.Image:
     return Image.alpha_composite(white, rgba).convert("RGB")
 
 
-def render_item(store: Any, item: Item, max_side: int | None = None) -> Image.Image:
+def render_item(store: CaseStore, item: Item, max_side: int | None = None) -> Image.Image:
     """The item's image upright, with redactions, annotations, crop and rotation, in RGB.
 
     max_side: render a preview no larger than this (coordinates are scaled to match).

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from evidence_kit.core.model import Item
+from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 
 ANALYSIS_SIDE = 1600  # detectors run on a copy no larger than this
@@ -220,7 +221,10 @@ def suggest_for_image(img: Any, tracking: str = "", scale: float = 1.0) -> list[
 
 
 def suggest_for_item(
-    store: Any, item: Item, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
+    store: CaseStore,
+    item: Item,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
 ) -> list[Suggestion]:
     """Findings for an image item, minus areas its redactions already cover."""
     from evidence_kit.media.image.render import load_base

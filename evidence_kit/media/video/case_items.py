@@ -13,7 +13,7 @@ from pathlib import Path
 from evidence_kit.core import activity_log, case_ops
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.hashing import sha256_file
-from evidence_kit.core.model import Case, Item
+from evidence_kit.core.model import Case, Item, ItemKind
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
@@ -22,12 +22,10 @@ from evidence_kit.media.video.clip import ClipResult, cut_clip
 from evidence_kit.media.video.frames import GrabResult, grab_frames
 from evidence_kit.media.video.reader import VideoReader
 
-VIDEO_KINDS = ("video", "clip")
-
 
 def check_video_item(item: Item) -> None:
     """Only videos and clips have frames to grab."""
-    if item.kind not in VIDEO_KINDS:
+    if not item.is_video:
         raise InvalidValueError(f"item {item.id} is a {item.kind}, not a video")
 
 
@@ -83,7 +81,7 @@ def frame_items(
         items.append(
             Item(
                 id=item_id,
-                kind="frame",
+                kind=ItemKind.FRAME,
                 file=_rel(store, r.path),
                 sha256=r.sha256,
                 bytes=r.bytes,
@@ -143,7 +141,7 @@ def clip_item(store: CaseStore, video: Item, result: ClipResult, creation_time: 
     item_id = new_ids(store.case, 1)[0]
     return Item(
         id=item_id,
-        kind="clip",
+        kind=ItemKind.CLIP,
         file=_rel(store, result.path),
         sha256=sha256_file(result.path),
         bytes=result.bytes,
