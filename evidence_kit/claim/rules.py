@@ -66,13 +66,6 @@ def platform_field(platform_id: str, key: str, default: str) -> str:
     return str(platform(platform_id).get(key) or default)
 
 
-def source_title(source_id: str | None) -> str:
-    """Human title of a source id, or the default marker."""
-    if not source_id:
-        return f"default ({CHECK_ORDER_PAGE})"
-    return str(_load()["sources"].get(source_id, {}).get("title", source_id))
-
-
 def is_default(entry: dict[str, Any]) -> bool:
     """True when a value has no source behind it."""
     return not entry.get("source") or entry.get("confidence") == "default"

@@ -88,8 +88,3 @@ def to_ascii(text: str) -> tuple[str, list[str]]:
 def ascii_text(text: str) -> str:
     """`to_ascii` without the report."""
     return to_ascii(text)[0]
-
-
-def is_ascii(text: str) -> bool:
-    """True when every character is 7-bit ASCII."""
-    return text.isascii()

@@ -173,11 +173,6 @@ class Item:
         """It has a picture to render and mark up: a photo, a frame or an image document."""
         return not self.is_video and not self.is_pdf
 
-    @property
-    def short_hash(self) -> str:
-        """First 12 hex digits, enough to tell items apart on screen."""
-        return self.sha256[:12]
-
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Item:
         _expect(data, dict, path)

@@ -63,11 +63,6 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
     return out
 
 
-def make_thumbnail(store: CaseStore, item: Item, side: int = THUMB_SIDE) -> Path | None:
-    """Create (or reuse) the item's thumbnail; None when the kind has none."""
-    return render_thumbnail(thumb_request(store, item), side)
-
-
 def _video_poster(path: Path):  # type: ignore[no-untyped-def]
     import av
     import numpy as np

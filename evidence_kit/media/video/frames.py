@@ -238,10 +238,3 @@ def frame_at(path: Path | str, t: float) -> tuple[np.ndarray, float]:
     with VideoReader(path) as rd:
         decoded = rd.frame_at(t)
         return rd.to_rgb(decoded), decoded.pts_s
-
-
-def grab_one(reader: VideoReader, t: float, sharpest: float | None = None) -> DecodedFrame:
-    """For callers that hold a reader (the panel): exact or sharpest-near frame."""
-    if sharpest:
-        return sharpest_near(reader, t, sharpest)[0]
-    return reader.frame_at(t)
