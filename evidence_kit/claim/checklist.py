@@ -1,8 +1,10 @@
-"""Pre-submit checklist (platform-rules §4.3) and reason/evidence mismatch warnings.
+"""Pre-submit checklist (platform-rules §4.3), per platform and reason.
 
 Where the case can tell, the status is computed: no video, no label photo, blurry photos
-(variance of the Laplacian), files over the platform's limits. Other items are 'todo' until
-the shopper ticks them (claim["ticked"]).
+(variance of the Laplacian), files over the platform's limits, a claim filed too early.
+Other items are 'todo' until the shopper ticks them (claim["ticked"]). Nothing is demanded
+that the platform cannot take: no video on eBay or a card form, no "do not confirm receipt"
+on Temu, whose own return flow asks for it.
 """
 
 from __future__ import annotations
@@ -14,12 +16,24 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.claim import rules
-from evidence_kit.claim.deadlines import Deadline, earliest_filing
+from evidence_kit.claim.deadlines import Deadline, days_text
+from evidence_kit.claim.language import LANGUAGE_NAMES
+from evidence_kit.claim.mismatch import (
+    RECEIVED_WITH_LISTING,
+    included,
+    limit_problems,
+    takes_video,
+)
 from evidence_kit.claim.templates import differences
 from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 
 BLUR_THRESHOLD = 100.0  # variance of the Laplacian on a <=1024 px greyscale copy
-_LABEL_WORDS = ("label", "awb", "waybill", "tracking", "shipping", "etiket", "этикет", "наклейк")
+_LABEL_WORDS = ("label", "awb", "waybill", "shipping", "etiket", "этикет", "наклейк", "накладн")
+_LISTING_WORDS = ("listing", "screenshot", "product page", "скрин", "объявлен", "описани",
+                  "карточк", "страниц")  # fmt: skip
+_TRACKING_WORDS = ("tracking", "track", "трек", "отслеж", "статус посыл")
+_SIZE_WORDS = ("ruler", "tape", "measur", "size label", "size tag", "линейк", "рулетк", "бирк",
+               "размер", "замер")  # fmt: skip
 
 
 @dataclass
@@ -36,18 +50,19 @@ class CheckItem:
         return asdict(self)
 
 
-def _included(case: Case) -> list[Item]:
-    numbers = exhibit_numbers(case)
-    return [it for it in case.items if it.id in numbers]
+def _text_of(item: Item) -> str:
+    return f"{item.title} {item.original_name} {item.note}".lower()
+
+
+def _with(items: list[Item], words: tuple[str, ...]) -> list[Item]:
+    return [it for it in items if any(w in _text_of(it) for w in words)]
 
 
 def _is_label(item: Item) -> bool:
-    text = f"{item.title} {item.original_name} {item.note}".lower()
-    return any(word in text for word in _LABEL_WORDS)
-
-
-def _mb(value: float) -> str:
-    return f"{value / 1_000_000:.1f} MB"
+    text = _text_of(item)
+    return any(w in text for w in _LABEL_WORDS) or (
+        "tracking" in text and item.kind != ItemKind.DOCUMENT
+    )
 
 
 @lru_cache(maxsize=256)
@@ -74,241 +89,181 @@ def sharpness(path: Path, sha256: str = "") -> float | None:
     return _sharpness_cached(str(path), sha256)
 
 
-def _format_of(item: Item) -> str:
-    fmt = str(item.meta.get("format") or Path(item.file).suffix.lstrip(".")).lower()
-    return {"jpg": "jpeg", "tif": "tiff", "heic": "heif"}.get(fmt, fmt)
+class _List:
+    """The checklist being built, with the shopper's ticks."""
+
+    def __init__(self, ticked: set[str]) -> None:
+        self.items: list[CheckItem] = []
+        self.ticked = ticked
+
+    def add(self, item_id: str, text: str, status: str, detail: str = "") -> None:
+        self.items.append(CheckItem(item_id, text, status, detail))
+
+    def todo(self, item_id: str, text: str, detail: str = "") -> None:
+        status = "ok" if item_id in self.ticked else "todo"
+        self.items.append(CheckItem(item_id, text, status, detail, tickable=True))
+
+    def found(self, item_id: str, text: str, hits: list[Item], numbers: dict, why: str) -> None:
+        """ok when an exhibit fits; otherwise a tick the shopper can give by hand."""
+        if hits:
+            self.add(item_id, text, "ok", ", ".join(numbers[it.id] for it in hits) + ".")
+        else:
+            self.todo(item_id, text, why)
 
 
-def limit_problems(case: Case, limits: rules.UploadLimits) -> list[str]:
-    """Why the included files would not pass the platform's upload form."""
-    numbers = exhibit_numbers(case)
-    items = _included(case)
-    problems: list[str] = []
-    if limits.max_files == 0 and items:
-        return [
-            "This form takes no attachments: send the evidence in the messages with the seller."
-        ]
-    if limits.max_files is not None and len(items) > limits.max_files:
-        problems.append(
-            f"{len(items)} files; the form takes {limits.max_files}: choose the strongest."
-        )
-    for it in items:
-        num, fmt = numbers[it.id], _format_of(it)
-        if it.is_video:
-            if not limits.video_formats:
-                problems.append(f"{num}: the form takes no video; export still frames instead.")
-                continue
-            duration = it.meta.get("duration_s")
-            if it.kind == ItemKind.CLIP and it.end_s is not None and it.pts_s is not None:
-                duration = it.end_s - it.pts_s
-            if isinstance(duration, (int, float)) and duration > limits.video_max_seconds > 0:
-                problems.append(
-                    f"{num} is {duration:.0f} s long; the limit is {limits.video_max_seconds} s: "
-                    "cut a clip."
-                )
-            if limits.video_max_bytes and it.bytes > limits.video_max_bytes:
-                problems.append(
-                    f"{num} is {_mb(it.bytes)}; the limit is {_mb(limits.video_max_bytes)}."
-                )
-            continue
-        if fmt == "pdf":
-            if "pdf" not in limits.document_formats:
-                problems.append(f"{num} is a PDF; the form takes images only.")
-            continue
-        if limits.image_formats and fmt and fmt not in limits.image_formats:
-            problems.append(f"{num} is {fmt}; the form takes {', '.join(limits.image_formats)}.")
-        if it.bytes > limits.image_max_bytes > 0:
-            problems.append(
-                f"{num} is {_mb(it.bytes)}; the limit is {_mb(limits.image_max_bytes)}."
-            )
-    total = sum(it.bytes for it in items)
-    if limits.total_max_bytes and total > limits.total_max_bytes:
-        problems.append(
-            f"All files add up to {_mb(total)}; the limit is {_mb(limits.total_max_bytes)}."
-        )
-    return problems
-
-
-def mismatch_warnings(case: Case) -> list[str]:
-    """Where the chosen reason, remedy and the evidence do not fit together."""
-    claim = case.claim
-    reason = claim.get("reason") or ""
-    received = claim.get("received")
-    remedy = claim.get("remedy") or ""
-    items = _included(case)
-    kinds = {it.kind for it in items}
-    has_video = any(it.is_video for it in items)
-    has_photo = bool(kinds & {ItemKind.PHOTO, ItemKind.FRAME})
-    aspects = str(claim.get("aspect") or "")
-    out: list[str] = []
-    if reason == "not_received" and received is True:
-        out.append(
-            "You said the parcel arrived, but the reason is 'not received': choose what is wrong with it."
-        )
-    if reason and reason != "not_received" and received is False:
-        out.append("You said the parcel did not arrive: the reason should be 'not received'.")
-    if reason == "defective" and not has_video:
-        out.append(
-            "'Does not work' needs a video showing that it does not work; without one, "
-            "mediators judge the reason invalid. Record or import a video."
-        )
-    if reason in ("not_as_described", "wrong_item", "wrong_size", "counterfeit", "damaged",
-                  "missing_parts", "empty_parcel") and not (has_photo or has_video):  # fmt: skip
-        out.append("This reason needs photos or a video of what arrived; there is none yet.")
-    if reason in (
-        "not_as_described",
-        "wrong_size",
-        "wrong_item",
-        "missing_parts",
-    ) and not differences(claim):
-        out.append("State the difference: what the listing says against what you received.")
-    if reason == "wrong_size" and "size" not in aspects:
-        out.append(
-            "For a wrong size, measure the item with a ruler, photograph it and the size label."
-        )
-    if reason in ("missing_parts", "empty_parcel") and "weight" not in aspects:
-        out.append(
-            "For missing parts or an empty parcel, weigh the contents and compare with the weight on "
-            "the label (aspect 'weight')."
-        )
-    if (
-        reason in ("missing_parts", "empty_parcel", "damaged")
-        and received is not False
-        and not has_video
-    ):
-        out.append(
-            "An unboxing video from the sealed parcel is the strongest proof for this reason."
-        )
-    if reason == "not_received" and remedy == "partial_refund":
-        out.append("Nothing arrived: ask for a full refund, not a partial one.")
-    if remedy == "partial_refund" and claim.get("refund_percent") is None:
-        out.append("Choose the percentage of the partial refund; the draft uses the suggested one.")
-    if remedy == "replacement" and reason in ("not_received", "empty_parcel"):
-        out.append(
-            "A replacement of a parcel that never arrived often fails; a full refund is safer."
-        )
+def _evidence(out: _List, case: Case, reason: str, received: bool, root: Path | None) -> None:
     platform_id = case.facts.platform
-    if platform_id and remedy and remedy not in rules.remedies(platform_id):
-        offered = ", ".join(v["label"] for v in rules.remedies(platform_id).values())
-        out.append(
-            f"{rules.platform_name(platform_id)} does not offer this remedy; it offers: {offered}."
-        )
-    return out
+    items = included(case)
+    numbers = exhibit_numbers(case)
+    if not received:
+        out.found("tracking_screenshot", "A screenshot of the tracking page.",
+                  _with(items, _TRACKING_WORDS), numbers,
+                  "Save the tracking page (its last status and date) and add it.")  # fmt: skip
+        return
+    videos = [it for it in items if it.is_video]
+    if takes_video(platform_id) or not platform_id:
+        text = "The video starts with the sealed parcel and shows the label, in one take."
+        if videos:
+            out.todo("video_sealed", text)
+        else:
+            out.add("video_sealed", text, "missing", "No unboxing video in the evidence.")
+    else:
+        text = "Keep the unboxing video; this form takes none, so attach still frames from it."
+        detail = "" if videos else "An unboxing video still helps: keep it for requests."
+        out.todo("video_sealed", text, detail)
+    labels = [it for it in items if _is_label(it)]
+    label = "A photo of the shipping label with the tracking number."
+    if not labels:
+        out.add("label_photo", label, "missing", "No item is titled as a label; add one or rename it.")  # fmt: skip
+    elif not any(a.get("type") == "redact" for it in labels for a in it.annotations):
+        out.add("label_photo", label, "warn", "Mask the name, address and phone on the label.")
+    else:
+        out.add("label_photo", label, "ok", "Personal details masked.")
+    photos = [it for it in items if it.kind in (ItemKind.PHOTO, ItemKind.FRAME)]
+    diffs = differences(case.claim)
+    each = "Every difference has a photo."
+    if not photos:
+        out.add("photo_per_difference", each, "missing", "No photos or frames yet.")
+    elif len(photos) < len(diffs):
+        out.add("photo_per_difference", each, "warn", f"{len(diffs)} differences but {len(photos)} photos.")  # fmt: skip
+    else:
+        out.todo("photo_per_difference", each)
+    if reason in RECEIVED_WITH_LISTING:
+        out.found("listing_screenshot", "A screenshot of the listing as it was when you ordered.",
+                  _with(items, _LISTING_WORDS), numbers,
+                  "Mediators compare the item with the listing: add a screenshot of it.")  # fmt: skip
+    if reason == "wrong_size":
+        hits = _with(items, _SIZE_WORDS)
+        text = "A photo of the item measured with a ruler, and of its size label."
+        if hits:
+            out.add("size_photo", text, "ok", ", ".join(numbers[it.id] for it in hits) + ".")
+        else:
+            out.add("size_photo", text, "missing", "Lay it flat, measure it, photograph both.")
+    if root is not None and photos:
+        scores = {numbers[it.id]: sharpness(root / it.file, it.sha256) for it in photos}
+        blurry = [n for n, s in scores.items() if s is not None and s < BLUR_THRESHOLD]
+        text = "Photos are sharp, not blurry."
+        if blurry:
+            out.add("sharp_photos", text, "warn", f"Blurry: {', '.join(blurry)}. Retake them in good light.")  # fmt: skip
+        else:
+            out.add("sharp_photos", text, "ok")
+
+
+def _platform(out: _List, case: Case, received: bool, deadlines: list[Deadline]) -> None:
+    """Steps one platform asks for before it takes the claim."""
+    platform_id, claim = case.facts.platform, case.claim
+    if platform_id == "amazon" and received:
+        out.todo("amazon_return_request", "Request a return from the seller first (Your Orders).",
+                 "A-to-z takes a 'different than expected' claim only after a return request.")  # fmt: skip
+    if platform_id == "card" and received and claim.get("reason") != "empty_parcel":
+        text = "Return the item, or try to, and keep the tracking number."
+        if claim.get("return_attempted") or claim.get("return_tracking"):
+            out.add("card_return", text, "ok", str(claim.get("return_tracking") or claim.get("return_attempted")))  # fmt: skip
+        else:
+            out.add("card_return", text, "missing",
+                    "Issuers expect a return or an attempt for 'not as described': set "
+                    "return_attempted (and return_tracking).")  # fmt: skip
+    opening = next((d for d in deadlines if d.id == "open_dispute"), None)
+    if platform_id == "aliexpress" and not received and opening and opening.status != "closed":
+        out.todo("extend_protection", "Still in transit? Ask the seller to extend Buyer Protection.",
+                 f"Do it before {opening.date}, while it is open.")  # fmt: skip
+
+
+def _deadline_item(out: _List, deadlines: list[Deadline], early: list[Deadline]) -> None:
+    for e in early:
+        if e.status == "wait":
+            status = "warn" if e.advisory else "missing"
+            out.add(f"earliest_{e.id}", "Not too early to file.", status,
+                    f"{e.name}: {e.date} ({days_text(e.days_left)} from now).")  # fmt: skip
+        elif e.status == "unknown" and not e.advisory:
+            out.add(f"earliest_{e.id}", "Not too early to file.", "warn",
+                    f"Enter {e.needs}: {e.name}.")  # fmt: skip
+    opening = next((d for d in deadlines if d.id == "open_dispute"), None)
+    if opening is None:
+        return
+    status = {"ok": "ok", "soon": "warn", "closed": "missing", "unknown": "warn"}[opening.status]
+    detail = f"{opening.name}: {opening.date} ({days_text(opening.days_left)} left)."
+    if opening.status == "closed":
+        detail = f"{opening.name} was {opening.date}. Check your order page: if its timer still runs, file now."  # fmt: skip
+    elif opening.status == "unknown":
+        detail = f"{opening.name}: about {opening.date}. Enter {opening.needs} to know the real date."  # fmt: skip
+    out.add("deadline", "File before the deadline.", status, detail)
 
 
 def build(
     case: Case,
     deadlines: list[Deadline],
+    early: list[Deadline],
     warnings: list[str],
     today: date,
     root: Path | None = None,
+    wording: str = "",
+    languages: dict[str, str] | None = None,
 ) -> list[CheckItem]:
-    """The checklist for this case. `root` (the case folder) enables the blur check."""
+    """The checklist. `root` (the case folder) enables the blur check; `wording` is the line
+    about suggestions still to decide; `languages` maps a field to the language it is in."""
     claim = case.claim
     saved = claim.get("ticked")
-    ticked = {t for t in saved if isinstance(t, str)} if isinstance(saved, list) else set()
-    received = claim.get("received") is not False and claim.get("reason") != "not_received"
+    out = _List({t for t in saved if isinstance(t, str)} if isinstance(saved, list) else set())
+    reason = str(claim.get("reason") or "")
+    received = claim.get("received") is not False and reason != "not_received"
     platform_id = case.facts.platform
-    items = _included(case)
-    out: list[CheckItem] = []
 
-    def todo(item_id: str, text: str, detail: str = "") -> None:
-        done = item_id in ticked
-        out.append(CheckItem(item_id, text, "ok" if done else "todo", detail, tickable=True))
-
-    todo("no_confirm", "Do not confirm receipt while the dispute is open.")
-    todo(
-        "no_close_on_promise",
-        "Do not close the dispute on a promise; wait until the refund arrives.",
-    )
-    todo("inside_dispute", "Keep every agreement inside the dispute: no private messages, no off-platform payment.")  # fmt: skip
+    if platform_id != "temu":  # Temu's own return flow asks the shopper to confirm receipt
+        out.todo("no_confirm", "Do not confirm receipt while the dispute is open.")
+    out.todo("no_close_on_promise", "Do not close the dispute on a promise; wait until the refund arrives.")  # fmt: skip
+    out.todo("inside_dispute", "Keep every agreement inside the dispute: no private messages, no off-platform payment.")  # fmt: skip
     if claim.get("remedy") == "return_and_refund" or claim.get("return_agreed"):
-        todo("return_tracking", "Enter the return tracking number in the dispute form.")
+        out.todo("return_tracking", "Enter the return tracking number in the dispute form.")
 
+    contact = "Contact the seller first."
     contacted = claim.get("contacted_seller")
-    strict = platform_id in ("amazon", "card")
     if contacted:
-        earliest = earliest_filing(case)
-        if earliest and today < earliest:
-            out.append(CheckItem("contact_seller", "Contact the seller first.", "warn",
-                                 f"Wait until {earliest.isoformat()} before filing (2 business days).", False))  # fmt: skip
-        else:
-            out.append(
-                CheckItem(
-                    "contact_seller",
-                    "Contact the seller first.",
-                    "ok",
-                    f"Contacted on {contacted}.",
-                )
-            )
+        out.add("contact_seller", contact, "ok", f"Contacted on {contacted}.")
     else:
-        out.append(CheckItem("contact_seller", "Contact the seller first.", "missing" if strict else "warn",
-                             "Write to the seller through the platform and note the date."))  # fmt: skip
+        strict = platform_id in ("amazon", "card")
+        out.add("contact_seller", contact, "missing" if strict else "warn",
+                "Write to the seller through the platform and note the date.")  # fmt: skip
+    _deadline_item(out, deadlines, early)
+    _evidence(out, case, reason, received, root)
+    _platform(out, case, received, deadlines)
+    if wording:
+        out.add("wording", "Your own words are calm and private.", "warn", wording)
+    foreign = {k: v for k, v in (languages or {}).items() if v != "en"}
+    if foreign:
+        language = LANGUAGE_NAMES.get(next(iter(foreign.values())), "another language")
+        strict = bool(platform_id) and rules.upload_limits(platform_id).ascii_only
+        out.add("english_notes", "Your notes are in English.", "missing" if strict else "warn",
+                f"Your notes are in {language}: translate them or write them in English.")  # fmt: skip
 
-    if received:
-        videos = [it for it in items if it.is_video]
-        if videos:
-            todo(
-                "video_sealed",
-                "The video starts with the sealed parcel and shows the label, in one take.",
-            )
-        else:
-            out.append(CheckItem("video_sealed", "The video starts with the sealed parcel and shows the label.",
-                                 "missing", "No unboxing video in the evidence."))  # fmt: skip
-        labels = [it for it in items if _is_label(it)]
-        if not labels:
-            out.append(CheckItem("label_photo", "A photo of the shipping label with the tracking number.",
-                                 "missing", "No item is titled as a label; add one or rename it."))  # fmt: skip
-        elif not any(a.get("type") == "redact" for it in labels for a in it.annotations):
-            out.append(CheckItem("label_photo", "A photo of the shipping label with the tracking number.",
-                                 "warn", "Mask the name, address and phone on the label."))  # fmt: skip
-        else:
-            out.append(CheckItem("label_photo", "A photo of the shipping label with the tracking number.", "ok",
-                                 "Personal details masked."))  # fmt: skip
-        photos = [it for it in items if it.kind in (ItemKind.PHOTO, ItemKind.FRAME)]
-        diffs = differences(claim)
-        if not photos:
-            out.append(CheckItem("photo_per_difference", "Every difference has a photo.", "missing",
-                                 "No photos or frames yet."))  # fmt: skip
-        elif len(photos) < len(diffs):
-            out.append(CheckItem("photo_per_difference", "Every difference has a photo.", "warn",
-                                 f"{len(diffs)} differences but {len(photos)} photos."))  # fmt: skip
-        else:
-            todo("photo_per_difference", "Every difference has a photo.")
-        if root is not None and photos:
-            numbers = exhibit_numbers(case)
-            scores = {numbers[it.id]: sharpness(root / it.file, it.sha256) for it in photos}
-            blurry = [n for n, s in scores.items() if s is not None and s < BLUR_THRESHOLD]
-            if blurry:
-                out.append(CheckItem("sharp_photos", "Photos are sharp, not blurry.", "warn",
-                                     f"Blurry: {', '.join(blurry)}. Retake them in good light."))  # fmt: skip
-            else:
-                out.append(CheckItem("sharp_photos", "Photos are sharp, not blurry.", "ok"))
-
-    if not claim.get("reason"):
-        out.append(
-            CheckItem(
-                "reason_matches", "The reason matches the problem.", "missing", "Choose a reason."
-            )
-        )
+    if not reason:
+        out.add("reason_matches", "The reason matches the problem.", "missing", "Choose a reason.")
     elif warnings:
-        out.append(
-            CheckItem("reason_matches", "The reason matches the problem.", "warn", warnings[0])
-        )
+        out.add("reason_matches", "The reason matches the problem.", "warn", warnings[0])
     else:
-        out.append(CheckItem("reason_matches", "The reason matches the problem.", "ok"))
-
+        out.add("reason_matches", "The reason matches the problem.", "ok")
     if platform_id:
         problems = limit_problems(case, rules.upload_limits(platform_id))
-        status = "warn" if problems else "ok"
-        out.append(CheckItem("within_limits", "The files are within the platform's limits.", status,
-                             " ".join(problems)))  # fmt: skip
-        opening = next((d for d in deadlines if d.id == "open_dispute"), None)
-        if opening is not None:
-            left = opening.days_left
-            detail = f"{opening.name}: {opening.date} ({left} day{'' if left == 1 else 's'} left)."
-            status = {"ok": "ok", "soon": "warn", "closed": "missing"}[opening.status]
-            if opening.status == "closed":
-                detail = f"{opening.name} was {opening.date}. Ask the platform to extend it, or check your order page."  # fmt: skip
-            out.append(CheckItem("deadline", "File before the deadline.", status, detail))
-    return out
+        out.add("within_limits", "The files are within the platform's limits.",
+                "warn" if problems else "ok", " ".join(problems))  # fmt: skip
+    return out.items

@@ -1,9 +1,14 @@
 """Deadlines from the order and delivery dates and the platform's rules.
 
-Each rule counts N calendar or business days from an anchor: the delivery (or expected
-delivery) date, the order date, the day the dispute is opened, or the day a return is
-agreed. Dates the shopper has not reached yet (opening the dispute, agreeing a return)
-are taken as today, so the shopper sees "if you open it today, the seller has until ...".
+Each rule counts N calendar or business days from the anchor its source names: the delivery
+(or expected delivery) date, the order date, the day the dispute is opened, or the day a
+return is agreed. Dates the shopper has not reached yet (opening the dispute, agreeing a
+return) are taken as today, so the shopper sees "if you open it today, the seller has
+until ...". A window whose anchor is missing is never guessed into "closed": it is shown as
+an estimate from the order date, with status "unknown" and the date the shopper should enter.
+
+Earliest-filing rules say when a claim may be filed at all (Amazon: 3 days after the latest
+estimated delivery for a parcel that did not come; Visa 13.1: once the expected date passed).
 """
 
 from __future__ import annotations
@@ -13,9 +18,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from evidence_kit.claim import rules
+from evidence_kit.claim.language import home_region
 from evidence_kit.core.model import Case
 
 SOON_DAYS = 3
+#: what to enter when an anchor is missing
+NEEDS = {
+    "delivered": "the delivery date (or, if it has not come, the date it was expected)",
+    "expected": "the latest expected delivery date (expected_by)",
+    "ordered": "the order date",
+}
 
 
 @dataclass
@@ -24,14 +36,17 @@ class Deadline:
 
     id: str
     name: str
-    date: str  # ISO date, the last day
+    date: str  # ISO date: the last day, or for kind "earliest" the first day
     days_left: int
     source: str  # source id, or "default"
     confidence: str  # H | M | L | default
-    status: str  # ok | soon | closed
+    status: str  # ok | soon | closed | unknown (anchor missing) | wait (earliest not reached)
     basis: str  # "15 days after delivery (2026-11-20)"
     note: str = ""
-    assumed: bool = False  # counted from today because the event has not happened yet
+    assumed: bool = False  # counted from today, or estimated: the anchor is not known yet
+    kind: str = "last"  # last | earliest
+    needs: str = ""  # what to enter to make it exact
+    advisory: bool = False  # applies to some cases only (a Mastercard wait on a "card" case)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -67,6 +82,8 @@ def anchors(case: Case, today: date) -> dict[str, tuple[date, str]]:
         out["delivered"] = (delivered, f"delivery ({delivered.isoformat()})")
     elif expected:
         out["delivered"] = (expected, f"the latest expected delivery ({expected.isoformat()})")
+    if expected:
+        out["expected"] = (expected, f"the latest expected delivery ({expected.isoformat()})")
     ordered = _iso(case.facts.ordered)
     if ordered:
         out["ordered"] = (ordered, f"the order ({ordered.isoformat()})")
@@ -95,13 +112,29 @@ def status_for(days_left: int) -> str:
     return "ok"
 
 
-def _applies(rule: dict[str, Any], case: Case) -> bool:
-    when = rule.get("when", "always")
-    if when == "return":
+def _applies(rule: dict[str, Any], case: Case, when: str = "always") -> bool:
+    reasons = rule.get("reasons")
+    if reasons and (case.claim.get("reason") or "") not in reasons:
+        return False
+    if rule.get("unless") and (
+        getattr(case.facts, rule["unless"], "") or case.claim.get(rule["unless"])
+    ):
+        return False
+    kind = rule.get("when", "always")
+    if kind == "return" and when == "always":
         return case.claim.get("remedy") == "return_and_refund" or bool(
             case.claim.get("return_agreed")
         )
-    return when == "always"
+    return kind == when
+
+
+def _fallback(rule: dict[str, Any], case: Case) -> tuple[str, int, Any, Any]:
+    """(anchor, days, source, confidence) of a rule's estimate when its anchor is missing."""
+    fb = rule["fallback"]
+    region = home_region(str(case.claim.get("country") or ""), case.facts.currency)
+    by_region = fb.get("by_region", {})
+    days = by_region.get(region, fb["days"])
+    return fb["from"], days, fb.get("source"), fb.get("confidence")
 
 
 def _dated(rule: dict[str, Any], start: date, days: int) -> date:
@@ -123,47 +156,99 @@ def compute(case: Case, today: date | None = None) -> list[Deadline]:
             continue
         days, source, confidence = rule["days"], rule.get("source"), rule.get("confidence")
         anchor = found.get(rule["from"])
-        if anchor is None and rule.get("fallback"):
-            fb = rule["fallback"]
-            anchor = found.get(fb["from"])
-            days, source, confidence = fb["days"], fb.get("source"), fb.get("confidence")
+        estimated = anchor is None and bool(rule.get("fallback"))
+        if estimated:
+            start_from, days, source, confidence = _fallback(rule, case)
+            anchor = found.get(start_from)
         if anchor is None:
             continue
-        start, how = anchor
-        end = _dated(rule, start, days)
-        unit = "business days" if rule.get("business_days") else "days"
-        left = (end - today).days
-        note = rule.get("note", "")
-        if not source or confidence in ("default", "L"):
-            note = (note + " " if note else "") + f"Not certain: {rules.CHECK_ORDER_PAGE}."
-        out.append(
-            Deadline(
-                id=rule["id"],
-                name=rule["name"],
-                date=end.isoformat(),
-                days_left=left,
-                source=source or "default",
-                confidence=confidence or "default",
-                status=status_for(left),
-                basis=f"{days} {unit} after {how}",
-                note=note,
-                assumed=_assumed(case, rule["from"]),
-            )
-        )
+        out.append(_deadline(rule, case, anchor, days, source, confidence, today, estimated))
     return out
 
 
-def earliest_filing(case: Case) -> date | None:
-    """Platforms that make the shopper wait after contacting the seller (Amazon: 2 business
-    days): the first day the claim may be filed, or None when no such rule applies."""
+def _deadline(
+    rule: dict[str, Any],
+    case: Case,
+    anchor: tuple[date, str],
+    days: int,
+    source: str | None,
+    confidence: str | None,
+    today: date,
+    estimated: bool,
+) -> Deadline:
+    start, how = anchor
+    end = _dated(rule, start, days)
+    unit = "business days" if rule.get("business_days") else "days"
+    left = (end - today).days
+    note = rule.get("note", "")
+    needs = NEEDS.get(rule["from"], "") if estimated else ""
+    status = status_for(left)
+    basis = f"{days} {unit} after {how}"
+    if estimated:
+        status = "unknown"  # an estimate is never "closed": ask for the real date instead
+        basis = f"about {basis}, because {needs} is not set"
+        note = (note + " " if note else "") + f"Enter {needs} to know this date."
+    if not source or confidence in ("default", "L"):
+        note = (note + " " if note else "") + f"Not certain: {rules.CHECK_ORDER_PAGE}."
+    return Deadline(
+        id=rule["id"],
+        name=rule["name"],
+        date=end.isoformat(),
+        days_left=left,
+        source=source or "default",
+        confidence=confidence or "default",
+        status=status,
+        basis=basis,
+        note=note,
+        assumed=estimated or _assumed(case, rule["from"]),
+        needs=needs,
+    )
+
+
+def earliest(case: Case, today: date | None = None) -> list[Deadline]:
+    """The first days this claim may be filed, by the platform's rules for its reason.
+
+    status "wait" until that day, "ok" from it, "unknown" when the anchor date is missing.
+    """
+    today = today or date.today()
     platform_id = case.facts.platform
-    contacted = _iso(case.claim.get("contacted_seller"))
-    if not platform_id or not contacted:
-        return None
+    if not platform_id:
+        return []
+    found = anchors(case, today)
+    out: list[Deadline] = []
     for rule in rules.deadline_rules(platform_id):
-        if rule.get("when") == "earliest" and rule["from"] == "contacted_seller":
-            return _dated(rule, contacted, rule["days"])
-    return None
+        if not _applies(rule, case, "earliest"):
+            continue
+        source, confidence = rule.get("source"), rule.get("confidence")
+        anchor = found.get(rule["from"])
+        if anchor is None:
+            out.append(
+                Deadline(
+                    id=rule["id"],
+                    name=rule["name"],
+                    date="",
+                    days_left=0,
+                    source=source or "default",
+                    confidence=confidence or "default",
+                    status="unknown",
+                    basis=f"{rule['days']} days after {rule['from']}",
+                    note=rule.get("note", ""),
+                    assumed=True,
+                    kind="earliest",
+                    needs=NEEDS.get(rule["from"], rule["from"]),
+                )  # fmt: skip
+            )
+            continue
+        item = _deadline(rule, case, anchor, rule["days"], source, confidence, today, False)
+        item.kind, item.advisory = "earliest", bool(rule.get("advisory"))
+        item.status = "wait" if item.days_left > 0 else "ok"
+        out.append(item)
+    return out
+
+
+def days_text(n: int) -> str:
+    """'1 day', '5 days'."""
+    return f"{n} day{'' if abs(n) == 1 else 's'}"
 
 
 def reply_by(case: Case, today: date) -> date:

@@ -6,9 +6,9 @@ Same case in, same words out: no randomness, no dates other than the ones passed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from evidence_kit.claim import tone
 from evidence_kit.claim.refund import format_money
 from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.timecode import format_time
@@ -57,6 +57,15 @@ KIND_LABEL = {
     "clip": "clip",
     "document": "document",
 }
+# titles the app gives grabbed frames and cut clips ("Frame 00:00:03.000"): the citation
+# already says that, so they are not repeated
+_AUTO_TITLE = re.compile(r"^(?:frame|clip)\s+\d{1,2}:\d{2}", re.I)
+# a reply that says there was none
+NO_REPLY = re.compile(
+    r"^\s*(?:no|none|nothing|no reply|no answer|no response|not yet|нет|нет ответа|"
+    r"не ответил\w*|молчит)\s*\.?\s*$",
+    re.I,
+)
 PRIVACY = (
     "Personal details on the label have been masked for privacy; the original unedited "
     "recording is kept and can be provided to {platform} on request."
@@ -116,19 +125,22 @@ def _has_redaction(item: Item) -> bool:
     return any(a.get("type") == "redact" for a in item.annotations)
 
 
-def _clean(text: str) -> str:
-    return tone.clean(text).text if text else ""
+def exhibits(case: Case, words: dict[str, str] | None = None) -> list[Exhibit]:
+    """Included items in exhibit order, each with its citation.
 
-
-def exhibits(case: Case) -> list[Exhibit]:
-    """Included items in exhibit order, each with its citation."""
+    `words` holds the reviewed titles and notes ("items.<id>.title"); without it the item's
+    own fields are used as they are.
+    """
     numbers = exhibit_numbers(case)
+    words = words or {}
     out = []
     for it in case.items:
         number = numbers.get(it.id)
         if number is None:
             continue
-        title = _clean(it.title)
+        title = words.get(f"items.{it.id}.title", it.title).strip()
+        if _AUTO_TITLE.match(title):
+            title = ""
         parent = numbers.get(it.parent or "", "")
         source = f" (from {parent})" if parent else ""
         if it.kind == ItemKind.FRAME and it.pts_s is not None:
@@ -150,7 +162,7 @@ def exhibits(case: Case) -> list[Exhibit]:
         citation = f"{head}: {title}" if title else head
         if _has_redaction(it) and "mask" not in citation.lower():
             citation += " (personal details masked)"
-        note = _clean(it.note)
+        note = words.get(f"items.{it.id}.note", it.note).strip()
         if note:
             citation += f" - {note}"
         if title:
@@ -177,6 +189,16 @@ def amount_text(amount: float | None, currency: str) -> str:
     return f" of {text}" if text else ""
 
 
+def reply_sentence(reply: str, party: str = "seller") -> str:
+    """The seller's reply as one sentence that reads on from the one before."""
+    text = reply.strip().rstrip(".")
+    if not text or NO_REPLY.match(text):
+        return "There has been no reply so far."
+    if re.match(rf"(?:the {party}|{party}|they|he|she|the store|the shop)\b", text, re.I):
+        return text[0].upper() + text[1:] + "."
+    return f"Reply from the {party}: {text}."
+
+
 def request_sentence(
     remedy: str,
     price: float | None,
@@ -184,9 +206,9 @@ def request_sentence(
     percent: float | None,
     amount: float | None,
     item: str,
-    received: bool,
+    can_return: bool,
 ) -> str:
-    """The one remedy with its amount."""
+    """The one remedy with its amount. `can_return`: there is an item to send back."""
     paid = format_money(price, currency)
     if remedy == "partial_refund":
         of = f" ({percent:g}% of {paid})" if percent is not None and paid else ""
@@ -199,5 +221,5 @@ def request_sentence(
     if remedy == "replacement":
         what = f' of "{item}"' if item else ""
         return f"a replacement{what}, sent at the seller's cost."
-    tail = " I am happy to return the item if required." if received else ""
+    tail = " I am happy to return the item if required." if can_return else ""
     return f"a full refund{amount_text(price, currency)}.{tail}"

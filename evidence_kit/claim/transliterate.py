@@ -2,10 +2,14 @@
 
 Cyrillic and Greek follow BGN/PCGN-style tables; Latin accents are stripped; typographic
 punctuation becomes its plain form. What cannot be spelled in ASCII is dropped and reported.
+Ukrainian names follow Ukraine's national standard (Cabinet of Ministers resolution 55 of
+2010, the passport spelling): Григорій -> Hryhorii, Юлія -> Yuliia, Згурський -> Zghurskyi.
+This is for names and titles; free text in another language is translated, not spelled out.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _CYRILLIC = {
@@ -16,6 +20,15 @@ _CYRILLIC = {
     "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj",
     "њ": "nj", "ћ": "c", "џ": "dz", "ђ": "dj",
 }  # fmt: skip
+# KMU 2010: the first table is for the start of a word, the second for anywhere else
+_UKRAINIAN = {
+    "г": "h", "ґ": "g", "е": "e", "и": "y", "і": "i", "х": "kh", "щ": "shch", "ь": "", "'": "",
+    "\u2019": "", "\u02bc": "",
+}  # fmt: skip
+_UKRAINIAN_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UKRAINIAN_INSIDE = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
+UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_UKRAINIAN_SIGNS = re.compile(r"[а-я]['\u2019\u02bc][а-я]|ськ", re.I)
 _GREEK = {
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
     "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
@@ -48,6 +61,53 @@ def _letter(ch: str) -> str | None:
     return None
 
 
+def is_ukrainian(text: str) -> bool:
+    """True when `text` looks Ukrainian: і ї є ґ, an apostrophe inside a word (Мар'яна) or the
+    surname ending -ськ- (Russian writes -ск-)."""
+    return any(ch in UKRAINIAN_LETTERS for ch in text) or bool(_UKRAINIAN_SIGNS.search(text))
+
+
+def _ukrainian_name(text: str) -> str:
+    """Cyrillic spelled by the Ukrainian national standard; other characters left as they are."""
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        prev = text[i - 1].lower() if i else ""
+        start = not prev.isalpha() and prev not in ("'", "\u2019", "\u02bc")
+        if low == "г" and prev == "з":
+            mapped = "gh"  # зг -> zgh, so it is not read as zh
+        elif low in _UKRAINIAN_START:
+            mapped = (_UKRAINIAN_START if start else _UKRAINIAN_INSIDE)[low]
+        elif low in _UKRAINIAN:
+            mapped = _UKRAINIAN[low]
+        elif low in _CYRILLIC:
+            mapped = _CYRILLIC[low]
+        else:
+            out.append(ch)
+            continue
+        out.append(_case_like(text, i, mapped) if ch.isupper() else mapped)
+    return "".join(out)
+
+
+def name_to_ascii(name: str, ukrainian: bool = False) -> str:
+    """A person's name in ASCII: Ukrainian names by the national standard, others as to_ascii."""
+    if ukrainian or is_ukrainian(name):
+        name = _ukrainian_name(unicodedata.normalize("NFC", name))
+    return to_ascii(name)[0]
+
+
+def _case_like(text: str, i: int, mapped: str) -> str:
+    """ "ЖУК" -> "ZHUK" but "Жук" -> "Zhuk": an upper-case letter follows its neighbours' case."""
+    if not mapped:
+        return mapped
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev = text[i - 1] if i > 0 else ""
+    shout = (nxt.isupper() and nxt.isalpha()) or (
+        not nxt.isalpha() and prev.isupper() and prev.isalpha()
+    )
+    return mapped.upper() if shout else mapped.capitalize()
+
+
 def to_ascii(text: str) -> tuple[str, list[str]]:
     """Spell `text` in ASCII. Returns (text, characters that had to be dropped)."""
     text = unicodedata.normalize("NFC", text)
@@ -62,15 +122,7 @@ def to_ascii(text: str) -> tuple[str, list[str]]:
             continue
         mapped = _letter(ch)
         if mapped is not None:
-            if ch.isupper() and mapped:
-                # "ЖУК" -> "ZHUK" but "Жук" -> "Zhuk": follow the neighbours' case
-                nxt = text[i + 1] if i + 1 < len(text) else ""
-                prev = text[i - 1] if i > 0 else ""
-                shout = (nxt.isupper() and nxt.isalpha()) or (
-                    not nxt.isalpha() and prev.isupper() and prev.isalpha()
-                )
-                mapped = mapped.upper() if shout else mapped.capitalize()
-            out.append(mapped)
+            out.append(_case_like(text, i, mapped) if ch.isupper() else mapped)
             continue
         stripped = "".join(
             c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)

@@ -1,4 +1,5 @@
-"""Command line: `claim CASE [--short] [--json]` prints the draft claim, its deadlines and checklist."""
+"""Command line: `claim CASE [--short] [--json]`: the draft claim, its deadlines, earliest filing
+days, checklist, refund advice, the platform's notes and the wording suggestions to decide."""
 
 from __future__ import annotations
 
@@ -30,6 +31,20 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     )
     p.add_argument(
         "--untick", action="append", default=[], metavar="ID", help="untick a checklist item"
+    )
+    p.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="ID|all",
+        help="accept a wording suggestion (the claim then uses the suggested words)",
+    )
+    p.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="ID|all",
+        help="keep your own words for a wording suggestion",
     )
     p.add_argument(
         "--translate",
@@ -68,29 +83,64 @@ def cmd_claim(args: argparse.Namespace) -> int:
     if args.short:
         print(draft.short)
         return 0
+    _print_draft(draft)
+    return 0
+
+
+_FLAG = {"soon": "  CLOSES SOON", "closed": "  CLOSED", "unknown": "  ESTIMATE"}
+
+
+def _print_draft(draft) -> None:  # type: ignore[no-untyped-def]
+    from evidence_kit.claim.deadlines import days_text
+
+    print(f"Subject: {draft.subject}")
+    print()
     print(draft.text)
     print()
     print(f"--- Short version ({len(draft.short)}/{draft.limit} characters) ---")
     print(draft.short)
-    if draft.deadlines:
+    if draft.deadlines or draft.earliest:
         print()
         print("--- Deadlines ---")
-        for d in draft.deadlines:
-            flag = {"ok": "", "soon": "  CLOSES SOON", "closed": "  CLOSED"}[d.status]
-            print(f"{d.date}  {d.days_left:>4} days  {d.name}  [{d.source}, {d.confidence}]{flag}")
-            if d.note:
-                print(f"      {d.note}")
+    for d in draft.earliest:
+        when = f"from {d.date}" if d.date else "from ?"
+        state = {"wait": f"  WAIT {days_text(d.days_left)}", "unknown": "  ENTER THE DATE"}
+        print(f"{when:<16} {d.name}  [{d.source}, {d.confidence}]{state.get(d.status, '')}")
+        for line in (d.note, f"Enter {d.needs}." if d.status == "unknown" else ""):
+            if line:
+                print(f"      {line}")
+    for d in draft.deadlines:
+        left = days_text(d.days_left)
+        print(
+            f"{d.date}  {left:>9}  {d.name}  [{d.source}, {d.confidence}]{_FLAG.get(d.status, '')}"
+        )
+        if d.note:
+            print(f"      {d.note}")
+    if draft.refund and draft.refund.low < 100:
+        print()
+        print("--- Refund ---")
+        print(draft.refund.summary(draft.price))
     print()
     print("--- Before you submit ---")
     for c in draft.checklist:
         detail = f" - {c.detail}" if c.detail else ""
         print(f"{_MARK.get(c.status, '[ ]')} {c.item}{detail}")
+    if draft.suggestions:
+        print()
+        print("--- Wording suggestions (--accept ID or --keep ID; 'all' for every one) ---")
+        for s in draft.suggestions:
+            change = f"-> {s['suggestion']!r}" if s["suggestion"] else "-> (leave out)"
+            print(f"{s['id']}  {s['decision']:<8} {s['label']}: {s['found']!r} {change}")
+    if draft.notes:
+        print()
+        print("--- Good to know ---")
+        for note in draft.notes:
+            print(f"* {note}")
     if draft.warnings:
         print()
         print("--- Warnings ---")
         for w in draft.warnings:
             print(f"! {w}")
-    return 0
 
 
 def _apply_edits(store, args: argparse.Namespace, today) -> bool:  # type: ignore[no-untyped-def]
@@ -130,7 +180,28 @@ def _apply_edits(store, args: argparse.Namespace, today) -> bool:  # type: ignor
     for item_id, ticked in ticks:
         edits.set_ticked(store.case, item_id, ticked)
         changed = True
+    for decision, ids in (("accept", args.accept), ("keep", args.keep)):
+        if ids:
+            _decide(store.case, ids, decision, today)
+            changed = True
     return changed
+
+
+def _decide(case, ids: list[str], decision: str, today) -> None:  # type: ignore[no-untyped-def]
+    """--accept / --keep: record the shopper's decision on wording suggestions."""
+    from evidence_kit.claim.draft import draft_claim
+    from evidence_kit.claim.wording import set_decision
+
+    if "all" not in ids:
+        known = [s["id"] for s in draft_claim(case, today).suggestions]
+        set_decision(case, list(dict.fromkeys(ids)), decision, known)
+        return
+    # an accepted change can bring up a new one (a calmer sentence once a phone is gone)
+    for _ in range(3):
+        pending = [s["id"] for s in draft_claim(case, today).pending_suggestions]
+        if not pending:
+            return
+        set_decision(case, pending, decision, pending)
 
 
 def _translate(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ field and names the first bad one, so a damaged case.json is reported, never hal
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
@@ -57,6 +58,10 @@ CLAIM_KEYS = (
     "expected_by",
     "dispute_opened",
     "return_agreed",
+    # added by issue 11: the card issuer's fields and the shopper's country
+    "return_attempted",
+    "return_tracking",
+    "country",
 )
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -116,6 +121,8 @@ class Facts:
             value = data[key]
             if key == "price":
                 _expect(value, (int, float), f"{path}.price", optional=True)
+                if value is not None and not math.isfinite(value):
+                    raise _fail(f"{path}.price", "must be a finite number, not NaN or Infinity")
                 out.price = None if value is None else float(value)
             else:
                 setattr(out, key, _expect(value, str, f"{path}.{key}"))

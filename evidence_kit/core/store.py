@@ -383,4 +383,5 @@ def _fsync_dir(path: Path) -> None:
 def new_case(root: Path | str, **facts: Any) -> CaseStore:
     """Create a case folder with validated facts (None values are left empty)."""
     values = {k: case_ops.normalize_fact(k, v) for k, v in facts.items() if v is not None}
+    case_ops.check_dates(values, {}, set(values))
     return CaseStore.create(Path(root), Facts(**values))

@@ -81,10 +81,12 @@ def test_amazon_asks_to_wait_after_contacting_the_seller() -> None:
     # contacted Friday 2026-11-27: earliest filing Tuesday 2026-12-01
     claim = {"received": True, "reason": "damaged", "contacted_seller": "2026-11-27"}
     case = make_case("amazon", FACTS, claim, unboxing_items())
-    early = {c.id: c for c in draft_claim(case, date(2026, 11, 28)).checklist}["contact_seller"]
-    assert early.status == "warn" and "2026-12-01" in early.detail
-    later = {c.id: c for c in draft_claim(case, date(2026, 12, 1)).checklist}["contact_seller"]
-    assert later.status == "ok"
+    checks = {c.id: c for c in draft_claim(case, date(2026, 11, 28)).checklist}
+    early = checks["earliest_contact_wait"]
+    assert early.status == "missing" and "2026-12-01" in early.detail
+    assert checks["contact_seller"].status == "ok"
+    later = {c.id for c in draft_claim(case, date(2026, 12, 1)).checklist}
+    assert "earliest_contact_wait" not in later
     no_contact = make_case("card", FACTS, {"received": True, "reason": "damaged"}, [])
     assert _status(draft_claim(no_contact, TODAY), "contact_seller") == "missing"
 

@@ -12,7 +12,7 @@ TODAY = date(2026, 11, 26)
 
 def test_empty_case_drafts_with_warnings() -> None:
     draft = draft_claim(make_case("", {}, {}, []), TODAY)
-    assert draft.text.startswith("Subject: Order (order number)")
+    assert draft.subject.startswith("Order (order number)") and draft.text.startswith("Hello,")
     assert draft.deadlines == [] and len(draft.short) <= draft.limit
     assert any("Choose the platform" in w for w in draft.warnings)
     assert {c.id: c.status for c in draft.checklist}["reason_matches"] == "missing"

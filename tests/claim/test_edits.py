@@ -26,7 +26,7 @@ def _case():
 
 def _with_my_paragraph(case) -> str:
     parts = draft_claim(case, TODAY).text.split("\n\n")
-    parts.insert(3, MY_PARAGRAPH)  # after the order facts
+    parts.insert(2, MY_PARAGRAPH)  # after the order facts
     return "\n\n".join(parts)
 
 
@@ -58,7 +58,7 @@ def test_regenerate_keeps_own_paragraph_and_updates_the_rest() -> None:
     assert "a partial refund of 5.00 USD (25% of 20.00 USD)" in text
     assert "10.00 USD (50%" not in text
     paras = text.split("\n\n")
-    assert paras[3] == MY_PARAGRAPH and paras[2].startswith("1. Order facts")
+    assert paras[2] == MY_PARAGRAPH and paras[1].startswith("1. Order facts")
     assert not any("Regenerate" in w for w in draft_claim(case, TODAY).warnings)
 
 
@@ -111,5 +111,7 @@ def test_ascii_platform_transliterates_the_edited_text() -> None:
 def test_edited_text_with_a_phone_number_is_flagged() -> None:
     case = _case()
     set_text(case, draft_claim(case, TODAY).text + "\n\nCall me on +44 7700 900123.", TODAY)
-    warnings = draft_claim(case, TODAY).warnings
-    assert any("personal details" in w and "Your edited text" in w for w in warnings)
+    draft = draft_claim(case, TODAY)
+    assert any("edited claim text" in w and "phone number" in w for w in draft.warnings)
+    (found,) = draft.pending_suggestions
+    assert found["field"] == "text" and found["found"] == "Call me on +44 7700 900123."

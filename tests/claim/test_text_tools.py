@@ -1,11 +1,11 @@
-"""Transliteration to ASCII and the tone/privacy filter for the shopper's own words."""
+"""Transliteration to ASCII (and names by their own standard), language detection."""
 
 from __future__ import annotations
 
 import pytest
 
-from evidence_kit.claim.tone import clean, find_problems
-from evidence_kit.claim.transliterate import to_ascii
+from evidence_kit.claim.language import case_regions, language_of
+from evidence_kit.claim.transliterate import is_ukrainian, name_to_ascii, to_ascii
 
 
 @pytest.mark.parametrize(
@@ -31,33 +31,41 @@ def test_to_ascii_reports_what_it_cannot_spell() -> None:
     assert out == "mug  ok" and dropped == ["杯", "子"]
 
 
-def test_clean_removes_insults_threats_and_personal_details() -> None:
-    raw = ("THIS DOES NOT WORK!!! The seller is a SCAMMER. The LED stays off. "
-           "Call me on +7 912 345-67-89 or mail me@example.com. I will sue you.")  # fmt: skip
-    out = clean(raw)
-    assert (
-        out.text
-        == "This does not work. The LED stays off. Call me on [phone removed] or mail [e-mail removed]."
-    )
-    assert "The seller is a SCAMMER." in out.removed and "I will sue you." in out.removed
-    assert set(find_problems(raw)) == {"insult", "threat", "shouting", "personal details"}
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        # examples of Ukraine's national standard (KMU resolution 55, 2010)
+        ("Григорій", "Hryhorii"),
+        ("Юлія", "Yuliia"),
+        ("Мар'яна", "Mariana"),
+        ("Згурський", "Zghurskyi"),
+        ("Олена Ковальчук", "Olena Kovalchuk"),
+        ("Ярослав Їжаков", "Yaroslav Yizhakov"),
+        # Russian names keep the Russian table
+        ("Сергей Иванов", "Sergey Ivanov"),
+        ("Анна", "Anna"),
+    ],
+)
+def test_names_follow_their_own_standard(name: str, want: str) -> None:
+    assert name_to_ascii(name) == want
 
 
-def test_clean_drops_an_address_line_but_keeps_other_lines() -> None:
-    out = clean("The mug is cracked. My address: ul. Lenina 5, apt 3.\nThe box was wet.")
-    assert out.text == "The mug is cracked. The box was wet."
-    assert "Lenina" not in out.text
+def test_ukrainian_is_recognised_by_its_letters_and_signs() -> None:
+    assert is_ukrainian("Юлія") and is_ukrainian("Мар'яна") and is_ukrainian("Згурський")
+    assert not is_ukrainian("Сергей") and not is_ukrainian("John")
+    assert name_to_ascii("Олег", ukrainian=True) == "Oleh"
 
 
-def test_clean_keeps_codes_sizes_and_ids() -> None:
-    text = "Order 8123456789012345, tracking LP00123456789CN, size XXL, USB-C port, 350 ml"
-    assert clean(text).text == text
-    assert find_problems(text) == []
+def test_language_of_free_text() -> None:
+    assert language_of("The handle is cracked.") == "en"
+    assert language_of("Ручка треснула, коробка мокрая.") == "ru"
+    assert language_of("Ручка тріснула, коробка мокра.") == "uk"
+    assert language_of("The Кожаная bag is torn at the strap and the zip does not close.") == "en"
+    assert language_of("把手坏了") == "other"
+    assert language_of("") == "en"
 
 
-def test_clean_catches_russian_insults_and_threats_but_not_lookalikes() -> None:
-    out = clean(
-        "Ручка треснула!!! Продавец мошенник. Подам в суд. Воротник мятый. Судя по фото, цвет другой."
-    )
-    assert out.text == "Ручка треснула. Воротник мятый. Судя по фото, цвет другой."
-    assert out.removed == ["Продавец мошенник.", "Подам в суд."]
+def test_regions_for_phone_numbers() -> None:
+    regions = case_regions("", "RUB", "shopee", ["hello"], with_locale=False)
+    assert regions[:2] == ["RU", "PH"]
+    assert "UA" in case_regions("", "USD", "ebay", ["Тріснула"], with_locale=False)
