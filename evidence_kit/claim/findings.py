@@ -10,6 +10,7 @@ so it survives edits elsewhere in the text.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,3 +97,25 @@ def _tidy(text: str) -> str:
 def overlaps(findings: list[Finding], start: int, end: int) -> bool:
     """True when a finding already covers part of [start, end)."""
     return any(f.start < end and start < f.end for f in findings)
+
+
+def trigger(words: str) -> re.Pattern[str]:
+    """A fast first-look pattern: lower-case alternatives with no flags and no anchors, which
+    Python's regex engine scans far faster than a case-insensitive pattern with \\b."""
+    return re.compile("|".join(sorted(words.split(), key=len, reverse=True)))
+
+
+def word_starts(pattern: re.Pattern[str], text: str, low: str) -> list[int]:
+    """Where `pattern` (a `trigger`) matches at the start of a word of `text`; `low` is
+    text.lower() of the same length."""
+    return [
+        m.start()
+        for m in pattern.finditer(low)
+        if m.start() == 0 or not text[m.start() - 1].isalnum()
+    ]
+
+
+def lower_same_length(text: str) -> str | None:
+    """text.lower(), or None when lower-casing changes the length (a few rare letters do)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None

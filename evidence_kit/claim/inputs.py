@@ -82,6 +82,9 @@ def gather(
     if not remedy:
         remedy = "full_refund"
         warnings.append("No remedy chosen: the draft asks for a full refund.")
+    if remedy == "partial_refund" and reason in NOTHING_TO_RETURN:
+        remedy = "full_refund"  # nothing usable arrived: a share of nothing is no remedy
+        warnings.append("Nothing usable arrived, so the draft asks for a full refund.")
     entry = rules.reason(platform_id, reason) if platform_id and reason else None
     advice = None
     if reason:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+from functools import lru_cache
 
 from evidence_kit.claim.transliterate import is_ukrainian
 
@@ -32,6 +33,7 @@ CURRENCY_REGION = {
 PLATFORM_REGIONS = {"shopee": ("PH", "SG", "MY"), "lazada": ("PH", "SG", "MY")}
 
 
+@lru_cache(maxsize=32)
 def language_of(text: str) -> str:
     """'en' for English (or no letters), 'ru', 'uk', or 'other'."""
     letters = len(text) - len(_LETTER.sub("", text))
@@ -70,7 +72,7 @@ def case_regions(
     out += PLATFORM_REGIONS.get(platform, ())
     languages = {language_of(t) for t in texts if t}
     if "ru" in languages:
-        out += ["RU", "BY", "KZ"]
+        out.append("RU")  # Kazakhstan shares +7 and its numbering plan
     if "uk" in languages:
         out.append("UA")
     return list(dict.fromkeys(r for r in out if r))

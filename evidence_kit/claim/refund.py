@@ -120,7 +120,7 @@ def advise(
     suggested = money((low + high) / 2) if low != high else low
     chosen = percent if percent is not None else suggested
     amount = partial_amount(price, chosen, currency)
-    extra = {"ask": ask_percent(low, high), "currency": currency}
+    extra: dict[str, Any] = {"ask": ask_percent(low, high), "currency": currency}
     if reason in _TOTAL_LOSS:
         return RefundAdvice(
             low, high, suggested, 100.0, partial_amount(price, 100.0, currency), None,

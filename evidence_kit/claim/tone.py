@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from evidence_kit.claim.findings import Finding
+from evidence_kit.claim.findings import Finding, lower_same_length, trigger, word_starts
 
 # a sentence: up to a run of . ! ? followed by a space or the end, or a line break ("0.45 kg"
 # and "v1.2" stay inside their sentence); the two branches never match the same character
@@ -51,6 +51,8 @@ _RUDE_NOUN = re.compile(rf"\b(?:a\s+)?(?:piece\s+of\s+)?{_RUDE}\b", re.I)
 _RUDE_RU = re.compile(r"\b(?:хлам|барахло|мусор|дерьмо|фигня|хрень)\b", re.I)
 _SWEAR = re.compile(r"\s?\b(?:shit|damn|fucking|fuck|bloody)\b", re.I)
 _REPEATED_MARKS = re.compile(r"[!?]{2,}")
+# a cheap first look: a sentence with none of these (nor a rude word) needs no rewrite
+_TWO_CAPS = re.compile(r"[A-ZА-ЯЁ]{2}|[!?]{2}")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # capitals that are not shouting: units, standards, codes, common product acronyms
 _CAPS_WORDS = (
@@ -62,6 +64,19 @@ _CAPS_WORDS = (
 )
 ALLOWED_CAPS = frozenset(_CAPS_WORDS.split())
 _MIN_SHOUTED_WORDS, _MIN_SHOUTED_LETTERS, _SHOUT_SHARE = 3, 10, 0.7
+# first looks: a sentence with none of these words cannot match the patterns above
+_THREAT_WORDS = trigger(
+    "sue suing court police lawyer attorney legal report review feedback star expose destroy "
+    "regret else подам обращусь пойду напишу пожалуюсь жаловаться засуж оставлю"
+)
+_INSULT_WORDS = trigger(
+    "scam fraud thie liar idiot stupid moron crook cheat bastard clown disgust pathetic shame "
+    "useless lying мошенни жулик обманщик ворюг вор урод идиот дурак туп козел козёл лжец "
+    "врёт врет врут лжёт лжет"
+)
+_RUDE_WORDS = trigger(
+    "junk garbage trash rubbish crap shit damn fuck bloody хлам барахло мусор дерьмо фигня хрень"
+)
 
 THREAT_WHY = "A threat makes mediators less willing to help; the facts are enough."
 INSULT_WHY = "Insults hurt the claim; mediators decide on facts and evidence."
@@ -115,10 +130,11 @@ def _rewrite(sentence: str, protected: dict[str, str]) -> tuple[str, str]:
     shouting = _shouted(sentence, protected)
     out = _calm_case(sentence, protected) if shouting else sentence
     calm = out
-    out = _RUDE_IS.sub(lambda m: f"{m.group(1)} of poor quality", out)
-    out = _RUDE_THIS.sub(lambda m: f"{m.group(1)} item", out)
-    out = _RUDE_NOUN.sub("a poor-quality item", out)
-    out = _RUDE_RU.sub("товар", _SWEAR.sub("", out))
+    if _RUDE_WORDS.search(sentence.lower()):
+        out = _RUDE_IS.sub(lambda m: f"{m.group(1)} of poor quality", out)
+        out = _RUDE_THIS.sub(lambda m: f"{m.group(1)} item", out)
+        out = _RUDE_NOUN.sub("a poor-quality item", out)
+        out = _RUDE_RU.sub("товар", _SWEAR.sub("", out))
     if out != calm:  # "Damn, it broke." -> "It broke."
         out = re.sub(r"^[\s,;:]+", "", out)
         out = out[:1].upper() + out[1:] if calm[:1].isupper() else out
@@ -132,23 +148,52 @@ def _rewrite(sentence: str, protected: dict[str, str]) -> tuple[str, str]:
     return out.strip(), "insult" if rude else "shouting"
 
 
+class _Hits:
+    """Where a first-look pattern hits, asked sentence by sentence in order: one scan of the
+    whole text instead of one search per sentence."""
+
+    def __init__(self, starts: list[int] | None) -> None:  # None: every sentence
+        self.starts = starts
+        self.at = 0
+
+    def within(self, start: int, end: int) -> bool:
+        if self.starts is None:
+            return True
+        while self.at < len(self.starts) and self.starts[self.at] < start:
+            self.at += 1
+        return self.at < len(self.starts) and self.starts[self.at] < end
+
+
+def _first_looks(text: str) -> tuple[_Hits, _Hits, _Hits]:
+    low = lower_same_length(text)
+    if low is None:  # a rare letter changes length when lower-cased: look at every sentence
+        return _Hits(None), _Hits(None), _Hits(None)
+    caps = [m.start() for m in _TWO_CAPS.finditer(text)]
+    rude = word_starts(_RUDE_WORDS, text, low)
+    return (
+        _Hits(word_starts(_THREAT_WORDS, text, low)),
+        _Hits(word_starts(_INSULT_WORDS, text, low)),
+        _Hits(sorted(caps + rude)),
+    )
+
+
 def scan(text: str, field: str, protected_words: Iterable[str] = ()) -> list[Finding]:
     """Insults, threats and shouting in `text`, one finding per sentence at most.
 
     `protected_words` (the item's and the seller's names) keep the case those names give them.
     """
     protected = {m.group(0).lower(): m.group(0) for w in protected_words for m in _WORD.finditer(w)}
+    threats, insults, maybe = _first_looks(text)
     out: list[Finding] = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if _THREAT.search(sentence):
+        if threats.within(start, end) and _THREAT.search(sentence):
             out.append(Finding(field, "threat", start, end, sentence, "", THREAT_WHY))
-            continue
-        if _PERSON_INSULT.search(sentence):
+        elif insults.within(start, end) and _PERSON_INSULT.search(sentence):
             out.append(Finding(field, "insult", start, end, sentence, "", INSULT_WHY))
-            continue
-        calm, kind = _rewrite(sentence, protected)
-        if kind:
-            why = RUDE_WHY if kind == "insult" else SHOUT_WHY
-            out.append(Finding(field, kind, start, end, sentence, calm, why))
+        elif maybe.within(start, end):
+            calm, kind = _rewrite(sentence, protected)
+            if kind:
+                why = RUDE_WHY if kind == "insult" else SHOUT_WHY
+                out.append(Finding(field, kind, start, end, sentence, calm, why))
     return out

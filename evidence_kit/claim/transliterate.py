@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -28,6 +29,7 @@ _UKRAINIAN = {
 _UKRAINIAN_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _UKRAINIAN_INSIDE = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
 UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _UKRAINIAN_SIGNS = re.compile(r"[а-я]['\u2019\u02bc][а-я]|ськ", re.I)
 _GREEK = {
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
@@ -108,33 +110,41 @@ def _case_like(text: str, i: int, mapped: str) -> str:
     return mapped.upper() if shout else mapped.capitalize()
 
 
+@lru_cache(maxsize=4096)
+def _spell(ch: str) -> str | None:
+    """One non-ASCII character in ASCII, lower-case for letters; None if it has no spelling."""
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    mapped = _letter(ch)
+    if mapped is not None:
+        return mapped
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if stripped and stripped.isascii():
+        return stripped
+    if unicodedata.category(ch).startswith("Z"):
+        return " "
+    return None
+
+
 def to_ascii(text: str) -> tuple[str, list[str]]:
     """Spell `text` in ASCII. Returns (text, characters that had to be dropped)."""
     text = unicodedata.normalize("NFC", text)
-    out: list[str] = []
+    if text.isascii():
+        return text, []
     dropped: list[str] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            out.append(ch)
-            continue
-        if ch in _PUNCT:
-            out.append(_PUNCT[ch])
-            continue
-        mapped = _letter(ch)
-        if mapped is not None:
-            out.append(_case_like(text, i, mapped) if ch.isupper() else mapped)
-            continue
-        stripped = "".join(
-            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-        )
-        if stripped and stripped.isascii():
-            out.append(stripped)
-            continue
-        if unicodedata.category(ch).startswith("Z"):
-            out.append(" ")
-            continue
-        dropped.append(ch)
-    return "".join(out), dropped
+
+    def one(match: re.Match[str]) -> str:
+        ch = match.group(0)
+        mapped = _spell(ch)
+        if mapped is None:
+            dropped.append(ch)
+            return ""
+        if ch.isupper():
+            return _case_like(text, match.start(), mapped)
+        return mapped
+
+    # ASCII stretches are copied as they are; only the other characters cost a call
+    return _NON_ASCII.sub(one, text), dropped
 
 
 def ascii_text(text: str) -> str:

@@ -140,6 +140,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from evidence_kit.claim.refund import format_money
     from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.model import exhibit_numbers
@@ -153,7 +154,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     f = case.facts
     print(f"Case: {store.name}  ({store.root})")
     print(f"Platform: {f.platform or '-'}   Order: {f.order_id or '-'}   Item: {f.item or '-'}")
-    price = f"{f.price:.2f} {f.currency}" if f.price is not None else "-"
+    price = format_money(f.price, f.currency) or "-"
     print(f"Price: {price}   Store: {f.store or '-'}   Tracking: {f.tracking or '-'}")
     print(f"Ordered: {f.ordered or '-'}   Delivered: {f.delivered or '-'}")
     numbers = exhibit_numbers(case)

@@ -58,9 +58,10 @@ def currencies() -> frozenset[str]:
     from babel.numbers import get_territory_currencies
 
     today = date.today()
+    territories = [str(t) for t in Locale("en").territories]
     return frozenset(
         code
-        for territory in Locale("en").territories
+        for territory in territories
         if len(territory) == 2 and territory.isalpha()
         for code in get_territory_currencies(territory, today, tender=True)
     )

@@ -110,3 +110,30 @@ def test_load_rules_returns_a_copy() -> None:
     doc = rules.load_rules()
     doc["platforms"]["ebay"]["limits"]["image_max_bytes"]["value"] = 1
     assert rules.upload_limits("ebay").image_max_bytes == 5_000_000
+
+
+def test_inferred_and_merchant_side_values_are_not_high_confidence() -> None:
+    """Build 7: a mapping we inferred, or a limit from a merchant-side tool, is not 'H'."""
+    inferred = {(p, r["id"]): r for p in PLATFORMS for r in rules.reasons(p) if r.get("inferred")}
+    assert ("amazon", "wrong_size") in inferred and ("card", "counterfeit") in inferred
+    assert ("temu", "defective") in inferred and ("ebay", "empty_parcel") in inferred
+    assert all(r["confidence"] in ("M", "L") for r in inferred.values())
+    assert rules.upload_limits("amazon").sources["max_files"]["confidence"] == "L"
+    card = rules.upload_limits("card").sources
+    assert {card[k]["confidence"] for k in ("image_max_bytes", "max_files", "total_max_bytes")} == {"L"}  # fmt: skip
+
+
+def test_remedies_are_buyer_choices_not_seller_offers() -> None:
+    assert "replacement" not in rules.remedies("paypal")
+    assert "partial_refund" not in rules.remedies("shopee")
+    assert "replacement" in rules.remedies("ebay")
+
+
+def test_earliest_filing_rules_name_their_sources() -> None:
+    doc = rules.load_rules()
+    early = [(p, d) for p in PLATFORMS for d in rules.deadline_rules(p) if d["when"] == "earliest"]
+    assert {p for p, _ in early} == {"aliexpress", "amazon", "card"}
+    for _, d in early:
+        assert d["source"] in doc["sources"] and d["confidence"] in ("H", "M")
+    fallback = next(d for d in rules.deadline_rules("aliexpress") if d["id"] == "open_dispute")
+    assert fallback["fallback"]["by_region"] == {"RU": 105, "BR": 135}

@@ -139,3 +139,47 @@ def test_translate_in_process_with_a_fake_backend(case_dir: Path, capsys) -> Non
     finally:
         translate._BACKENDS.clear()
         translate._BACKENDS.update(saved)
+
+
+def test_refund_advice_and_platform_notes_in_text_and_json(case_dir: Path) -> None:
+    out = run("claim", str(case_dir), "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    refund = text.split("--- Refund ---")[1].split("---")[0]
+    assert "usually 30-40% of the price (12.00 USD - 16.00 USD)" in refund
+    assert "Ask for 40%, 16.00 USD, to leave room to bargain" in refund
+    assert "settle for no less than 35%" in refund
+    assert "After 12.50 USD return postage a full refund still brings 27.50 USD" in refund
+    assert "--- Good to know ---" in text and "closes the dispute" in text
+    doc = json.loads(run("claim", str(case_dir), "--json", "--today", "2026-11-26").stdout)
+    assert doc["refund"]["ask"] == 40 and "room to bargain" in doc["refund"]["summary"]
+    assert any("closes the dispute" in n for n in doc["notes"])
+    assert doc["subject"].startswith("AliExpress order 8123") and "Subject" not in doc["text"]
+
+
+def test_wording_suggestions_are_accepted_or_kept_from_the_command_line(case_dir: Path) -> None:
+    run("case", "set", str(case_dir), "notes=The sole is loose. Call me on +44 7911 123456.")
+    doc = json.loads(run("claim", str(case_dir), "--json", "--today", "2026-11-26").stdout)
+    (found,) = doc["suggestions"]
+    assert found["kind"] == "phone" and found["decision"] == "pending"
+    assert "7911" in doc["text"]  # nothing removed before the shopper says so
+    printed = run("claim", str(case_dir), "--today", "2026-11-26").stdout
+    assert f"{found['id']}  pending  phone number" in printed
+    out = run("claim", str(case_dir), "--accept", found["id"], "--json", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert "7911" not in doc["text"] and doc["suggestions"][0]["decision"] == "accept"
+    doc = json.loads(run("claim", str(case_dir), "--keep", "all", "--json").stdout)
+    assert doc["suggestions"][0]["decision"] == "accept"  # 'all' means all still pending
+    bad = run("claim", str(case_dir), "--accept", "nope")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    assert "not a wording suggestion" in bad.stderr
+
+
+def test_readme_documents_every_case_set_key() -> None:
+    from evidence_kit.core.model import CLAIM_KEYS, FACT_KEYS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    section = readme.split("### Keys for `case set`")[1].split("\n## ")[0]
+    for key in FACT_KEYS + CLAIM_KEYS:
+        assert f"| `{key}` |" in section, key

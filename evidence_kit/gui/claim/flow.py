@@ -121,7 +121,7 @@ class ClaimFlow(QWidget):
         )
         form4.addRow(self.works)
         self.percent = QDoubleSpinBox(box)
-        self.percent.setRange(1, 100)
+        self.percent.setRange(1, 99)  # 100% is a full refund, not a partial one
         self.percent.setSuffix(" %")
         self.percent.setDecimals(0)
         self.percent.editingFinished.connect(
