@@ -70,7 +70,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
         raise InvalidValueError(
             f"--today must be a date like 2026-11-20, not '{args.today}'"
         ) from exc
-    edits = args.set_text or args.regenerate or args.tick or args.untick
+    edits = args.set_text or args.regenerate or args.tick or args.untick or args.accept or args.keep
     store = open_case(args.case, write=bool(edits or (args.translate and args.apply)))
     if args.translate:
         return _translate(store, args)
