@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sys
@@ -14,11 +15,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own config/data/cache folders: the user's are never touched."""
+    """Every test gets its own config/data/cache/log folders: the user's are never touched."""
     base = tmp_path_factory.mktemp("appdirs")
-    for name in ("CONFIG", "DATA", "CACHE", "CASES"):
+    for name in ("CONFIG", "DATA", "CACHE", "CASES", "LOG"):
         monkeypatch.setenv(f"EVIDENCE_KIT_{name}_DIR", str(base / name.lower()))
     return base
+
+
+@pytest.fixture(autouse=True)
+def no_logs_gte_error(caplog: pytest.LogCaptureFixture):  # type: ignore[no-untyped-def]
+    """Fail any test that logs at ERROR or above (PySceneDetect's net): an ERROR is a bug
+    the app reports to the shopper, so a test that provokes one on purpose asserts on it and
+    then calls caplog.clear()."""
+    yield
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert not errors, "logged at ERROR: " + "; ".join(
+        f"{r.name}: {r.getMessage().splitlines()[0]}" for r in errors
+    )
 
 
 class NetworkBlocked(RuntimeError):

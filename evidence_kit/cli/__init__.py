@@ -64,11 +64,15 @@ def _missing(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-#: opens the desktop app, optionally on a case folder; returns the exit code
-GuiLauncher = Callable[[Path | None], int]
+#: what the desktop app opens: a case folder, a function that makes one (called only once
+#: the window can open, so `demo` never copies the sample case for nothing), or nothing
+CaseToOpen = Path | Callable[[], Path] | None
+#: opens the desktop app and returns its exit code; raises EvidenceKitError (NoDisplayError)
+#: when no window can open here
+GuiLauncher = Callable[[CaseToOpen], int]
 
 
-def _no_gui(case_dir: Path | None = None) -> int:
+def _no_gui(case_dir: CaseToOpen = None) -> int:
     from evidence_kit.core.errors import EvidenceKitError
 
     raise EvidenceKitError("the desktop app is not available in this build")
@@ -76,15 +80,13 @@ def _no_gui(case_dir: Path | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None) -> int:
     """Run one command; with no arguments, open the desktop app through `open_gui`."""
-    from evidence_kit.core.errors import EvidenceKitError
-
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):
         sys.stdout.write(f"evidence-kit {__version__}\n")
         return 0
     launcher = open_gui or _no_gui
     if not args_list:
-        return launcher(None)
+        return _guarded(lambda: launcher(None))
     parser = build_parser()
     args = parser.parse_args(args_list)
     args.open_gui = launcher
@@ -97,7 +99,18 @@ def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None)
     sub_command = getattr(args, "case_command", None) if args.command == "case" else None
     case_access.set_command(f"{args.command} {sub_command or ''}")
     try:
-        return int(func(args) or 0)
+        return _guarded(lambda: func(args))
+    finally:
+        case_access.close_all()
+
+
+def _guarded(call: Callable[[], int | None]) -> int:
+    """Run a command: expected failures are one line on stderr and an exit code, never a
+    traceback."""
+    from evidence_kit.core.errors import EvidenceKitError
+
+    try:
+        return int(call() or 0)
     except EvidenceKitError as exc:
         sys.stderr.write(f"evidence-kit: {exc}\n")
         return exc.exit_code
@@ -114,5 +127,3 @@ def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None)
             raise
         sys.stderr.write(f"evidence-kit: unexpected error: {type(exc).__name__}: {exc}\n")
         return 2
-    finally:
-        case_access.close_all()

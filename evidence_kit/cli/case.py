@@ -186,10 +186,15 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from evidence_kit.media.sample import make_sample_case
 
-    store = make_sample_case(args.case_dir)
     if args.export:
         from evidence_kit.cli.export import export_for_demo
 
-        return export_for_demo(store, args.export)
-    print(f"Sample case: {store.root}")
-    return int(args.open_gui(store.root))
+        return export_for_demo(make_sample_case(args.case_dir), args.export)
+
+    def sample() -> Path:
+        # called by the desktop app once its window can open: no display, no copy
+        store = make_sample_case(args.case_dir)
+        print(f"Sample case: {store.root}", flush=True)
+        return store.root
+
+    return int(args.open_gui(sample))

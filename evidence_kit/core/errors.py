@@ -154,3 +154,10 @@ def describe_os_error(exc: OSError, path: object) -> EvidenceKitError:
     if exc.errno == errno.ENOENT:
         return UnreadableFileError(f"{path} does not exist.")
     return EvidenceKitError(f"{path}: {exc.strerror or exc}")
+
+
+# --- the desktop app ---------------------------------------------------------------------
+
+
+class NoDisplayError(EvidenceKitError):
+    """The desktop app cannot open a window here: there is no display to show it on."""

@@ -45,3 +45,20 @@ def cache_dir() -> Path:
     import platformdirs
 
     return _dir("EVIDENCE_KIT_CACHE_DIR", platformdirs.user_cache_dir(APP_NAME))
+
+
+def log_dir() -> Path:
+    """The rotating log and the crash log (EVIDENCE_KIT_LOG_DIR overrides)."""
+    import platformdirs
+
+    return _dir("EVIDENCE_KIT_LOG_DIR", platformdirs.user_log_dir(APP_NAME))
+
+
+def log_file() -> Path:
+    """The app's log file (rotated: evidence-kit.log.1, .2, ... are the older ones)."""
+    return log_dir() / "evidence-kit.log"
+
+
+def crash_file() -> Path:
+    """Where faulthandler writes the Python stacks of a hard crash."""
+    return log_dir() / "crash.log"

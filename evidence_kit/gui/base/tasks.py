@@ -23,8 +23,8 @@ Two ways to start work:
   Previews run on their own small pool, so they never wait behind a long export, and never
   show in the status bar.
 
-Errors: without `on_error`, a failure goes to `runner.error_handler(label, exc)`, which the
-app points at its error dialog. An EvidenceKitError is a message for the user; anything else
+Errors: without `on_error`, a failure goes to `runner.error_handler(label, exc)`, by default
+the one error dialog (gui/base/error_dialog.py). An EvidenceKitError is a message for the user; anything else
 is a bug and is logged at ERROR with its traceback.
 """
 
@@ -44,6 +44,7 @@ from evidence_kit.core.errors import CancelledError, EvidenceKitError
 from evidence_kit.core.model import Case
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken
+from evidence_kit.gui.base.error_dialog import show_task_error
 
 logger = logging.getLogger(__name__)
 
@@ -135,10 +136,6 @@ class _Lane:
     waiting: Task | None = None
 
 
-def _log_only(label: str, exc: Exception) -> None:
-    """The error handler until the app installs its dialog (the failure is logged already)."""
-
-
 class TaskRunner(QObject):
     """Starts tasks, tracks them, and tells the status bar what is running."""
 
@@ -153,7 +150,7 @@ class TaskRunner(QObject):
         self.preview_pool.setMaxThreadCount(PREVIEW_THREADS)
         self.tasks: list[Task] = []  # shown and quiet work, running or queued
         self._lanes: dict[Hashable, _Lane] = {}
-        self.error_handler: ErrorHandler = _log_only
+        self.error_handler: ErrorHandler = show_task_error
 
     # --- long work -------------------------------------------------------------------------
 

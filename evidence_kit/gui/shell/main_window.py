@@ -24,6 +24,7 @@ from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.settings import Settings, save_settings
 from evidence_kit.core.store import CaseStore, new_case
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.error_dialog import open_log_folder
 from evidence_kit.gui.base.task_status import TaskStatus
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.shell.case_view import CaseView
@@ -112,6 +113,10 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.act_log_folder = self._action(
+            self.tr("Open &log folder"), lambda: open_log_folder(self)
+        )
+        help_menu.addAction(self.act_log_folder)
         help_menu.addAction(self._action(self.tr("&About Evidence Kit"), self.about))
 
     def _update_enabled(self) -> None:

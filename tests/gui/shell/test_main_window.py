@@ -264,3 +264,18 @@ def test_translation_service_choice_is_remembered(qtbot, window, tmp_path) -> No
     later.show_case(new_case(tmp_path / "d", platform="ebay", order_id="2"))
     assert later.case_view.claim.flow.backend.currentData() == "mymemory"
     later.close_case()
+
+
+def test_help_opens_the_log_folder(qtbot, window, private_dirs, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMenu
+
+    from evidence_kit.gui.base import error_dialog
+
+    opened = []
+    monkeypatch.setattr(error_dialog, "file_manager_problem", lambda: None)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
+    action = next(a for a in help_menu.actions() if a.text() == "Open &log folder")
+    action.trigger()
+    assert [u.toLocalFile() for u in opened] == [str(private_dirs / "log")]
