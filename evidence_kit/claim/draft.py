@@ -25,6 +25,7 @@ from evidence_kit.claim import (
     wording,
 )
 from evidence_kit.claim import short as shortfit
+from evidence_kit.claim.attachments import attachments
 from evidence_kit.claim.checklist import CheckItem
 from evidence_kit.claim.deadlines import Deadline
 from evidence_kit.claim.inputs import ClaimInputs, gather
@@ -174,7 +175,8 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
 
     review = wording.review_case(case, user_text)
     i: ClaimInputs = gather(case, today, review, warnings, ascii_only)
-    exhibits = templates.exhibits(case, review.texts)
+    forms = {a.item_id: a.form for a in attachments(case)}
+    exhibits = templates.exhibits(case, review.texts, forms)
     letter = card_letter if i.is_card else sections
     paragraphs = letter.build(case, i, exhibits)
     subject = letter.subject(i)

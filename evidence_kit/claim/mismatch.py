@@ -49,14 +49,19 @@ def limit_problems(case: Case, limits: rules.UploadLimits) -> list[str]:
             "This form takes no attachments: send the evidence in the messages with the seller."
         ]
     if limits.max_files is not None and len(items) > limits.max_files:
+        first, rest = numbers[items[0].id], numbers[items[limits.max_files].id]
+        last = numbers[items[limits.max_files - 1].id]
         problems.append(
-            f"{len(items)} files; the form takes {limits.max_files}: choose the strongest."
+            f"{len(items)} files; the form takes {limits.max_files}: {first}-{last} are attached, "
+            f"{rest} on are available on request. Put the strongest first."
         )
     for it in items:
         num, fmt = numbers[it.id], _format_of(it)
         if it.is_video:
             if not limits.video_formats:
-                problems.append(f"{num}: the form takes no video; export still frames instead.")
+                problems.append(
+                    f"{num}: the form takes no video; a contact sheet of stills stands in."
+                )
                 continue
             duration = it.meta.get("duration_s")
             if it.kind == ItemKind.CLIP and it.end_s is not None and it.pts_s is not None:

@@ -8,7 +8,7 @@ there is one, and never into the text box. Card chargebacks are letters to the b
 
 from __future__ import annotations
 
-from evidence_kit.claim import rules, templates
+from evidence_kit.claim import templates
 from evidence_kit.claim.inputs import ClaimInputs
 from evidence_kit.claim.refund import format_money
 from evidence_kit.core.model import Case
@@ -82,13 +82,20 @@ def done_line(i: ClaimInputs, party: str = "seller") -> str:
 
 
 def evidence_lines(case: Case, i: ClaimInputs, exhibits: list[templates.Exhibit]) -> str:
-    """'Evidence (attached):' and one citation per exhibit."""
+    """'Evidence (attached):' with the exhibits the form takes, then the ones available on
+    request (over the form's file count, or a form that takes no files)."""
     if not exhibits:
         return "Evidence: the order and tracking details above; more on request."
-    head = "Evidence (attached):"
-    if i.platform_id and rules.upload_limits(i.platform_id).max_files == 0:
-        head = "Evidence (sent in the messages with the seller; available on request):"
-    return "\n".join([head] + [f"   {e.citation}" for e in exhibits])
+    attached = [e for e in exhibits if e.attached]
+    later = [e for e in exhibits if not e.attached]
+    if not attached:
+        where = "" if i.is_card else "sent in the messages with the seller; "
+        head = f"Evidence ({where}available on request):"
+        return "\n".join([head] + [f"   {e.citation}" for e in later])
+    lines = ["Evidence (attached):"] + [f"   {e.citation}" for e in attached]
+    if later:
+        lines += ["   Available on request:"] + [f"   {e.citation}" for e in later]
+    return "\n".join(lines)
 
 
 def build(case: Case, i: ClaimInputs, exhibits: list[templates.Exhibit]) -> Sections:

@@ -59,15 +59,25 @@ _STEPS: list[Callable[[_Level], _Level]] = [
 ]
 
 
+def _span(exhibits: list[templates.Exhibit]) -> str:
+    first, last = exhibits[0].number, exhibits[-1].number
+    return f"{first}-{last}" if first != last else first
+
+
 def _evidence(exhibits: list[templates.Exhibit], level: int) -> str:
+    """The attached exhibits (titles, then kinds, then a range); the rest 'on request'."""
     if not exhibits or level >= 3:
         return ""
+    attached = [e for e in exhibits if e.attached]
+    later = [e for e in exhibits if not e.attached]
+    on_request = f" On request: {_span(later)}." if later else ""
+    if not attached:
+        return f"Evidence on request: {_span(later)}."
     if level == 0:
-        return "Evidence: " + "; ".join(e.short for e in exhibits) + "."
+        return "Evidence: " + "; ".join(e.short for e in attached) + "." + on_request
     if level == 1:
-        return "Evidence: " + "; ".join(e.short.split(" (")[0] for e in exhibits) + "."
-    first, last = exhibits[0].number, exhibits[-1].number
-    return f"Evidence: {first}-{last}." if first != last else f"Evidence: {first}."
+        return "Evidence: " + "; ".join(e.short.split(" (")[0] for e in attached) + "." + on_request
+    return f"Evidence: {_span(attached)}." + on_request
 
 
 def _contact(i: ClaimInputs, level: int) -> str:

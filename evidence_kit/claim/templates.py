@@ -90,6 +90,11 @@ class Exhibit:
     kind: str
     citation: str
     short: str
+    form: str = "file"  # how the form gets it (attachments.py): file, sheet, or "" (on request)
+
+    @property
+    def attached(self) -> bool:
+        return bool(self.form)
 
 
 def differences(claim: dict) -> list[Difference]:
@@ -125,14 +130,18 @@ def _has_redaction(item: Item) -> bool:
     return any(a.get("type") == "redact" for a in item.annotations)
 
 
-def exhibits(case: Case, words: dict[str, str] | None = None) -> list[Exhibit]:
+def exhibits(
+    case: Case, words: dict[str, str] | None = None, forms: dict[str, str] | None = None
+) -> list[Exhibit]:
     """Included items in exhibit order, each with its citation.
 
     `words` holds the reviewed titles and notes ("items.<id>.title"); without it the item's
-    own fields are used as they are.
+    own fields are used as they are. `forms` (item id -> attachments.py form) says how the
+    dispute form gets each one; without it, every exhibit is attached as a file.
     """
     numbers = exhibit_numbers(case)
     words = words or {}
+    forms = forms or {}
     out = []
     for it in case.items:
         number = numbers.get(it.id)
@@ -167,7 +176,11 @@ def exhibits(case: Case, words: dict[str, str] | None = None) -> list[Exhibit]:
             citation += f" - {note}"
         if title:
             short = f"{short} ({_short_title(title)})"
-        out.append(Exhibit(number, it.id, it.kind, citation.rstrip(".") + ".", short))
+        form = forms.get(it.id, "file")
+        citation = citation.rstrip(".")
+        if form == "sheet":
+            citation += " - attached as a contact sheet of stills; the video itself is available on request"  # fmt: skip
+        out.append(Exhibit(number, it.id, it.kind, citation + ".", short, form))
     return out
 
 

@@ -42,7 +42,7 @@ def test_frames_and_clips_do_not_repeat_their_own_time_as_a_title() -> None:
     items = [item("v1", "video", "Unboxing", duration_s=30.0),
              item("f1", "frame", "Frame 00:00:03.000", pts_s=3.0, parent="v1"),
              item("c1", "clip", "Clip 00:00:05.000–00:00:20.000", pts_s=5.0, end_s=20.0, parent="v1")]  # fmt: skip
-    draft = _draft(items=items)
+    draft = _draft("shopee", items=items)  # Shopee takes video, so nothing stands in for it
     assert "E2, frame at 00:00:03 (from E1).\n" in draft.text
     assert ": Frame 00:00:03" not in draft.text and "(Clip" not in draft.short
     assert "E3, clip 00:00:05-00:00:20 (from E1)." in draft.text
