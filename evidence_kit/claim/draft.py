@@ -21,6 +21,7 @@ from evidence_kit.claim import (
     mismatch,
     rules,
     sections,
+    stale,
     templates,
     wording,
 )
@@ -34,7 +35,7 @@ from evidence_kit.claim.refund import RefundAdvice
 from evidence_kit.claim.transliterate import to_ascii
 from evidence_kit.core import case_ops
 from evidence_kit.core.errors import EvidenceKitError
-from evidence_kit.core.model import CLAIM_KEYS, Case, Facts
+from evidence_kit.core.model import CLAIM_KEYS, Case, Facts, exhibit_numbers
 
 DEFAULT_SHORT_LIMIT = 500  # "about 500 characters for small text boxes" (§3.2)
 
@@ -66,6 +67,8 @@ class ClaimDraft:
     notes: list[str] = field(default_factory=list)  # the platform's own warnings
     suggestions: list[dict[str, Any]] = field(default_factory=list)  # wording findings
     price: float | None = None
+    stale: list[str] = field(default_factory=list)  # where the edited text no longer matches
+    stale_paragraphs: list[str] = field(default_factory=list)  # those paragraphs of `text`
 
     @property
     def pending_suggestions(self) -> list[dict[str, Any]]:
@@ -95,6 +98,7 @@ class ClaimDraft:
             "notes": list(self.notes),
             "suggestions": list(self.suggestions),
             "warnings": list(self.warnings),
+            "stale": list(self.stale),
             "exhibits": [
                 {"number": e.number, "item_id": e.item_id, "citation": e.citation}
                 for e in self.exhibits
@@ -172,13 +176,15 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
     ascii_only = bool(limits and limits.ascii_only)
     raw_text = case.claim.get("text")
     user_text = raw_text if isinstance(raw_text, str) and raw_text.strip() else ""
+    if user_text:  # exhibit numbers follow the items they meant
+        user_text = stale.renumber(user_text, stale.saved_refs(case), exhibit_numbers(case))[0]
 
     review = wording.review_case(case, user_text)
     i: ClaimInputs = gather(case, today, review, warnings, ascii_only)
     forms = {a.item_id: a.form for a in attachments(case)}
     exhibits = templates.exhibits(case, review.texts, forms)
     letter = card_letter if i.is_card else sections
-    paragraphs = letter.build(case, i, exhibits)
+    fresh = paragraphs = letter.build(case, i, exhibits)
     subject = letter.subject(i)
     text = review.text("text") if user_text else ""
     dropped: set[str] = set()
@@ -195,12 +201,12 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
             f"English letters and were left out: {''.join(sorted(dropped))}. Use 'Translate to "
             "English'."
         )
-    base = case.claim.get("text_base")
-    if user_text and isinstance(base, dict) and base != dict(paragraphs):
-        warnings.append(
-            "The case changed since you edited the text: press Regenerate to update it "
-            "(your own paragraphs are kept)."
-        )
+    outdated = stale.Staleness(text)
+    if user_text:
+        titles = {e.number: e.short.split(" ", 1)[1] for e in exhibits}  # "photo (Box corner)"
+        outdated = stale.check(case, str(raw_text), fresh, titles, today)
+        warnings += outdated.messages
+    stale_paragraphs = [_spell(p, set()) if ascii_only else p for p in outdated.paragraphs]
     languages = _language_warnings(case, review, user_text, warnings)
     pending = wording.pending_warning(review)
     if pending:
@@ -210,6 +216,9 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
     mismatches = mismatch.warnings(case, early)
     warnings += mismatches
     items = checklist.build(case, dl, early, mismatches, today, root, pending, languages)
+    if outdated:
+        items.insert(0, CheckItem("claim_current", "The claim text matches the case.", "missing",
+                                  " ".join(outdated.messages)))  # fmt: skip
     return ClaimDraft(
         text=text,
         short=short,
@@ -234,4 +243,6 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
         notes=rules.notes(platform_id) if platform_id else [],
         suggestions=review.to_list(),
         price=i.price,
+        stale=list(outdated.messages),
+        stale_paragraphs=stale_paragraphs,
     )

@@ -1,9 +1,10 @@
-"""Pure edits of the claim text and checklist ticks, for the GUI's controller.edit and the CLI.
+"""Pure edits of the claim text and checklist ticks, for the GUI's undo steps and the CLI.
 
-The shopper may edit the generated text. We keep their text (claim["text"]) and the
-generated paragraphs it started from (claim["text_base"], section -> paragraph). On
-"regenerate", a paragraph still equal to its base is replaced by the new version; the
-shopper's own or edited paragraphs are kept where they were, or dropped when asked.
+The shopper may edit the generated text. We keep their text (claim["text"]), the generated
+paragraphs it started from (claim["text_base"], section -> paragraph) and the exhibit
+numbering it was written in (claim["text_refs"], see stale.py). On "regenerate", a paragraph
+still equal to its base is replaced by the new version; the shopper's own or edited
+paragraphs are kept where they were (with today's exhibit numbers), or dropped when asked.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from evidence_kit.claim import stale
 from evidence_kit.claim.draft import draft_claim
 from evidence_kit.core import activity_log
 from evidence_kit.core.errors import InvalidValueError
-from evidence_kit.core.model import Case
+from evidence_kit.core.model import Case, exhibit_numbers
 
 _PARA = re.compile(r"\n\s*\n")
 TEXT_MAX = 20_000
+#: the claim keys that hold the shopper's edited text and what it was written against
+TEXT_KEYS = ("text", "text_base", "text_refs")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -43,11 +47,17 @@ class RegenPlan:
         return bool(self.user_paragraphs)
 
 
+def _now(case: Case, text: str) -> str:
+    """`text` (written in the numbering of claim["text_refs"]) with today's exhibit numbers."""
+    return stale.renumber(text, stale.saved_refs(case), exhibit_numbers(case))[0]
+
+
 def _base(case: Case) -> dict[str, str]:
+    """The generated paragraphs the edit started from, in today's exhibit numbers."""
     base = case.claim.get("text_base")
     if not isinstance(base, dict):
         return {}
-    return {str(k): v for k, v in base.items() if isinstance(v, str)}
+    return {str(k): _now(case, v) for k, v in base.items() if isinstance(v, str)}
 
 
 def plan_regenerate(case: Case, today: date | None = None) -> RegenPlan:
@@ -65,7 +75,7 @@ def plan_regenerate(case: Case, today: date | None = None) -> RegenPlan:
     present: set[str] = set()
     anchor = ""
     own: list[str] = []
-    for para in paragraphs(user_text):
+    for para in paragraphs(_now(case, user_text)):
         key = by_text.get(para)
         if key is not None:
             present.add(key)
@@ -97,9 +107,11 @@ def set_text(case: Case, text: str, today: date | None = None) -> None:
     if not text.strip() or text.strip() == draft.generated.strip():
         clear_text(case)
         return
-    if "text_base" not in case.claim or "text" not in case.claim:
-        case.claim["text_base"] = dict(draft.sections)
+    # the shopper edited the text as shown, in today's exhibit numbers: keep the base in them too
+    base = _base(case) if "text" in case.claim else {}
+    case.claim["text_base"] = base or dict(draft.sections)
     case.claim["text"] = text
+    stale.remember(case)
     activity_log.append(case, "claim_text_edited", chars=len(text))
 
 
@@ -110,9 +122,10 @@ def regenerate(case: Case, keep_user: bool = True, today: date | None = None) ->
     if keep_user and plan.user_paragraphs:
         case.claim["text"] = plan.text
         case.claim["text_base"] = fresh_sections
+        stale.remember(case)
     else:
-        case.claim.pop("text", None)
-        case.claim.pop("text_base", None)
+        for key in TEXT_KEYS:
+            case.claim.pop(key, None)
     activity_log.append(
         case, "claim_regenerated", kept_paragraphs=len(plan.user_paragraphs) if keep_user else 0
     )
@@ -122,8 +135,8 @@ def regenerate(case: Case, keep_user: bool = True, today: date | None = None) ->
 def clear_text(case: Case) -> None:
     """Drop the shopper's edited text: the claim follows the generated draft again."""
     had = "text" in case.claim
-    case.claim.pop("text", None)
-    case.claim.pop("text_base", None)
+    for key in TEXT_KEYS:
+        case.claim.pop(key, None)
     if had:
         activity_log.append(case, "claim_text_cleared")
 

@@ -96,6 +96,11 @@ def _print_draft(draft) -> None:  # type: ignore[no-untyped-def]
     print(f"Subject: {draft.subject}")
     print()
     print(draft.text)
+    if draft.stale:
+        print()
+        print("--- Out of date: your edited text no longer matches the case ---")
+        for line in draft.stale:
+            print(f"! {line}")
     print()
     print(f"--- Short version ({len(draft.short)}/{draft.limit} characters) ---")
     print(draft.short)
