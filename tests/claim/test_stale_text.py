@@ -41,7 +41,10 @@ def test_a_new_exhibit_and_a_removed_one_are_reported() -> None:
     case = _edited()
     case_ops.add_items(case, [item("new005", "photo", "Box corner")])
     draft = draft_claim(case, TODAY)
-    assert "E5 (photo (Box corner)) was added after you edited the text and is not cited." in draft.stale
+    assert (
+        "E5 (photo (Box corner)) was added after you edited the text and is not cited."
+        in draft.stale
+    )
     assert {c.id: c.status for c in draft.checklist}["claim_current"] == "missing"
     case_ops.remove_items(case, ["pho003"])
     draft = draft_claim(case, TODAY)
