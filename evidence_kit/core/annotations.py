@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from evidence_kit.core.errors import InvalidValueError
+from evidence_kit.core.errors import InvalidMarkError, InvalidValueError
 
 TYPES = ("arrow", "line", "rect", "ellipse", "text", "marker", "pen", "redact")
 REDACT_STYLES = ("solid", "pixelate")
@@ -28,27 +28,27 @@ _FAR = 4.0
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
-def _bad(index: int | None, message: str) -> InvalidValueError:
+def _bad(index: int | None, field: str, reason: str) -> InvalidMarkError:
     where = f"annotation {index + 1}: " if index is not None else "annotation: "
-    return InvalidValueError(where + message)
+    return InvalidMarkError(where + (f"{field} {reason}" if field else reason), field, reason)
 
 
-def _number(value: Any, name: str, index: int | None) -> float:
+def _number(value: Any, field: str, index: int | None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise _bad(index, f"{name} must be a number")
+        raise _bad(index, field, "must be a number")
     return float(value)
 
 
-def _point(value: Any, name: str, index: int | None) -> list[float]:
+def _point(value: Any, field: str, index: int | None) -> list[float]:
     if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise _bad(index, f"{name} must be [x, y]")
-    return [_number(v, name, index) for v in value]
+        raise _bad(index, field, "must be [x, y]")
+    return [_number(v, field, index) for v in value]
 
 
-def _rect(value: Any, index: int | None) -> list[float]:
+def _rect(value: Any, field: str, index: int | None) -> list[float]:
     if not isinstance(value, (list, tuple)) or len(value) != 4:
-        raise _bad(index, "rect must be [x, y, w, h]")
-    x, y, w, h = (_number(v, "rect", index) for v in value)
+        raise _bad(index, field, "must be [x, y, w, h]")
+    x, y, w, h = (_number(v, field, index) for v in value)
     if w < 0:  # a rectangle dragged right-to-left: keep it, normalised
         x, w = x + w, -w
     if h < 0:
@@ -56,33 +56,69 @@ def _rect(value: Any, index: int | None) -> list[float]:
     return [x, y, w, h]
 
 
-def _color(value: Any, name: str, index: int | None) -> str:
+def _color(value: Any, field: str, index: int | None) -> str:
     if not isinstance(value, str) or not _HEX.match(value):
-        raise _bad(index, f"{name} must be a colour like #e53935 or #000000a0")
+        raise _bad(index, field, "must be a colour like #e53935 or #000000a0")
     return value.lower()
 
 
+def _size(value: Any, field: str, low: float, high: float, index: int | None) -> float:
+    size = _number(value, field, index)
+    if not low <= size <= high:
+        raise _bad(index, field, f"must be between {low:g} and {high:g}")
+    return size
+
+
+def _video_times(ann: dict[str, Any], out: dict[str, Any], index: int | None) -> None:
+    """A redaction on a video: `from`/`to` in seconds and optional timed key positions."""
+    if "from" in ann:
+        out["from"] = _number(ann["from"], "from", index)
+        if out["from"] < 0:
+            raise _bad(index, "from", "must be 0 or more seconds")
+    if "to" in ann:
+        out["to"] = _number(ann["to"], "to", index)
+        if out["to"] < out.get("from", 0.0):
+            raise _bad(index, "to", "must not be before 'from'")
+    if "keys" in ann:
+        keys = ann["keys"]
+        shape = "must be [[t, [x, y, w, h]], ...]"
+        if not isinstance(keys, list):
+            raise _bad(index, "keys", shape)
+        out["keys"] = []
+        for key in keys:
+            if not isinstance(key, (list, tuple)) or len(key) != 2:
+                raise _bad(index, "keys", shape)
+            out["keys"].append([_number(key[0], "keys", index), _rect(key[1], "keys", index)])
+
+
 def validate(ann: Any, index: int | None = None) -> dict[str, Any]:
-    """Check one annotation and return it normalised with its defaults filled in."""
+    """Check one annotation fully and return it normalised with its defaults filled in.
+
+    Raises InvalidMarkError naming the bad field. Keys this version does not know are kept.
+    """
     if not isinstance(ann, dict):
-        raise _bad(index, "must be a JSON object")
+        raise _bad(index, "", "must be a JSON object")
     kind = ann.get("type")
     if kind not in TYPES:
-        raise _bad(index, f"type must be one of {', '.join(TYPES)}")
+        raise _bad(index, "type", f"must be one of {', '.join(TYPES)}")
     out: dict[str, Any] = copy.deepcopy(ann)
     if kind in ("arrow", "line", "pen"):
         points = ann.get("points")
-        if not isinstance(points, list) or len(points) < (1 if kind == "pen" else 2):
-            raise _bad(index, f"{kind} needs points [[x, y], ...]")
+        need = 1 if kind == "pen" else 2
+        if not isinstance(points, list) or len(points) < need:
+            raise _bad(index, "points", f"must list at least {need} point(s) [[x, y], ...]")
         out["points"] = [_point(p, "points", index) for p in points]
         if kind != "pen":
             out["points"] = out["points"][:2]
     if kind in ("rect", "ellipse", "redact"):
-        out["rect"] = _rect(ann.get("rect"), index)
+        out["rect"] = _rect(ann.get("rect"), "rect", index)
     if kind in ("text", "marker"):
         out["at"] = _point(ann.get("at"), "at", index)
     if kind == "pen":
-        out["highlight"] = bool(ann.get("highlight", False))
+        highlight = ann.get("highlight", False)
+        if not isinstance(highlight, bool):
+            raise _bad(index, "highlight", "must be true or false")
+        out["highlight"] = highlight
     if kind in ("arrow", "line", "rect", "ellipse", "pen", "marker"):
         default = HIGHLIGHT_COLOR if out.get("highlight") else DEFAULT_COLOR
         out["color"] = _color(ann.get("color", default), "color", index)
@@ -90,34 +126,31 @@ def validate(ann: Any, index: int | None = None) -> dict[str, Any]:
         default_w = DEFAULT_WIDTH * 3 if out.get("highlight") else DEFAULT_WIDTH
         width = _number(ann.get("width", default_w), "width", index)
         if not 0 < width <= 1000:
-            raise _bad(index, "width must be between 0 and 1000")
+            raise _bad(index, "width", "must be between 0 and 1000")
         out["width"] = width
     if kind == "text":
         text = ann.get("text")
         if not isinstance(text, str) or not text.strip():
-            raise _bad(index, "text needs a non-empty 'text'")
-        size = _number(ann.get("size", DEFAULT_TEXT_SIZE), "size", index)
-        if not 4 <= size <= 2000:
-            raise _bad(index, "size must be between 4 and 2000")
-        out["size"] = size
+            raise _bad(index, "text", "must be some words (it is empty)")
+        out["size"] = _size(ann.get("size", DEFAULT_TEXT_SIZE), "size", 4, 2000, index)
         out["color"] = _color(ann.get("color", "#ffffff"), "color", index)
         box = ann.get("box", "#000000a0")
         out["box"] = None if box in (None, "") else _color(box, "box", index)
     if kind == "marker":
         number = ann.get("number", 1)
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 10000:
-            raise _bad(index, "number must be a whole number from 0 to 9999")
+            raise _bad(index, "number", "must be a whole number from 0 to 9999")
         out["number"] = number
-        size = _number(ann.get("size", DEFAULT_MARKER_SIZE), "size", index)
-        if not 4 <= size <= 2000:
-            raise _bad(index, "size must be between 4 and 2000")
-        out["size"] = size
+        out["size"] = _size(ann.get("size", DEFAULT_MARKER_SIZE), "size", 4, 2000, index)
     if kind == "redact":
         style = ann.get("style", "solid")
         if style not in REDACT_STYLES:
-            raise _bad(index, "style must be solid or pixelate (blur is never used for redaction)")
+            raise _bad(
+                index, "style", "must be solid or pixelate (blur is never used for redaction)"
+            )
         out["style"] = style
         out["color"] = _color(ann.get("color", "#000000"), "color", index)
+        _video_times(ann, out, index)
     return out
 
 

@@ -1,7 +1,8 @@
 """Pure edits of a Case. Each one validates its input and writes the activity log.
 
 The GUI's undo commands and the CLI both call these, so an edit means the same thing
-everywhere. None of them touches the disk: the caller saves.
+everywhere; an undo calls them too, with the values the command kept (marks are edited in
+core/mark_ops). None of them touches the disk: the caller saves.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from evidence_kit.core import activity_log
+from evidence_kit.core import activity_log, mark_ops
+from evidence_kit.core import annotations as A
 from evidence_kit.core.errors import InvalidValueError, ItemNotFoundError
 from evidence_kit.core.model import CLAIM_KEYS, FACT_KEYS, PLATFORMS, Case, Item
 
@@ -218,8 +220,22 @@ def _iso(value: Any) -> date | None:
         return None
 
 
-def set_values(case: Case, values: dict[str, Any]) -> None:
-    """Set facts and claim choices (validated all first, so a bad one changes nothing)."""
+class _Missing:
+    """Stands for "this claim key was not set" when values are put back."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Missing:
+        return self  # one sentinel, however often an undo step is copied
+
+
+MISSING: Any = _Missing()
+
+
+def normalize_values(case: Case, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Facts and claim choices as typed, checked and converted (all, before any is set),
+    with their dates checked against the case's."""
     facts: dict[str, Any] = {}
     claim: dict[str, Any] = {}
     for key, value in values.items():
@@ -232,20 +248,50 @@ def set_values(case: Case, values: dict[str, Any]) -> None:
                 f"unknown key '{key}'; facts: {', '.join(FACT_KEYS)}; claim: {', '.join(CLAIM_KEYS)}"
             )
     check_dates({**vars(case.facts), **facts}, {**case.claim, **claim}, set(facts) | set(claim))
+    return facts, claim
+
+
+def current_values(case: Case, facts: list[str], claim: list[str]) -> tuple[dict, dict]:
+    """The stored values of these facts and claim keys (MISSING for an unset claim key)."""
+    return (
+        {key: getattr(case.facts, key) for key in facts},
+        {key: copy.deepcopy(case.claim.get(key, MISSING)) for key in claim},
+    )
+
+
+def put_values(case: Case, facts: dict[str, Any], claim: dict[str, Any]) -> None:
+    """Store already checked values as they are (MISSING unsets a claim key) and log them."""
     for key, value in facts.items():
+        if key not in FACT_KEYS:
+            raise InvalidValueError(f"'{key}' is not a fact; known: {', '.join(FACT_KEYS)}")
         setattr(case.facts, key, value)
-    case.claim.update(claim)
+    for key, value in claim.items():
+        if value is MISSING:
+            case.claim.pop(key, None)
+        else:
+            case.claim[key] = copy.deepcopy(value)
     if facts:
         activity_log.append(case, "facts_set", **facts)
     if claim:
         activity_log.append(case, "claim_set", keys=sorted(claim))
 
 
+def set_values(case: Case, values: dict[str, Any]) -> None:
+    """Set facts and claim choices (validated all first, so a bad one changes nothing)."""
+    put_values(case, *normalize_values(case, values))
+
+
+def _renumber(case: Case) -> None:
+    # `order` mirrors the list position, so memory always matches what a save writes
+    for n, item in enumerate(case.items):
+        item.order = n
+
+
 def add_items(case: Case, items: list[Item]) -> None:
     """Append imported/recorded/extracted items at the end of the exhibit order."""
     for it in items:
-        it.order = len(case.items)
         case.items.append(it)
+        _renumber(case)
         activity_log.append(
             case,
             "item_added",
@@ -260,93 +306,89 @@ def add_items(case: Case, items: list[Item]) -> None:
         )
 
 
-def _live(case: Case, item_id: str) -> Item:
-    it = case.find(item_id)
-    if it is None:
-        raise ItemNotFoundError(f"No evidence item '{item_id}' in this case.")
-    return it
-
-
-def remove_items(case: Case, item_ids: list[str]) -> None:
-    """Move items to the bin. Their files stay on disk until the bin is emptied."""
-    for item_id in item_ids:
-        it = _live(case, item_id)
+def remove_items(case: Case, item_ids: list[str], bin_index: int | None = None) -> None:
+    """Move items to the bin (at `bin_index`, default its end). Their files stay on disk
+    until the bin is emptied."""
+    for n, item_id in enumerate(item_ids):
+        it = case.live(item_id)
         case.items.remove(it)
-        case.bin.append(it)
+        case.bin.insert(len(case.bin) if bin_index is None else bin_index + n, it)
+        _renumber(case)
         activity_log.append(case, "item_removed", item=it.id, sha256=it.sha256)
 
 
-def restore_items(case: Case, item_ids: list[str]) -> None:
-    """Bring items back from the bin to the end of the list."""
-    for item_id in item_ids:
+def restore_items(case: Case, item_ids: list[str], index: int | None = None) -> None:
+    """Bring items back from the bin, to `index` in the list (default: the end)."""
+    for n, item_id in enumerate(item_ids):
         it = next((b for b in case.bin if b.id == item_id), None)
         if it is None:
             raise ItemNotFoundError(f"No removed item '{item_id}' in the bin.")
         case.bin.remove(it)
-        case.items.append(it)
+        case.items.insert(len(case.items) if index is None else index + n, it)
+        _renumber(case)
         activity_log.append(case, "item_restored", item=it.id)
+
+
+def empty_bin(case: Case) -> list[Item]:
+    """Forget the removed items for good (the store deletes their files); returns them."""
+    gone, case.bin = case.bin, []
+    for it in gone:
+        activity_log.append(case, "bin_emptied_item", item=it.id, sha256=it.sha256)
+    return gone
 
 
 def rename_item(case: Case, item_id: str, title: str) -> None:
     """Set an item's title."""
-    it = _live(case, item_id)
+    it = case.live(item_id)
     it.title = title.strip()
     activity_log.append(case, "item_renamed", item=item_id, title=it.title)
 
 
 def set_item_fields(case: Case, item_id: str, **values: Any) -> None:
-    """Change plain item fields (note, include, crop, rotate, annotations)."""
-    it = _live(case, item_id)
-    allowed = {"note", "include", "crop", "rotate", "annotations", "title"}
+    """Change plain item fields (note, include, crop, rotate, annotations, title)."""
+    it = case.live(item_id)
     for key, value in values.items():
-        if key not in allowed:
-            raise InvalidValueError(f"item field '{key}' cannot be edited")
+        _check_field(key, value)
+    for key, value in values.items():
         setattr(it, key, copy.deepcopy(value))
     activity_log.append(case, "item_edited", item=item_id, fields=sorted(values))
 
 
+def _check_field(key: str, value: Any) -> None:
+    # the same rules the load applies (core/model.py), so an edit never makes a case that
+    # cannot be opened again
+    if key == "annotations":
+        A.validate_all(value)
+    elif key == "crop":
+        if value is not None and (
+            not isinstance(value, list)
+            or len(value) != 4
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        ):
+            raise InvalidValueError("crop must be [x, y, w, h]")
+    elif key == "rotate":
+        if value not in (0, 90, 180, 270) or isinstance(value, bool):
+            raise InvalidValueError("rotate must be 0, 90, 180 or 270")
+    elif key == "include":
+        if not isinstance(value, bool):
+            raise InvalidValueError("include must be true or false")
+    elif key in ("note", "title"):
+        if not isinstance(value, str):
+            raise InvalidValueError(f"{key} must be text")
+    else:
+        raise InvalidValueError(f"item field '{key}' cannot be edited")
+
+
 def move_item(case: Case, item_id: str, new_index: int) -> None:
     """Move an item to a new position in the exhibit order."""
-    it = _live(case, item_id)
+    it = case.live(item_id)
     new_index = max(0, min(new_index, len(case.items) - 1))
     case.items.remove(it)
     case.items.insert(new_index, it)
-    for n, item in enumerate(case.items):
-        item.order = n
+    _renumber(case)
     activity_log.append(case, "item_moved", item=item_id, to=new_index)
 
 
 def add_annotation(case: Case, item_id: str, annotation: dict[str, Any]) -> None:
     """Append one annotation (DESIGN §3 shape) to an item."""
-    it = _live(case, item_id)
-    if not isinstance(annotation, dict) or not isinstance(annotation.get("type"), str):
-        raise InvalidValueError("an annotation must be a JSON object with a 'type'")
-    it.annotations.append(copy.deepcopy(annotation))
-    activity_log.append(case, "annotation_added", item=item_id, type=annotation["type"])
-
-
-# --- snapshots for undo --------------------------------------------------------------------
-
-
-def snapshot(case: Case) -> dict[str, Any]:
-    """Everything undo can restore: facts, items and claim (never the log or the bin)."""
-    doc = case.to_dict()
-    return {"facts": doc["facts"], "items": doc["items"], "claim": doc["claim"]}
-
-
-def restore_snapshot(case: Case, snap: dict[str, Any], label: str) -> None:
-    """Return facts, items and claim to a snapshot, logging it as an undo/redo.
-
-    Items that the snapshot no longer lists go to the bin, so their files are never
-    orphaned; items it brings back leave the bin.
-    """
-    from evidence_kit.core.model import Facts
-
-    target = [Item.from_dict(d, f"items[{i}]") for i, d in enumerate(snap["items"])]
-    target_ids = {it.id for it in target}
-    dropped = [it for it in case.items if it.id not in target_ids]
-    case.bin = [b for b in case.bin if b.id not in target_ids] + dropped
-    case.items = target
-    case.facts = Facts.from_dict(copy.deepcopy(snap["facts"]))
-    case.claim = copy.deepcopy(snap["claim"])
-    activity_log.append(case, label)
+    mark_ops.insert_marks(case, item_id, {len(case.live(item_id).annotations): annotation})

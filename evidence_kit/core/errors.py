@@ -75,6 +75,16 @@ class InvalidValueError(EvidenceKitError):
     """A value given by the user is not acceptable (bad date, unknown key, ...)."""
 
 
+class InvalidMarkError(InvalidValueError):
+    """One annotation breaks the mark schema; `field` names its bad key ("" for the mark
+    itself) and `reason` says what is wrong with it."""
+
+    def __init__(self, message: str, field: str, reason: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason
+
+
 # --- media -------------------------------------------------------------------------------
 
 

@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from evidence_kit.core.errors import CaseCorruptError
+from evidence_kit.core import annotations as A
+from evidence_kit.core.errors import CaseCorruptError, InvalidMarkError
 
 SCHEMA_VERSION = 2
 
@@ -218,11 +219,7 @@ class Item:
             setattr(item, key, None if value is None else float(value))
         item.title = _expect(data.get("title", ""), str, f"{path}.title")
         item.note = _expect(data.get("note", ""), str, f"{path}.note")
-        anns = _expect(data.get("annotations", []), list, f"{path}.annotations")
-        for i, ann in enumerate(anns):
-            _expect(ann, dict, f"{path}.annotations[{i}]")
-            _expect(ann.get("type"), str, f"{path}.annotations[{i}].type")
-        item.annotations = anns
+        item.annotations = _checked_marks(data.get("annotations", []), path, item.id)
         item.include = _expect(data.get("include", True), bool, f"{path}.include")
         item.order = _expect(data.get("order", 0), int, f"{path}.order")
         item.original_name = _expect(data.get("original_name", ""), str, f"{path}.original_name")
@@ -242,6 +239,18 @@ class Item:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with every field."""
         return asdict(self)
+
+
+def _checked_marks(anns: Any, path: str, item_id: str) -> list[dict[str, Any]]:
+    """The item's marks exactly as written, once each passed the full mark schema."""
+    _expect(anns, list, f"{path}.annotations")
+    for i, ann in enumerate(anns):
+        try:
+            A.validate(ann, i)
+        except InvalidMarkError as exc:
+            where = f"{path}.annotations[{i}]" + (f".{exc.field}" if exc.field else "")
+            raise _fail(where, f"(a mark of item {item_id}) {exc.reason}") from exc
+    return anns
 
 
 @dataclass
@@ -299,16 +308,28 @@ class Case:
         """Live item with this id, or None."""
         return next((it for it in self.items if it.id == item_id), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The case.json document."""
-        return {
+    def live(self, item_id: str) -> Item:
+        """Live item with this id (never an exhibit number), or ItemNotFoundError."""
+        from evidence_kit.core.errors import ItemNotFoundError
+
+        found = self.find(item_id)
+        if found is None:
+            raise ItemNotFoundError(f"No evidence item '{item_id}' in this case.")
+        return found
+
+    def to_dict(self, log: bool = True) -> dict[str, Any]:
+        """The case.json document (without the activity log when log=False)."""
+        doc = {
             "schema_version": self.schema_version,
             "facts": asdict(self.facts),
             "items": [it.to_dict() for it in self.items],
             "claim": dict(self.claim),
-            "log": [asdict(e) for e in self.log],
+            "log": [asdict(e) for e in self.log] if log else None,
             "bin": [it.to_dict() for it in self.bin],
         }
+        if not log:
+            del doc["log"]
+        return doc
 
     @classmethod
     def from_dict(cls, data: Any) -> Case:

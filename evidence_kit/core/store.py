@@ -322,31 +322,38 @@ class CaseStore:
             ) from exc
 
     def empty_bin(self) -> int:
-        """Delete the files of removed items for good; returns how many went.
+        """Forget the removed items, then delete their files for good; returns how many went.
 
-        A file goes only if no live item uses it: paths are compared after resolving them,
-        so a hand-edited alias (originals/./x, a link) of a live file is never deleted, and
-        nothing outside the case folder is ever touched.
+        The case is saved first, so it never names a file that is gone.
         """
-        count = 0
+        gone = case_ops.empty_bin(self.case)
+        self.save()
+        self.delete_files(gone)
+        return len(gone)
+
+    def delete_files(self, items: list[Item]) -> None:
+        """Delete the files of forgotten items that no live item still uses.
+
+        Paths are compared after resolving them, so a hand-edited alias (originals/./x, a
+        link) of a live file is never deleted, and nothing outside the case folder is ever
+        touched. Every file is tried; the first that cannot be deleted is then reported.
+        """
         root = os.path.realpath(self.root)
         live = {os.path.realpath(self.path_of(it)) for it in self.case.items}
-        for it in list(self.case.bin):
+        problems: list[EvidenceKitError] = []
+        for it in items:
             path = self.path_of(it)
             real = os.path.realpath(path)
-            inside = real.startswith(root + os.sep)
-            if inside and real not in live and path.exists():
-                try:
-                    if not path.is_symlink():  # a link goes; never chmod what it points to
-                        path.chmod(stat.S_IWUSR | stat.S_IRUSR)
-                    path.unlink()
-                except OSError as exc:
-                    raise describe_os_error(exc, path) from exc
-            count += 1
-            activity_log.append(self.case, "bin_emptied_item", item=it.id, sha256=it.sha256)
-        self.case.bin.clear()
-        self.save()
-        return count
+            if not real.startswith(root + os.sep) or real in live or not path.exists():
+                continue
+            try:
+                if not path.is_symlink():  # a link goes; never chmod what it points to
+                    path.chmod(stat.S_IWUSR | stat.S_IRUSR)
+                path.unlink()
+            except OSError as exc:
+                problems.append(describe_os_error(exc, path))
+        if problems:
+            raise problems[0]
 
 
 def make_read_only(path: Path) -> None:

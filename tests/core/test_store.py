@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -187,18 +188,31 @@ def test_exhibit_numbers_follow_order_and_skip_excluded() -> None:
     assert case.item("E2").id == "a"
 
 
-def test_remove_goes_to_bin_and_snapshot_restore_brings_it_back() -> None:
-    case = Case()
-    case_ops.add_items(case, [_item("a"), _item("b")])
-    snap = case_ops.snapshot(case)
-    case_ops.remove_items(case, ["a"])
-    assert [i.id for i in case.items] == ["b"] and [i.id for i in case.bin] == ["a"]
-    case_ops.restore_snapshot(case, snap, "undo: remove")
-    assert [i.id for i in case.items] == ["a", "b"] and case.bin == []
-    empty = {"facts": snap["facts"], "items": [], "claim": {}}
-    case_ops.restore_snapshot(case, empty, "undo: add")
-    assert sorted(i.id for i in case.bin) == ["a", "b"]  # never orphaned
-    assert activity_log.verify_chain(case.log) == []
+def test_the_log_is_written_once_per_entry_and_stays_one_document(tmp_path: Path) -> None:
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    for n in range(5):
+        case_ops.set_values(store.case, {"item": f"Лампа {n}"})
+        store.save()
+    text = store.case_file.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert doc == store.case.to_dict()  # the same document, keys and all
+    assert text.count('\n    {"seq": ') == len(store.case.log)  # one line per entry
+    assert activity_log.verify_chain(doc["log"]) == []
+
+
+def test_a_log_cut_back_or_replaced_is_written_as_it_is_now(tmp_path: Path) -> None:
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    case_ops.set_values(store.case, {"item": "a"})
+    store.save()
+    case_ops.set_values(store.case, {"item": "b"})
+    del store.case.log[-1:]  # what a failed save rolls back
+    case_ops.set_values(store.case, {"item": "c"})
+    store.save()
+    assert json.loads(store.case_file.read_text())["log"][-1]["details"] == {"item": "c"}
+    store.case = CaseStore.open(store.root).case  # new entry objects, same content
+    store.case.log[0] = replace(store.case.log[0], action="x")
+    store.save()
+    assert json.loads(store.case_file.read_text())["log"][0]["action"] == "x"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from evidence_kit.core.store import new_case
+from evidence_kit.core.store import CaseStore, new_case
 from evidence_kit.gui.annotate.editor import AnnotationEditor
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
@@ -17,11 +17,18 @@ from evidence_kit.media.importer import add_files
 
 
 def open_editor(
-    qtbot: Any, tmp_path: Path, picture: Path, size: tuple[int, int] = (900, 700)
+    qtbot: Any,
+    tmp_path: Path,
+    picture: Path,
+    size: tuple[int, int] = (900, 700),
+    store: CaseStore | None = None,
+    item_id: str = "",
 ) -> AnnotationEditor:
-    """An editor, shown at a fixed size, on a new case holding picture."""
-    store = new_case(tmp_path / "case", platform="ebay", order_id="1")
-    item = add_files(store, [picture]).items[0]
+    """An editor, shown at a fixed size, on a new case holding picture (or on `store`'s
+    item `item_id`), once the picture is on screen."""
+    if store is None:
+        store = new_case(tmp_path / "case", platform="ebay", order_id="1")
+        item_id = add_files(store, [picture]).items[0].id
     controller = CaseController(store)
     runner = TaskRunner()
     editor = AnnotationEditor(controller, runner)
@@ -32,8 +39,14 @@ def open_editor(
     qtbot.waitExposed(editor)
     editor.activateWindow()
     qtbot.waitActive(editor)
-    editor.show_item(item.id)
+    show(qtbot, editor, item_id)
     return editor
+
+
+def show(qtbot: Any, editor: AnnotationEditor, item_id: str) -> None:
+    """Show an item and wait until its picture is open (it opens on the task runner)."""
+    editor.show_item(item_id)
+    qtbot.waitUntil(lambda: not editor.loading, timeout=20000)
 
 
 def _send(

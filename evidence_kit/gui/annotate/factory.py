@@ -8,18 +8,10 @@ from typing import Any
 from PySide6.QtCore import QPointF
 
 from evidence_kit.core import annotations as A
-from evidence_kit.gui.annotate.items import (
-    AnnotationItem,
-    ArrowItem,
-    EllipseItem,
-    HighlighterItem,
-    LineItem,
-    MarkerItem,
-    PenItem,
-    RectItem,
-    RedactItem,
-    TextItem,
-)
+from evidence_kit.gui.annotate.marks.base import AnnotationItem
+from evidence_kit.gui.annotate.marks.boxes import EllipseItem, RectItem, RedactItem
+from evidence_kit.gui.annotate.marks.labels import MarkerItem, TextItem
+from evidence_kit.gui.annotate.marks.lines import ArrowItem, HighlighterItem, LineItem, PenItem
 
 
 @dataclass(frozen=True)
@@ -58,11 +50,12 @@ class Style:
 
 
 def item_from_dict(data: dict[str, Any]) -> AnnotationItem:
-    """The item that draws a stored annotation (validated first)."""
+    """The item that draws a stored annotation (validated first; it keeps `data` as the
+    dict the case holds)."""
     ann = A.validate(data)
     kind = ann["type"]
     if kind == "pen":
-        return HighlighterItem(ann) if ann.get("highlight") else PenItem(ann)
+        return HighlighterItem(ann, data) if ann.get("highlight") else PenItem(ann, data)
     classes: dict[str, type[AnnotationItem]] = {
         "arrow": ArrowItem,
         "line": LineItem,
@@ -72,7 +65,7 @@ def item_from_dict(data: dict[str, Any]) -> AnnotationItem:
         "text": TextItem,
         "marker": MarkerItem,
     }
-    return classes[kind](ann)
+    return classes[kind](ann, data)
 
 
 def new_annotation(

@@ -1,40 +1,42 @@
-"""The annotation scene: the photo, its marks, the tools' mouse handling and the crop frame.
+"""The annotation scene: the photo, its marks in the case's list order, and the crop frame.
 
 Scene coordinates are upright-original image pixels: the (possibly downscaled) preview
-pixmap is scaled up to the original size, so every item's dict is what case.json stores.
-The scene never edits the case: when the user finishes a gesture it emits `edited` with the
-full new annotation list, and the editor turns that into one undo step.
+pixmap is scaled up to the original size, so every mark's dict is what case.json stores.
+`marks` mirrors the item's annotation list one to one; a mark that cannot be drawn holds
+its place as a "cannot display" box. The scene never edits the case: each finished
+gesture is reported once through `edit_wanted` (a MarkEdit), and the editor makes it one
+undo step. The mouse tools live in mouse_tools.py.
 """
 
 from __future__ import annotations
 
-import copy
+import logging
+import math
 from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsSceneMouseEvent,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
 from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.factory import Style, create_item, item_from_dict
-from evidence_kit.gui.annotate.handles import CropOverlay, HandleItem
-from evidence_kit.gui.annotate.items import AnnotationItem, RedactItem
+from evidence_kit.gui.annotate.handles import CropOverlay
+from evidence_kit.gui.annotate.marks.base import AnnotationItem
+from evidence_kit.gui.annotate.marks.boxes import RedactItem
+from evidence_kit.gui.annotate.marks.placeholder import UndrawableItem
+from evidence_kit.gui.annotate.mouse_tools import MarkEdit, MouseTools
 from evidence_kit.gui.base.qt_image import pil_to_qimage
 
+logger = logging.getLogger(__name__)
+
 REDACT_Z = -1e6  # redactions under every other mark, as the renderer burns them in first
-CLICK_TOOLS = ("marker", "text")
 
 
 class AnnotationScene(QGraphicsScene):
-    """Holds the marks of one image and turns mouse gestures into whole-list edits."""
+    """Holds the marks of one image and reports each finished change as a MarkEdit."""
 
-    edited = Signal(str, list, str)  # undo text, new annotation list, merge key
+    edit_wanted = Signal(object)  # a MarkEdit
     crop_drawn = Signal(list)  # [x, y, w, h] in upright-original pixels
     text_wanted = Signal(QPointF)  # the text tool was clicked here: ask for the words
     text_edit_wanted = Signal(int)  # a text mark was double-clicked (its list index)
@@ -52,15 +54,16 @@ class AnnotationScene(QGraphicsScene):
         self._background.setZValue(-1e9)
         self._background.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.addItem(self._background)
-        self._crop_overlay = CropOverlay(QRectF())
-        self.addItem(self._crop_overlay)
-        self._handles: list[HandleItem] = []
-        self._drawing: AnnotationItem | None = None
-        self._crop_start: QPointF | None = None
+        self.crop_overlay = CropOverlay(QRectF())
+        self.addItem(self.crop_overlay)
+        self.tools = MouseTools(self)
         self._patches: dict[str, tuple[QImage, QRectF]] = {}
-        self._press_snapshot: list[dict[str, Any]] | None = None
         self._proposals: list[QGraphicsItem] = []
+        # a slot of the scene itself: Qt stops calling it once the scene is being deleted
         self.selectionChanged.connect(self._rebuild_handles)
+
+    def _rebuild_handles(self) -> None:
+        self.tools.rebuild_handles()
 
     # --- content ---------------------------------------------------------------------
 
@@ -74,7 +77,7 @@ class AnnotationScene(QGraphicsScene):
             QTransform.fromScale(full_size[0] / preview.width, full_size[1] / preview.height)
         )
         rect = QRectF(0, 0, full_size[0], full_size[1])
-        self._crop_overlay.image_rect = rect
+        self.crop_overlay.image_rect = rect
         self.setSceneRect(rect)
         self._patches.clear()
 
@@ -91,37 +94,53 @@ class AnnotationScene(QGraphicsScene):
         return QRectF(0, 0, self.full_size[0], self.full_size[1])
 
     def load(self, anns: list[dict[str, Any]], selected: list[int] | None = None) -> None:
-        """Replace every mark with these (after an undo, or another item)."""
-        self._clear_handles()
+        """Replace every mark with these (another item, an undo, an edit refused)."""
+        self.blockSignals(True)  # no handles for marks on their way out
+        self.clearSelection()
+        self.blockSignals(False)
+        self.tools.reset()
         for item in self.marks:
             self.removeItem(item)
         self.marks = []
         self._patches.clear()
-        for ann in anns:
-            try:
-                item = item_from_dict(ann)
-            except Exception:  # noqa: BLE001 - a bad mark from a hand-edited case is skipped, not fatal
-                continue
-            self._add(item)
+        for index, ann in enumerate(anns):
+            self._add(self._item_for(index, ann))
         for index in selected or []:
             if 0 <= index < len(self.marks):
                 self.marks[index].setSelected(True)
 
+    def _item_for(self, index: int, ann: dict[str, Any]) -> AnnotationItem:
+        try:
+            return item_from_dict(ann)
+        except Exception as exc:  # noqa: BLE001 - whatever the reason, the mark must be kept
+            logger.warning("mark %d cannot be drawn: %s", index + 1, exc)
+            return UndrawableItem(ann, self._placeholder_box(index, ann), str(exc))
+
+    def _placeholder_box(self, index: int, ann: Any) -> QRectF:
+        side = max(*self.full_size, 100) * 0.05
+        try:
+            x0, y0, x1, y1 = (float(v) for v in A.bounds(ann))
+            if not all(map(math.isfinite, (x0, y0, x1, y1))):
+                raise ValueError("no finite place")
+        except Exception:  # noqa: BLE001 - no usable geometry: stack it in the corner
+            x0, y0, x1, y1 = side, side * (1 + 2 * index), side * 8, side * (2 + 2 * index)
+        return QRectF(QPointF(x0, y0), QPointF(max(x1, x0 + side), max(y1, y0 + side)))
+
     def busy(self) -> bool:
-        """True in the middle of a gesture (drawing, dragging a mark, a handle or the crop)."""
-        return (
-            self._drawing is not None
-            or self._crop_start is not None
-            or self.mouseGrabberItem() is not None
-        )
+        """True in the middle of a gesture."""
+        return self.tools.busy()
 
     def set_crop(self, crop: list[float] | None) -> None:
         """Show the item's crop frame."""
-        self._crop_overlay.set_crop(QRectF(*crop) if crop else QRectF())
+        self.crop_overlay.set_crop(QRectF(*crop) if crop else QRectF())
 
     def annotations(self) -> list[dict[str, Any]]:
-        """Every mark as stored, in list order."""
+        """Every mark as drawn now, in list order."""
         return [item.to_dict() for item in self.marks]
+
+    def stored_marks(self) -> list[dict[str, Any]]:
+        """Every mark as the case holds it, in list order."""
+        return [item.stored for item in self.marks]
 
     def selected_indexes(self) -> list[int]:
         """List positions of the selected marks."""
@@ -135,6 +154,16 @@ class AnnotationScene(QGraphicsScene):
     def _restack(self) -> None:
         for i, item in enumerate(self.marks):
             item.setZValue(REDACT_Z + i if isinstance(item, RedactItem) else i)
+
+    def show_new(self, item: AnnotationItem) -> None:
+        """A mark being drawn: on show, not yet one of the marks."""
+        self.addItem(item)
+        item.setZValue(REDACT_Z + len(self.marks) if isinstance(item, RedactItem) else 1e8)
+
+    def drop_new(self, item: AnnotationItem) -> None:
+        """A mark being drawn came to nothing (a click where a drag was expected)."""
+        if item.scene() is self:
+            self.removeItem(item)
 
     # --- proposals (suggested redactions shown while the shopper decides) ---------------
 
@@ -193,196 +222,114 @@ class AnnotationScene(QGraphicsScene):
         # painting happens in item coordinates: undo the move offset the item carries
         return image, target.translated(-item.pos())
 
-    # --- edits the editor asks for -------------------------------------------------------
+    # --- changes the editor makes into undo steps ----------------------------------------
 
-    def emit_edit(
-        self, text: str, anns: list[dict[str, Any]] | None = None, merge_key: str = ""
+    def report_change(
+        self, kind: str, text: str, items: list[AnnotationItem], merge_key: str = ""
     ) -> None:
-        """Tell the editor the list changed (one undo step)."""
-        self.edited.emit(text, self.annotations() if anns is None else anns, merge_key)
+        """Marks on show were moved or reshaped: report their new dicts."""
+        marks = {self.marks.index(m): m.to_dict() for m in items}
+        for m in items:
+            m.stored = m.to_dict()
+        self.edit_wanted.emit(MarkEdit(kind, text, marks=marks, merge_key=merge_key))
+
+    def add_marks(self, text: str, items: list[AnnotationItem]) -> None:
+        """New marks at the end of the list. They stay on show while the editor makes the
+        step; if it is refused, the editor reloads what the case holds."""
+        marks = {}
+        for item in items:
+            item.stored = item.to_dict()
+            marks[len(self.marks)] = item.stored
+            if item.scene() is not self:
+                self.addItem(item)
+            self.marks.append(item)
+        self._restack()
+        self.edit_wanted.emit(MarkEdit("add", text, marks=marks))
+
+    def add_dicts(self, text: str, anns: list[dict[str, Any]]) -> None:
+        """New marks (pasted, accepted suggestions) at the end of the list."""
+        if anns:
+            self.add_marks(text, [item_from_dict(ann) for ann in anns])
+
+    def change_dicts(
+        self, text: str, marks: dict[int, dict[str, Any]], merge_key: str = ""
+    ) -> None:
+        """Marks given new dicts (a new colour, width, size or words)."""
+        if marks:
+            self.edit_wanted.emit(MarkEdit("change", text, marks=marks, merge_key=merge_key))
 
     def delete_selected(self) -> bool:
-        """Remove the selected marks; markers renumber. Returns False if none was selected."""
-        chosen = set(self.selected_indexes())
+        """Remove the selected marks (markers renumber). False if none was selected."""
+        chosen = self.selected_indexes()
         if not chosen:
             return False
-        anns = [a for i, a in enumerate(self.annotations()) if i not in chosen]
-        self.emit_edit(
-            "Delete mark" if len(chosen) == 1 else "Delete marks", A.renumber_markers(anns)
-        )
+        text = "Delete mark" if len(chosen) == 1 else "Delete marks"
+        self.edit_wanted.emit(MarkEdit("remove", text, indexes=chosen))
         return True
 
     def selected_dicts(self) -> list[dict[str, Any]]:
         """The selected marks as dicts (for copy)."""
-        return [self.marks[i].to_dict() for i in self.selected_indexes()]
+        return [
+            self.marks[i].to_dict()
+            for i in self.selected_indexes()
+            if not isinstance(self.marks[i], UndrawableItem)
+        ]
 
     def paste(self, anns: list[dict[str, Any]], offset: float = 20.0) -> None:
         """Add copies of marks, shifted so they do not hide the originals."""
-        if not anns:
-            return
-        current = self.annotations()
+        current = self.stored_marks()
         added = [A.translate(a, offset, offset) for a in anns]
         for a in added:
             if a["type"] == "marker":
                 a["number"] = A.next_marker_number(current + added)
-        self.emit_edit("Paste", current + added)
+        self.add_dicts("Paste", added)
 
     def restyle_selected(self, key: str, value: Any, text: str, merge_key: str = "") -> bool:
         """Change one style value on the selected marks that have it."""
-        indexes = self.selected_indexes()
-        anns = self.annotations()
-        changed = False
-        for i in indexes:
-            if key in anns[i] and anns[i][key] != value:
-                anns[i][key] = value
-                changed = True
-        if changed:
-            self.emit_edit(text, anns, merge_key)
-        return changed
+        changed = {}
+        for i in self.selected_indexes():
+            mark = self.marks[i]
+            ann = mark.to_dict()
+            if not isinstance(mark, UndrawableItem) and key in ann and ann[key] != value:
+                changed[i] = dict(ann, **{key: value})
+        self.change_dicts(text, changed, merge_key)
+        return bool(changed)
 
     def add_text(self, at: QPointF, text: str) -> None:
         """Add a text mark (after the editor asked for the words)."""
-        item = create_item("text", at, self.mark_style, text=text)
-        self.emit_edit("Add text", self.annotations() + [item.to_dict()])
+        self.add_marks("Add text", [create_item("text", at, self.mark_style, text=text)])
 
     def set_text(self, index: int, text: str) -> None:
         """Change the words of a text mark."""
-        anns = self.annotations()
-        anns[index]["text"] = text
-        self.emit_edit("Edit text", anns)
+        self.change_dicts("Edit text", {index: dict(self.marks[index].to_dict(), text=text)})
 
-    # --- handles -------------------------------------------------------------------------
+    # --- mouse: the tools first, then the scene's own selecting and moving -----------------
 
-    def _clear_handles(self) -> None:
-        for h in self._handles:
-            self.removeItem(h)
-        self._handles = []
-
-    def _rebuild_handles(self) -> None:
-        self._clear_handles()
-        chosen = [m for m in self.marks if m.isSelected()]
-        if len(chosen) != 1 or self.clean:
-            return
-        owner = chosen[0]
-        offset = owner.pos()
-        for i, p in enumerate(owner.handle_points()):
-
-            def move(index: int, pos: QPointF, owner: AnnotationItem = owner) -> None:
-                owner.move_handle(index, pos - owner.pos())
-
-            handle = HandleItem(i, p + offset, move, lambda: self.emit_edit("Resize mark"))
-            self.addItem(handle)
-            self._handles.append(handle)
-
-    def _sync_handles(self) -> None:
-        # follow the owner while it moves or reshapes; the dragged handle follows the mouse
-        owner = next((m for m in self.marks if m.isSelected()), None)
-        if owner is None:
-            return
-        grabber = self.mouseGrabberItem()
-        for handle, p in zip(self._handles, owner.handle_points(), strict=False):
-            if handle is not grabber:
-                handle.setPos(p + owner.pos())
-
-    # --- mouse -----------------------------------------------------------------------------
-
-    def _clamp(self, p: QPointF) -> QPointF:
-        # a drag may leave the picture; the mark is kept but its points stay near it
-        r = self.image_rect()
-        margin = max(r.width(), r.height())
-        return QPointF(
-            min(max(p.x(), -margin), r.width() + margin),
-            min(max(p.y(), -margin), r.height() + margin),
-        )
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
-        if event.button() != Qt.MouseButton.LeftButton:
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if not self.tools.press(event):
             super().mousePressEvent(event)
-            return
-        p = self._clamp(event.scenePos())
-        if self.tool == "select":
-            self._press_snapshot = self.annotations()
-            super().mousePressEvent(event)
-            return
-        if self.tool == "crop":
-            self._crop_start = p
-            self._crop_overlay.set_crop(QRectF(p, p))
-            return
-        if self.tool == "text":
-            self.text_wanted.emit(p)
-            return
-        if self.tool == "marker":
-            item = create_item(
-                "marker", p, self.mark_style, number=A.next_marker_number(self.annotations())
-            )
-            self.emit_edit("Add marker", self.annotations() + [item.to_dict()])
-            return
-        self.clearSelection()
-        self._drawing = create_item(self.tool, p, self.mark_style)
-        self._add(self._drawing)
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
-        p = self._clamp(event.scenePos())
-        if self._drawing is not None:
-            self._drawing.drag_to(p)
-            return
-        if self._crop_start is not None:
-            self._crop_overlay.set_crop(QRectF(self._crop_start, p).normalized())
-            return
-        super().mouseMoveEvent(event)
-        if self._handles:
-            self._sync_handles()
+    def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if not self.tools.move(event):
+            super().mouseMoveEvent(event)
+            if self.tools.handles:
+                self.tools.follow_handles()
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
-        if self._drawing is not None:
-            item, self._drawing = self._drawing, None
-            if item not in self.marks:  # the scene was reloaded under the gesture
-                return
-            if item.is_degenerate():
-                self.marks.remove(item)
-                self.removeItem(item)
-                return
-            labels = {"pen": "Draw", "highlight": "Highlight", "redact": "Redact"}
-            self.emit_edit(labels.get(item.kind, f"Add {item.kind}"))
-            return
-        if self._crop_start is not None:
-            rect = self._crop_overlay.crop.intersected(self.image_rect())
-            self._crop_start = None
-            if rect.width() >= 4 and rect.height() >= 4:
-                self.crop_drawn.emit(
-                    [
-                        round(rect.x(), 1),
-                        round(rect.y(), 1),
-                        round(rect.width(), 1),
-                        round(rect.height(), 1),
-                    ]
-                )
-            return
-        super().mouseReleaseEvent(event)
-        moved = [m for m in self.marks if m.pos().x() or m.pos().y()]
-        if (
-            moved
-            and self._press_snapshot is not None
-            and self.annotations() != self._press_snapshot
-        ):
-            self.emit_edit("Move mark" if len(moved) == 1 else "Move marks")
-        for m in moved:
-            m.bake_position()
-        self._press_snapshot = None
+    def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if not self.tools.release(event):
+            super().mouseReleaseEvent(event)
+            self.tools.moved()
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
-        item = self.itemAt(event.scenePos(), QTransform())
-        if self.tool == "select" and isinstance(item, AnnotationItem) and item.kind == "text":
-            self.text_edit_wanted.emit(self.marks.index(item))
-            return
-        super().mouseDoubleClickEvent(event)
+    def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if not self.tools.double_click(event):
+            super().mouseDoubleClickEvent(event)
 
     # --- flattening ------------------------------------------------------------------------
 
     def render_clean(self, width: int, height: int) -> QImage:
         """The picture with its marks, no editor decorations, at width x height pixels."""
         self.clean = True
-        hidden = list(self._handles)
+        hidden = list(self.tools.handles)
         for h in hidden:
             h.setVisible(False)
         selected = [m for m in self.marks if m.isSelected()]
@@ -400,15 +347,6 @@ class AnnotationScene(QGraphicsScene):
             self.clean = False
             for m in selected:
                 m.setSelected(True)
-            for h in self._handles:
+            for h in self.tools.handles:
                 h.setVisible(True)
         return image
-
-    def snapshot(self) -> list[dict[str, Any]]:
-        """A deep copy of the current marks."""
-        return copy.deepcopy(self.annotations())
-
-
-def is_mark(item: QGraphicsItem | None) -> bool:
-    """True for annotation items (not handles, frames or the photo)."""
-    return isinstance(item, AnnotationItem)

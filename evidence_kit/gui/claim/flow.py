@@ -32,6 +32,7 @@ from evidence_kit.claim.translate import DEFAULT_BACKEND, backends
 from evidence_kit.core import case_ops
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import SetValues
 
 ASPECTS = ("", "size", "colour", "material", "function", "quantity", "weight", "other")
 REMEDY_LABELS = {
@@ -182,7 +183,9 @@ class ClaimFlow(QWidget):
         self.notes.setFixedHeight(70)
         self._notes_timer = QTimer(self, singleShot=True, interval=700)
         self._notes_timer.timeout.connect(
-            lambda: self._set_text("notes", self.notes.toPlainText(), self.tr("Edit notes"))
+            lambda: self._set_text(
+                "notes", self.notes.toPlainText(), self.tr("Edit notes"), "claim:notes"
+            )
         )
         self.notes.textChanged.connect(lambda: None if self._loading else self._notes_timer.start())
         notes_layout.addWidget(self.notes)
@@ -218,11 +221,11 @@ class ClaimFlow(QWidget):
     def _set(self, key: str, value: Any, label: str) -> None:
         self._set_many({key: value}, label)
 
-    def _set_text(self, key: str, value: str, label: str) -> None:
+    def _set_text(self, key: str, value: str, label: str, merge_key: str = "") -> None:
         if str(self.controller.case.claim.get(key) or "") != value.strip():
-            self._set(key, value, label)
+            self._set_many({key: value}, label, merge_key)
 
-    def _set_many(self, values: dict[str, Any], label: str) -> None:
+    def _set_many(self, values: dict[str, Any], label: str, merge_key: str = "") -> None:
         if self._loading:
             return
         current = self.controller.case.claim
@@ -230,13 +233,13 @@ class ClaimFlow(QWidget):
             k: v for k, v in values.items() if case_ops.normalize_claim(k, v) != current.get(k)
         }
         if changed:
-            self.controller.edit(label, lambda case: case_ops.set_values(case, changed))
+            self.controller.push(SetValues(changed, label, merge_key))
 
     def flush(self) -> None:
         """Save a pending notes edit now (before translating or leaving the page)."""
         if self._notes_timer.isActive():
             self._notes_timer.stop()
-            self._set_text("notes", self.notes.toPlainText(), self.tr("Edit notes"))
+            self._set_text("notes", self.notes.toPlainText(), self.tr("Edit notes"), "claim:notes")
 
     def _on_arrived(self) -> None:
         claim = self.controller.case.claim

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
 
 from evidence_kit.claim import edits
 from evidence_kit.claim.draft import ClaimDraft, draft_claim
-from evidence_kit.core import case_ops
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import EditClaim, SetValues
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.claim.flow import ClaimFlow
 from evidence_kit.gui.claim.status import ClaimStatusPanel
@@ -79,10 +79,7 @@ class ClaimPage(QWidget):
         fields = {k: str(claim.get(k) or "") for k in TRANSLATED_FIELDS}
 
         def apply(values: dict[str, str]) -> None:
-            self.controller.edit(
-                self.tr("Translate notes to English"),
-                lambda case: case_ops.set_values(case, values),
-            )
+            self.controller.push(SetValues(values, self.tr("Translate notes to English")))
 
         run_translation(self, self.runner, fields, backend, apply)
 
@@ -93,8 +90,8 @@ class ClaimPage(QWidget):
 
         def apply(values: dict[str, str]) -> None:
             text = values["text"]
-            self.controller.edit(
-                self.tr("Translate claim text"), lambda case: edits.set_text(case, text)
+            self.controller.push(
+                EditClaim(self.tr("Translate claim text"), lambda case: edits.set_text(case, text))
             )
 
         run_translation(self, self.runner, {"text": self.text.editor.toPlainText()}, backend, apply)

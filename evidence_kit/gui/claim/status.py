@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.claim import edits, rules
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import EditClaim
 
 STATUS_COLORS = {"ok": "#2e7d32", "soon": "#e65100", "closed": "#c62828", "warn": "#e65100",
                  "missing": "#c62828", "todo": ""}  # fmt: skip
@@ -166,6 +167,10 @@ class ClaimStatusPanel(QWidget):
             return
         item_id = row.data(Qt.ItemDataRole.UserRole)
         ticked = row.checkState() == Qt.CheckState.Checked
-        self.controller.edit(
-            self.tr("Tick checklist item"), lambda case: edits.set_ticked(case, item_id, ticked)
+        self.controller.push(
+            EditClaim(
+                self.tr("Tick checklist item"),
+                lambda case: edits.set_ticked(case, item_id, ticked),
+                keys=["ticked"],
+            )
         )

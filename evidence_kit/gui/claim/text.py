@@ -20,6 +20,7 @@ from evidence_kit.claim import edits
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import EditClaim
 
 
 class ClaimTextPanel(QWidget):
@@ -115,10 +116,12 @@ class ClaimTextPanel(QWidget):
         text = self.editor.toPlainText()
         if self.draft is not None and text == self.draft.text:
             return
-        self.controller.edit(
-            self.tr("Edit claim text"),
-            lambda case: edits.set_text(case, text),
-            merge_key="claim-text",
+        self.controller.push(
+            EditClaim(
+                self.tr("Edit claim text"),
+                lambda case: edits.set_text(case, text),
+                merge_key="claim-text",
+            )
         )
 
     def regenerate(self) -> None:
@@ -131,8 +134,11 @@ class ClaimTextPanel(QWidget):
             if answer is None:
                 return
             keep = answer
-        self.controller.edit(
-            self.tr("Regenerate claim text"), lambda case: edits.regenerate(case, keep_user=keep)
+        self.controller.push(
+            EditClaim(
+                self.tr("Regenerate claim text"),
+                lambda case: edits.regenerate(case, keep_user=keep),
+            )
         )
 
     def ask_keep(self, count: int) -> bool | None:

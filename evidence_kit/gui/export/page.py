@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.core import case_ops
 from evidence_kit.core.model import PLATFORMS, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.export.naming import human_size
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import SetItemField
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 
 GREEN = QColor("#2e7d32")
@@ -208,9 +208,7 @@ class ExportPage(QWidget):
         item_id = row.data(Qt.ItemDataRole.UserRole)
         include = row.checkState() == Qt.CheckState.Checked
         text = self.tr("Include in export") if include else self.tr("Leave out of export")
-        self.controller.edit(
-            text, lambda case: case_ops.set_item_fields(case, item_id, include=include)
-        )
+        self.controller.push(SetItemField(item_id, "include", include, text))
 
     # --- preview -----------------------------------------------------------------------------
 
@@ -335,9 +333,9 @@ class ExportPage(QWidget):
         from evidence_kit.export.run import record_export
 
         self.result = result
-        record_export(self.controller.case, result)  # the log is append-only: not an undo step
-        self.controller.save()
-        self.controller.case_changed.emit()  # before filling the table: refresh shows the plan
+        # the log is append-only, so this is not an undo step; it refreshes the views first
+        # (refresh shows the plan) and then the table below shows the real files
+        self.controller.log_with(lambda case: record_export(case, result))
         self.show_files(result.files, result.problems)
         lines = [
             self.tr("Saved the bundle {0} and the PDF {1}.").format(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.core import case_ops
 from evidence_kit.core.model import PLATFORMS
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import SetValues
 from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES
 
 _EMPTY_DATE = QDate(2000, 1, 1)
@@ -106,9 +107,8 @@ class FactsForm(QWidget):
         self.message.setText("")
         if new == current:
             return
-        self.controller.edit(
-            self.tr("Change {0}").format(key.replace("_", " ")),
-            lambda case: case_ops.set_values(case, {key: value}),
+        self.controller.push(
+            SetValues({key: value}, self.tr("Change {0}").format(key.replace("_", " ")))
         )
 
     def load(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from evidence_kit.core import activity_log, case_ops
+from evidence_kit.core import case_ops
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.base.tasks import detached_store
 
@@ -136,9 +136,7 @@ class TakeSealer(QObject):
         found = self.leftover_takes(self.window.take_path())
         if not found or self.busy:
             return
-        activity_log.append(
-            self.controller.case, "recording_recovered", files=[p.name for p in found]
-        )
-        self.controller.save()
+        if not self.controller.log("recording_recovered", files=[p.name for p in found]):
+            return
         self.window.leftover_bar.setVisible(False)
         self.add(found, "Add interrupted recording")

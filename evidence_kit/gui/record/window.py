@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
-from evidence_kit.core import activity_log
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
@@ -260,15 +259,17 @@ class RecorderWindow(RecorderWindowView):
         self.reset_checklist()
         camera = self.cameras[self.camera_box.currentIndex()]
         mic_index = self.mic_box.currentData()
-        activity_log.append(
-            self.controller.case,
+        if not self.controller.log(
             "recording_started",
             file=name,
             camera=camera.name,
             microphone=self.microphones[mic_index].name if mic_index is not None else None,
             clock=self.clock_box.isChecked(),
-        )
-        self.controller.save()
+        ):  # the case cannot be written, so it could not keep this take: do not start it
+            self.session.stop_take()
+            self.take = None
+            path.unlink(missing_ok=True)
+            return
         self.record_button.setText(self.tr("Stop"))
         self.elapsed.setStyleSheet(REC_STYLE)
         self.checklist.setEnabled(True)
@@ -299,10 +300,8 @@ class RecorderWindow(RecorderWindowView):
     def _on_take_sealed(self, result: TakeResult) -> None:
         self.stopping = False
         self.last_result = result
-        log_take_stopped(
-            self.controller.case, result, sorted(self._ticked, key=self._ticked.__getitem__)
-        )
-        self.controller.save()
+        ticked = sorted(self._ticked, key=self._ticked.__getitem__)
+        self.controller.log_with(lambda case: log_take_stopped(case, result, ticked))
         self._sync_controls()
         self.elapsed.setText(format_time(result.duration_s, millis=False))
         if result.frames == 0:
@@ -342,18 +341,20 @@ class RecorderWindow(RecorderWindowView):
         if item.checkState() != Qt.CheckState.Checked:
             return
         offset = round(self.take.elapsed, 2)
-        self._ticked[key] = offset
-        activity_log.append(
-            self.controller.case,
+        logged = self.controller.log(
             "recording_checklist",
             item=key,
             label=dict(CHECKLIST)[key],
             offset_s=offset,
             file=self.take.path.name,
         )
-        self.controller.save()
-        # a tick is logged once and stays: the log is append-only
         self.checklist.blockSignals(True)
+        if not logged:  # not in the case, so not ticked
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.checklist.blockSignals(False)
+            return
+        self._ticked[key] = offset
+        # a tick is logged once and stays: the log is append-only
         item.setText(f"{item.text()}  ({format_time(offset, millis=False)})")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.checklist.blockSignals(False)

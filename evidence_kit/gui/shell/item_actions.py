@@ -13,9 +13,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
-from evidence_kit.core import case_ops
-from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import (
+    MoveItem,
+    RenameItem,
+    RestoreItem,
+    SetItemField,
+    remove_items,
+)
 from evidence_kit.gui.shell.case_view import CaseView
 
 
@@ -99,17 +104,12 @@ class ItemActions(QObject):
             self.window, self.tr("Rename"), self.tr("Title"), text=item.title
         )
         if ok and title.strip() and title.strip() != item.title:
-            self.controller.edit(
-                self.tr("Rename item"), lambda c: case_ops.rename_item(c, item.id, title)
-            )
+            self.controller.push(RenameItem(item.id, title, self.tr("Rename item")))
 
     def remove(self) -> None:
         ids = self.selected()
         if ids and self.controller is not None:
-            self.controller.edit(
-                self.tr("Remove {0} item(s)").format(len(ids)),
-                lambda c: case_ops.remove_items(c, ids),
-            )
+            self.controller.push(remove_items(ids, self.tr("Remove {0} item(s)").format(len(ids))))
             self.window.statusBar().showMessage(
                 self.tr(
                     "Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."
@@ -131,19 +131,15 @@ class ItemActions(QObject):
         current = [it.id for it in self.controller.case.items].index(item_id)
         index = max(0, min(index, len(self.controller.case.items) - 1))
         if index != current:
-            self.controller.edit(
-                self.tr("Reorder evidence"), lambda c: case_ops.move_item(c, item_id, index)
-            )
+            self.controller.push(MoveItem(item_id, index, self.tr("Reorder evidence")))
 
     def toggle_include(self) -> None:
         ids = self.selected()
         if not ids or self.controller is None or (item := self.controller.item(ids[0])) is None:
             return
         value = not item.include
-        self.controller.edit(
-            self.tr("Include in export") if value else self.tr("Leave out of export"),
-            lambda c: case_ops.set_item_fields(c, item.id, include=value),
-        )
+        text = self.tr("Include in export") if value else self.tr("Leave out of export")
+        self.controller.push(SetItemField(item.id, "include", value, text))
 
     def copy_hash(self) -> None:
         ids = self.selected()
@@ -169,9 +165,7 @@ class ItemActions(QObject):
         )
         if ok and choice in labels:
             item_id = removed[labels.index(choice)].id
-            self.controller.edit(
-                self.tr("Restore item"), lambda c: case_ops.restore_items(c, [item_id])
-            )
+            self.controller.push(RestoreItem(item_id, self.tr("Restore item")))
 
     def empty_bin(self) -> None:
         if self.controller is None:
@@ -189,13 +183,4 @@ class ItemActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.controller.store.empty_bin()
-        except EvidenceKitError as exc:
-            QMessageBox.warning(
-                self.window,
-                self.tr("Evidence Kit"),
-                self.tr("The bin could not be emptied.") + f"\n\n{exc}",
-            )
-        # the removed items can no longer come back, so their undo steps must go too
-        self.controller.undo_stack.clear()
+        self.controller.empty_bin()  # a failure shows its one dialog and changes nothing

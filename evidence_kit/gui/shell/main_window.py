@@ -251,11 +251,11 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.controller:
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def redo(self) -> None:
         if self.controller:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     def save_now(self) -> None:
         if self.controller and self.controller.save():

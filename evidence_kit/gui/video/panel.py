@@ -21,6 +21,7 @@ from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import remove_items
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.video.frame_jobs import FrameJobs
@@ -355,9 +356,7 @@ class VideoPanel(VideoPanelView):
         if not ids and self.grab_list.currentItem() is not None:
             ids = [self.grab_list.currentItem().data(ID_ROLE)]
         if ids:
-            self.controller.edit(
-                self.tr("Remove grab"), lambda case: case_ops.remove_items(case, ids)
-            )
+            self.controller.push(remove_items(ids, self.tr("Remove grab")))
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802
         # another item took the pane: stop playback, keep the decoder for coming back

@@ -11,15 +11,15 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from evidence_kit.core import case_ops
 from evidence_kit.core.store import CaseStore
 from evidence_kit.gui.annotate import editor as editor_module
 from evidence_kit.gui.annotate.editor import AnnotationEditor
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.commands import AddMarks, RenameItem
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.media.image.render import render_item
 from evidence_kit.media.importer import add_files
-from tests.factories.annotate_gui import annotations, click, drag, open_editor
+from tests.factories.annotate_gui import annotations, click, drag, open_editor, show
 from tests.factories.media import make_pdf, make_photo
 
 
@@ -159,12 +159,12 @@ def test_style_pickers_change_selected_marks(qtbot: Any, tmp_path: Path, photo: 
     click(editor, (300, 350))
     editor.set_color("#1e88e5")
     for value in (7, 8, 9, 10):  # spinning the width is one step
-        editor.width_spin.setValue(value)
+        editor.bars.width_spin.setValue(value)
     rect = annotations(editor)[1]
     assert rect["color"] == "#1e88e5" and rect["width"] == 10
     assert _steps(editor) == 4
     click(editor, (150, 150))
-    editor.redact_combo.setCurrentIndex(1)
+    editor.bars.redact_combo.setCurrentIndex(1)
     assert annotations(editor)[0]["style"] == "pixelate"
 
 
@@ -219,7 +219,7 @@ def test_marks_survive_closing_and_reopening(qtbot: Any, tmp_path: Path, photo: 
     qtbot.addWidget(again)
     again.resize(900, 700)
     again.show()
-    again.show_item(item_id)
+    show(qtbot, again, item_id)
     assert [a["type"] for a in again.scene.annotations()] == ["redact", "arrow"]
     again.set_tool("select")
     drag(again, (200, 150), (220, 170))  # move the mask
@@ -273,9 +273,7 @@ def test_scene_and_renderer_draw_alike(
         },
         {"type": "marker", "at": [700, 520], "number": 2, "size": 40, "color": "#e53935"},
     ]
-    editor.controller.edit(
-        "Add marks", lambda case: case_ops.set_item_fields(case, editor.item_id, annotations=anns)
-    )
+    editor.controller.push(AddMarks(editor.item_id, dict(enumerate(anns)), "Add marks"))
     assert len(editor.scene.marks) == len(anns)
     item = editor.controller.item(editor.item_id)
     rendered = np.asarray(render_item(editor.controller.store, item, max_side=400)).astype(int)
@@ -313,7 +311,7 @@ def _bounds(ann: dict[str, Any]) -> tuple[float, float, float, float]:
 def test_pdf_document_shows_a_message(qtbot: Any, tmp_path: Path, photo: Path) -> None:
     editor = open_editor(qtbot, tmp_path, photo)
     pdf = add_files(editor.controller.store, [make_pdf(tmp_path / "r.pdf")]).items[0]
-    editor.show_item(pdf.id)
+    show(qtbot, editor, pdf.id)
     assert editor.message.isVisibleTo(editor) and "PDF" in editor.message.text()
     assert not editor.view.isEnabled()
 
@@ -395,7 +393,7 @@ def test_size_picker_resizes_a_marker(qtbot: Any, tmp_path: Path, photo: Path) -
     editor.set_tool("select")
     click(editor, (300, 300))
     for value in (40, 50, 60):
-        editor.size_spin.setValue(value)
+        editor.bars.size_spin.setValue(value)
     assert annotations(editor)[0]["size"] == 60 and _steps(editor) == 2
 
 
@@ -411,9 +409,7 @@ def test_a_case_change_mid_drag_does_not_break_the_gesture(
     left = Qt.MouseButton.LeftButton
     _send(editor, QEvent.Type.MouseButtonPress, (100, 100), left)
     _send(editor, QEvent.Type.MouseMove, (150, 150), left)
-    editor.controller.edit(
-        "Rename", lambda case: case_ops.rename_item(case, editor.item_id, "Label")
-    )
+    editor.controller.push(RenameItem(editor.item_id, "Label"))
     _send(editor, QEvent.Type.MouseMove, (200, 200), left)
     _send(editor, QEvent.Type.MouseButtonRelease, (200, 200), Qt.MouseButton.NoButton)
     assert [a["type"] for a in annotations(editor)] == ["rect"]

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog, QMessageBox  # noqa: E402
 
 from evidence_kit.gui.base.case_controller import CaseController  # noqa: E402
+from evidence_kit.gui.base.commands import SetValues  # noqa: E402
 from evidence_kit.gui.base.tasks import TaskRunner  # noqa: E402
 from evidence_kit.gui.claim.page import ClaimPage  # noqa: E402
 from evidence_kit.gui.claim.translate_panel import TranslationReview  # noqa: E402
@@ -120,7 +121,7 @@ def test_edit_text_then_regenerate_keeps_my_paragraph(page, monkeypatch) -> None
     editor.setPlainText(editor.toPlainText() + "\n\n" + mine)
     page.text.flush()
     assert page.controller.case.claim["text"].endswith(mine)
-    page.controller.edit("price", lambda case: setattr(case.facts, "price", 50.0))
+    page.controller.push(SetValues({"price": "50"}, "price"))
     asked: list[int] = []
     monkeypatch.setattr(page.text, "ask_keep", lambda count: asked.append(count) or True)
     page.text.regenerate()
@@ -176,7 +177,7 @@ def fake_backends():
 
 
 def test_translate_notes_after_review(page, qtbot, monkeypatch, fake_backends) -> None:
-    page.controller.edit("notes", lambda case: case.claim.update(notes="Абажур треснул."))
+    page.controller.push(SetValues({"notes": "Абажур треснул."}, "notes"))
     page.refresh()
     reviewed: list[dict] = []
 
@@ -192,7 +193,7 @@ def test_translate_notes_after_review(page, qtbot, monkeypatch, fake_backends) -
 
 
 def test_translate_rejected_keeps_original(page, qtbot, monkeypatch, fake_backends) -> None:
-    page.controller.edit("notes", lambda case: case.claim.update(notes="Абажур треснул."))
+    page.controller.push(SetValues({"notes": "Абажур треснул."}, "notes"))
     shown: list[int] = []
     monkeypatch.setattr(
         TranslationReview, "exec", lambda d: shown.append(1) or QDialog.DialogCode.Rejected
@@ -203,7 +204,7 @@ def test_translate_rejected_keeps_original(page, qtbot, monkeypatch, fake_backen
 
 
 def test_translate_offline_says_so_and_keeps_original(page, qtbot, fake_backends) -> None:
-    page.controller.edit("notes", lambda case: case.claim.update(notes="Абажур треснул."))
+    page.controller.push(SetValues({"notes": "Абажур треснул."}, "notes"))
     page.translate_notes("offline")
     qtbot.waitUntil(lambda: bool(page.messages))
     assert "needs an internet connection" in page.messages[0]

@@ -1,0 +1,115 @@
+"""The editor's two helpers that run on the task runner: "Find personal data" (faces, codes
+and text blocks offered as redactions, never applied unasked) and "Compare" (an "As listed /
+As received" exhibit made from a listing screenshot and this photo)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from evidence_kit.core.model import Item, ItemKind
+from evidence_kit.gui.base.tasks import detached_store
+
+if TYPE_CHECKING:
+    from evidence_kit.gui.annotate.editor import AnnotationEditor
+
+
+def find_personal_data(editor: AnnotationEditor) -> None:
+    """Look for faces, codes and text blocks in the background; offer them as redactions."""
+    item = editor.controller.item(editor.item_id)
+    if item is None:
+        return
+    from evidence_kit.media.image.suggest import suggest_for_item
+
+    store = detached_store(editor.controller.store)
+    item = store.case.live(item.id)
+    button = editor.act_suggest
+    button.setEnabled(False)
+
+    def done(found: list) -> None:
+        button.setEnabled(True)
+        _offer(editor, found)
+
+    def failed(exc: Exception) -> None:
+        button.setEnabled(True)
+        QMessageBox.warning(editor, editor.tr("Find personal data"), str(exc))
+
+    editor.runner.start(
+        editor.tr("Looking for personal data"),
+        lambda progress, cancel: suggest_for_item(store, item, progress, cancel),
+        on_done=done,
+        on_error=failed,
+        on_cancel=lambda: button.setEnabled(True),
+    )
+
+
+def _offer(editor: AnnotationEditor, found: list) -> None:
+    from evidence_kit.gui.annotate.suggest_dialog import SuggestDialog
+
+    if not found:
+        QMessageBox.information(
+            editor,
+            editor.tr("Find personal data"),
+            editor.tr("No faces, codes or text blocks were found."),
+        )
+        return
+    dialog = SuggestDialog(found, editor)
+    editor.scene.show_proposals([s.rect for s in found])
+    try:
+        accepted = dialog.exec() and dialog.accepted_annotations()
+    finally:
+        editor.scene.clear_proposals()
+    if accepted:
+        editor.scene.add_dicts("Mask personal data", accepted)
+
+
+def compare_with_listing(editor: AnnotationEditor) -> None:
+    """Make an "As listed / As received" exhibit from a listing screenshot and this photo."""
+    controller = editor.controller
+    received = controller.item(editor.item_id)
+    if received is None:
+        return
+    others = _image_items(editor, received.id)
+    title = editor.tr("Compare with listing")
+    if not others:
+        QMessageBox.information(editor, title, editor.tr("Import the listing screenshot first."))
+        return
+    labels = [f"{it.title or it.original_name} ({it.id})" for it in others]
+    # screenshots (documents) are the likely listing: offer them first
+    order = sorted(range(len(others)), key=lambda i: others[i].kind != ItemKind.DOCUMENT)
+    choice, ok = QInputDialog.getItem(
+        editor,
+        title,
+        editor.tr("Which item shows the listing?"),
+        [labels[i] for i in order],
+        0,
+        False,
+    )
+    if not ok:
+        return
+    from evidence_kit.core.case_ops import new_item_id
+    from evidence_kit.media.image.compare import make_comparison
+
+    store, new_id = detached_store(controller.store), new_item_id(controller.case)
+    listing = store.case.live(others[labels.index(choice)].id)
+    received = store.case.live(received.id)
+
+    def made(item: Any) -> None:
+        controller.add_items([item], editor.tr("Add comparison"))
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(editor, title, str(exc))
+
+    editor.runner.start(
+        editor.tr("Making the comparison"),
+        lambda progress, cancel: make_comparison(
+            store, listing, received, new_id, progress, cancel
+        ),
+        on_done=made,
+        on_error=failed,
+    )
+
+
+def _image_items(editor: AnnotationEditor, exclude: str) -> list[Item]:
+    return [it for it in editor.controller.case.items if it.id != exclude and it.is_image]
