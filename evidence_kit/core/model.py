@@ -15,7 +15,7 @@ from typing import Any
 from evidence_kit.core import annotations as A
 from evidence_kit.core.errors import CaseCorruptError, InvalidMarkError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class ItemKind(StrEnum):

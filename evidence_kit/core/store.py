@@ -1,9 +1,10 @@
 """The case folder on disk: create, open (validate, migrate), lock, save atomically.
 
-A crash at any moment leaves either the old case.json or the new one: we write a temp
-file, fsync it, then rename it over the old one. Before a migration the old file is kept
-as case.json.bak. A case.json that fails validation is reported and left untouched. The
-case lock (core/case_lock.py) makes every read-modify-write exclusive.
+A crash at any moment leaves either the old case or the new one: new activity-log lines
+are appended first (core/log_file.py), then case.json is written to a temp file, fsynced
+and renamed over the old one. Before a migration the old file is kept as case.json.bak.
+A case that fails validation is reported and its files are left untouched. The case lock
+(core/case_lock.py) makes every read-modify-write exclusive.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core import activity_log, case_ops, leftovers
+from evidence_kit.core import activity_log, case_ops, leftovers, log_file
 from evidence_kit.core.case_lock import APP, CaseLock
 from evidence_kit.core.errors import (
     CaseChangedError,
@@ -54,8 +55,16 @@ def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """v3 keeps the log in activity-log.jsonl; the document read here is the same."""
+    return dict(doc, schema_version=3)
+
+
 #: schema_version -> function turning that version's document into the next one
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 class CaseStore:
@@ -75,6 +84,7 @@ class CaseStore:
         self.notes: list[str] = []  # what opening cleaned up, for the CLI to say once
         self._disk: tuple[int, int, int] | None = None  # case.json as this store last saw it
         self._backup: bytes | None = None  # the pre-migration file, until it is written
+        self._log_on_disk = log_file.LogOnDisk()  # the log lines case.json names
 
     # --- locations ---------------------------------------------------------------------
 
@@ -86,6 +96,10 @@ class CaseStore:
     @property
     def case_file(self) -> Path:
         return self.root / CASE_FILE
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / log_file.LOG_FILE
 
     @property
     def originals_dir(self) -> Path:
@@ -194,10 +208,24 @@ class CaseStore:
                 f"{path} was written by a newer Evidence Kit (schema {version}); "
                 f"this version reads up to {SCHEMA_VERSION}. Please update the app."
             )
+        on_disk = log_file.LogOnDisk()  # before schema 3 the log lived inside case.json
+        if version >= 3:
+            if "log" in doc:
+                raise CaseCorruptError(
+                    f"case.json: log belongs in {log_file.LOG_FILE}, not here", field="log"
+                )
+            doc["log"], on_disk = log_file.read(root, doc.pop("log_head", None))
         while doc["schema_version"] < SCHEMA_VERSION:
             doc = MIGRATIONS[doc["schema_version"]](doc)
-        store = cls(root, Case.from_dict(doc))
-        store._disk = disk
+        try:
+            store = cls(root, Case.from_dict(doc))
+        except CaseCorruptError as exc:
+            if version >= 3 and (exc.field or "").startswith("log["):
+                raise CaseCorruptError(
+                    str(exc).replace("case.json:", f"{log_file.LOG_FILE}:", 1), exc.field
+                ) from exc
+            raise
+        store._disk, store._log_on_disk = disk, on_disk
         if version < SCHEMA_VERSION:
             store._backup = raw
             activity_log.append(
@@ -234,6 +262,7 @@ class CaseStore:
             if _stat_signature(self.case_file) != self._disk:
                 fresh = self._load(self.root)
                 self.case, self._disk, self._backup = fresh.case, fresh._disk, fresh._backup
+                self._log_on_disk = fresh._log_on_disk
             self._tidy()
         except BaseException:
             case_lock.release()
@@ -253,7 +282,8 @@ class CaseStore:
         self.close()
 
     def save(self) -> None:
-        """Write case.json atomically, under the case lock."""
+        """Append the new log entries, then write case.json atomically, under the case lock.
+        On failure case.json still names the old log, so the case is as it was."""
         if self.read_only:
             raise CaseLockedError(self.read_only)
         if self.lock is not None and self.lock.held:
@@ -267,12 +297,16 @@ class CaseStore:
             brief.release()
 
     def _write(self) -> None:
-        """Temp file, fsync, rename, fsync the folder (the caller holds the lock)."""
+        """Log lines (fsync), then case.json: temp file, fsync, rename, fsync the folder
+        (the caller holds the lock)."""
         for n, it in enumerate(self.case.items):
             it.order = n
+        doc = self.case.to_dict(log=False)
+        doc["log_head"] = log_file.head(self.case.log)
         try:
-            text = json.dumps(self.case.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+            text = json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False)
             data = text.encode("utf-8")
+            lines = log_file.new_lines(self._log_on_disk, self.case.log)
         except (ValueError, UnicodeEncodeError) as exc:
             raise CaseCorruptError(
                 f"The case cannot be saved: it holds a value JSON cannot store ({exc})."
@@ -288,6 +322,7 @@ class CaseStore:
             if self._backup is not None:
                 (self.root / (CASE_FILE + ".bak")).write_bytes(self._backup)
                 self._backup = None
+            on_disk = log_file.append(self.root, self._log_on_disk, self.case.log, lines)
             fd, tmp = tempfile.mkstemp(prefix=".case.", suffix=".tmp", dir=self.root)
             with os.fdopen(fd, "wb") as fh:
                 fd = -1
@@ -297,6 +332,7 @@ class CaseStore:
             os.replace(tmp, self.case_file)
             tmp = ""
             self._disk = _stat_signature(self.case_file)
+            self._log_on_disk = on_disk
             _fsync_dir(self.root)
         except OSError as exc:
             raise describe_os_error(exc, self.case_file) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from evidence_kit.core.errors import (
     CaseNotFoundError,
     CaseReadOnlyError,
     DiskFullError,
+    EvidenceKitError,
     InvalidValueError,
     SchemaTooNewError,
 )
@@ -42,11 +43,13 @@ def test_new_case_has_the_design_layout_and_keys(tmp_path: Path) -> None:
     for sub in ("originals", "derived", "exports"):
         assert (store.root / sub).is_dir()
     doc = json.loads((store.root / "case.json").read_text(encoding="utf-8"))
-    assert {"schema_version", "facts", "items", "claim", "log"} <= set(doc)
+    assert {"schema_version", "facts", "items", "claim", "bin", "log_head"} <= set(doc)
     assert doc["schema_version"] == SCHEMA_VERSION
     assert doc["facts"]["platform"] == "aliexpress"
     assert doc["facts"]["price"] == 12.5 and doc["facts"]["currency"] == "USD"
-    assert doc["log"][0]["action"] == "case_created"
+    [created] = log_lines(store.root)
+    assert created["action"] == "case_created"
+    assert doc["log_head"] == {"entries": 1, "hash": created["hash"]}
 
 
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
@@ -81,7 +84,8 @@ def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
         (lambda d: d["facts"].update(ordered="20 Nov"), "facts.ordered"),
         (lambda d: d["facts"].update(price="cheap"), "facts.price"),
         (lambda d: d.pop("items"), "items"),
-        (lambda d: d["log"][0].pop("hash"), "log[0].hash"),
+        (lambda d: d.update(log_head={"entries": "one"}), "log_head"),
+        (lambda d: d.update(log=[]), "log"),
     ],
 )
 def test_validation_names_the_bad_field_and_leaves_the_file(
@@ -134,8 +138,26 @@ def test_migration_from_v1_keeps_a_backup(tmp_path: Path) -> None:
     assert (root / "case.json.bak").read_bytes() == raw
     doc = json.loads((root / "case.json").read_text())
     assert doc["schema_version"] == SCHEMA_VERSION
-    assert doc["log"][-1]["action"] == "schema_migrated"
+    assert log_lines(root)[-1]["action"] == "schema_migrated"
     assert activity_log.verify_chain(store.case.log) == []
+
+
+def test_migration_from_v2_moves_the_log_out_of_case_json(tmp_path: Path) -> None:
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    case_ops.set_values(store.case, {"item": "Лампа"})
+    v2 = dict(store.case.to_dict(), schema_version=2)
+    raw = json.dumps(v2).encode()
+    store.case_file.write_bytes(raw)
+    store.log_file.write_bytes(b"left over from an interrupted migration\n")
+    again = CaseStore.open(store.root)
+    assert (store.root / "case.json.bak").read_bytes() == raw
+    assert [e["action"] for e in log_lines(store.root)] == [
+        "case_created",
+        "facts_set",
+        "schema_migrated",
+    ]
+    assert "log" not in json.loads(store.case_file.read_text())
+    assert CaseStore.open(store.root).case.to_dict() == again.case.to_dict()
 
 
 def test_save_is_atomic_when_the_write_fails(
@@ -188,31 +210,76 @@ def test_exhibit_numbers_follow_order_and_skip_excluded() -> None:
     assert case.item("E2").id == "a"
 
 
-def test_the_log_is_written_once_per_entry_and_stays_one_document(tmp_path: Path) -> None:
+def log_lines(root: Path) -> list[dict]:
+    return [json.loads(line) for line in (root / "activity-log.jsonl").read_text().splitlines()]
+
+
+def test_a_save_appends_only_its_new_log_entries(tmp_path: Path) -> None:
     store = new_case(tmp_path / "c", platform="ebay", order_id="1")
-    for n in range(5):
+    for n in range(3):
+        before = store.log_file.read_bytes()
         case_ops.set_values(store.case, {"item": f"Лампа {n}"})
         store.save()
-    text = store.case_file.read_text(encoding="utf-8")
-    doc = json.loads(text)
-    assert doc == store.case.to_dict()  # the same document, keys and all
-    assert text.count('\n    {"seq": ') == len(store.case.log)  # one line per entry
-    assert activity_log.verify_chain(doc["log"]) == []
+        after = store.log_file.read_bytes()
+        assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1
+    assert log_lines(store.root) == [asdict(e) for e in store.case.log]
+    assert activity_log.verify_chain(log_lines(store.root)) == []
+    assert CaseStore.open(store.root).case.to_dict() == store.case.to_dict()
 
 
-def test_a_log_cut_back_or_replaced_is_written_as_it_is_now(tmp_path: Path) -> None:
+def test_lines_an_interrupted_save_left_are_never_read_and_then_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = new_case(tmp_path / "c", platform="ebay", order_id="1")
-    case_ops.set_values(store.case, {"item": "a"})
+    named = store.case_file.read_bytes()
+    case_ops.set_values(store.case, {"item": "lost in the crash"})
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    with pytest.raises(EvidenceKitError):
+        store.save()  # the log line is on disk, case.json was not replaced
+    monkeypatch.setattr(os, "replace", real)
+    assert store.case_file.read_bytes() == named and len(log_lines(store.root)) == 2
+    again = CaseStore.open(store.root)
+    assert [e.action for e in again.case.log] == ["case_created"]
+    case_ops.set_values(again.case, {"item": "kept"})
+    again.save()
+    assert [e["details"] for e in log_lines(store.root)][1:] == [{"item": "kept"}]
+
+
+@pytest.mark.parametrize(
+    ("damage", "field"),
+    [
+        (lambda p: p.unlink(), "log"),
+        (lambda p: p.write_bytes(p.read_bytes()[:-1]), "log[1]"),
+        (lambda p: p.write_bytes(p.read_bytes().replace(b'"seq": 2', b'"seq": 2,,')), "log[1]"),
+        (lambda p: p.write_bytes(p.read_bytes().replace(b'"hash": "', b'"hush": "', 1)), "log[0].hash"),
+    ],
+)  # fmt: skip
+def test_a_damaged_log_file_is_named_and_left_alone(tmp_path: Path, damage, field: str) -> None:
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    case_ops.set_values(store.case, {"item": "x"})
     store.save()
-    case_ops.set_values(store.case, {"item": "b"})
-    del store.case.log[-1:]  # what a failed save rolls back
-    case_ops.set_values(store.case, {"item": "c"})
-    store.save()
-    assert json.loads(store.case_file.read_text())["log"][-1]["details"] == {"item": "c"}
-    store.case = CaseStore.open(store.root).case  # new entry objects, same content
-    store.case.log[0] = replace(store.case.log[0], action="x")
-    store.save()
-    assert json.loads(store.case_file.read_text())["log"][0]["action"] == "x"
+    damage(store.log_file)
+    before = (
+        store.case_file.read_bytes(),
+        store.log_file.read_bytes() if store.log_file.exists() else b"",
+    )
+    with pytest.raises(CaseCorruptError) as info:
+        CaseStore.open(store.root)
+    assert info.value.field == field
+    assert "activity-log.jsonl" in str(info.value)
+    after = (
+        store.case_file.read_bytes(),
+        store.log_file.read_bytes() if store.log_file.exists() else b"",
+    )
+    assert after == before
+
+
+def test_the_log_in_memory_can_only_grow(tmp_path: Path) -> None:
+    store = new_case(tmp_path / "c", platform="ebay", order_id="1")
+    store.case.log[0] = replace(store.case.log[0], action="rewritten", hash="0" * 64)
+    with pytest.raises(EvidenceKitError, match="only grow"):
+        store.save()
 
 
 @pytest.mark.parametrize(

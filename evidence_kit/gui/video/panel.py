@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
-from evidence_kit.core import case_ops
 from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
