@@ -65,8 +65,8 @@ def test_two_parallel_case_set_never_lose_an_update(tmp_path: Path) -> None:
         ):
             lost += 1
     assert lost == 0, f"{lost} of {ROUNDS} rounds lost an update"
-    log = _doc(case)["log"]
-    assert sum(e["action"] == "claim_set" for e in log) == 2 * ROUNDS
+    log = CaseStore.open(case).case.log
+    assert sum(e.action == "claim_set" for e in log) == 2 * ROUNDS
     assert not list(case.glob(".case.*.tmp"))
 
 
