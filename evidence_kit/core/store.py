@@ -13,7 +13,6 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,41 +29,13 @@ from evidence_kit.core.errors import (
     SchemaTooNewError,
     describe_os_error,
 )
+from evidence_kit.core.migrations import MIGRATIONS
 from evidence_kit.core.model import SCHEMA_VERSION, Case, Facts, Item
 
 CASE_FILE = "case.json"
 ORIGINALS = "originals"
 DERIVED = "derived"
 EXPORTS = "exports"
-
-
-def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
-    """v1 kept price as one string ("12.50 USD") and had no bin."""
-    facts = dict(doc.get("facts", {}))
-    price = facts.get("price")
-    if isinstance(price, str):
-        parts = price.replace(",", ".").split()
-        try:
-            facts["price"] = float(parts[0]) if parts else None
-        except ValueError:
-            facts["price"] = None
-        if len(parts) > 1 and not facts.get("currency"):
-            facts["currency"] = parts[1].upper()
-    doc = dict(doc, facts=facts, schema_version=2)
-    doc.setdefault("bin", [])
-    return doc
-
-
-def _migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
-    """v3 keeps the log in activity-log.jsonl; the document read here is the same."""
-    return dict(doc, schema_version=3)
-
-
-#: schema_version -> function turning that version's document into the next one
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _migrate_1_to_2,
-    2: _migrate_2_to_3,
-}
 
 
 class CaseStore:

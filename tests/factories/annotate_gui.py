@@ -79,3 +79,8 @@ def annotations(editor: AnnotationEditor) -> list[dict[str, Any]]:
     item = editor.controller.item(editor.item_id)
     assert item is not None
     return item.annotations
+
+
+def steps(editor: AnnotationEditor) -> int:
+    """How many undo steps the case has."""
+    return editor.controller.undo_stack.count()

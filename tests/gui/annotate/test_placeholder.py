@@ -7,19 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from evidence_kit.core.store import CaseStore
 from tests.factories.annotate_gui import drag, open_editor
 
 REDACTION = {"type": "redact", "rect": [50, 60, 200, 80], "style": "solid"}
-
-
-@pytest.fixture
-def photo(tmp_path: Path) -> Path:
-    path = tmp_path / "label.png"
-    Image.new("RGB", (800, 600), (200, 160, 110)).save(path)
-    return path
 
 
 def _cannot_draw_redactions(monkeypatch: pytest.MonkeyPatch) -> None:
