@@ -6,11 +6,19 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
+
+
+class _Label(QGraphicsSimpleTextItem):
+    """White words on a dark plate, readable over any picture at any zoom."""
+
+    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+        painter.fillRect(self.boundingRect().adjusted(-4, -2, 4, 2), QColor(30, 30, 30, 220))
+        super().paint(painter, option, widget)
 
 
 class UndrawableItem(AnnotationItem):
@@ -26,7 +34,7 @@ class UndrawableItem(AnnotationItem):
         self.box = QRectF(box)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setToolTip(reason)
-        label = QGraphicsSimpleTextItem(
+        label = _Label(
             QCoreApplication.translate("AnnotationScene", "Cannot display this mark (kept)"), self
         )
         label.setBrush(QColor("white"))
@@ -34,7 +42,7 @@ class UndrawableItem(AnnotationItem):
         font.setPointSize(11)
         font.setBold(True)
         label.setFont(font)
-        label.setPos(self.box.topLeft())
+        label.setPos(self.box.topLeft() + QPointF(4, 4))
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
 
     def to_dict(self) -> dict[str, Any]:
