@@ -171,6 +171,5 @@ class ClaimStatusPanel(QWidget):
             EditClaim(
                 self.tr("Tick checklist item"),
                 lambda case: edits.set_ticked(case, item_id, ticked),
-                keys=["ticked"],
             )
         )

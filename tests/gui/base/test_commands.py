@@ -96,7 +96,7 @@ def test_values_and_claim_text_undo_to_exactly_what_was_there(
         controller,
         SetValues({"price": "12,50", "reason": "damaged"}, "Facts"),
         EditClaim("Text", lambda case: edits.set_text(case, "My own words.")),
-        EditClaim("Tick", lambda case: edits.set_ticked(case, "photos", True), keys=["ticked"]),
+        EditClaim("Tick", lambda case: edits.set_ticked(case, "photos", True)),
     )
     controller.undo()
     controller.undo()

@@ -16,10 +16,9 @@ from evidence_kit.gui.base.commands.items import (
     remove_items,
 )
 from evidence_kit.gui.base.commands.marks import AddMarks, ChangeMarks, MoveMarks, RemoveMarks
-from evidence_kit.gui.base.commands.values import CLAIM_TEXT_KEYS, EditClaim, SetValues
+from evidence_kit.gui.base.commands.values import EditClaim, SetValues
 
 __all__ = [
-    "CLAIM_TEXT_KEYS",
     "AddItem",
     "AddMarks",
     "CaseCommand",

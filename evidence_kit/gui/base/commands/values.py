@@ -6,15 +6,13 @@ merges into one step through the merge key.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import copy
+from collections.abc import Callable
 from typing import Any
 
 from evidence_kit.core import case_ops
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base.commands.base import CaseCommand
-
-#: the claim keys the claim text edits (claim/edits.py) change
-CLAIM_TEXT_KEYS = ("text", "text_base")
 
 
 class SetValues(CaseCommand):
@@ -46,18 +44,12 @@ class SetValues(CaseCommand):
 
 class EditClaim(CaseCommand):
     """A claim-layer edit (the text, a regenerate, a checklist tick) run through its own
-    core function; the step keeps the claim keys it touches, before and after."""
+    core function; the step keeps the claim keys it changed, before and after, whichever
+    they are (the claim layer adds keys of its own, such as the text's exhibit refs)."""
 
-    def __init__(
-        self,
-        text: str,
-        run: Callable[[Case], object],
-        keys: Sequence[str] = CLAIM_TEXT_KEYS,
-        merge_key: str = "",
-    ) -> None:
+    def __init__(self, text: str, run: Callable[[Case], object], merge_key: str = "") -> None:
         super().__init__(text, merge_key)
         self.run: Callable[[Case], object] | None = run
-        self.keys = list(keys)
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
 
@@ -65,16 +57,20 @@ class EditClaim(CaseCommand):
         if self.run is None:  # a redo: put back exactly what the edit made
             case_ops.put_values(case, {}, self.new)
             return
-        _, self.old = case_ops.current_values(case, [], self.keys)
+        before = copy.deepcopy(case.claim)
         self.run(case)
-        _, self.new = case_ops.current_values(case, [], self.keys)
+        changed = sorted(k for k in before.keys() | case.claim.keys()
+                         if before.get(k, case_ops.MISSING) != case.claim.get(k, case_ops.MISSING))  # fmt: skip
+        self.old = {k: before.get(k, case_ops.MISSING) for k in changed}
+        self.new = {k: copy.deepcopy(case.claim.get(k, case_ops.MISSING)) for k in changed}
         self.run = None
 
     def revert(self, case: Case) -> None:
         case_ops.put_values(case, {}, self.old)
 
     def absorb(self, other: CaseCommand) -> bool:
-        if not isinstance(other, EditClaim) or other.keys != self.keys:
+        if not isinstance(other, EditClaim):
             return False
-        self.new = other.new
+        self.new = {**self.new, **other.new}
+        self.old = {**other.old, **self.old}
         return True
