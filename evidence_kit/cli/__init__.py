@@ -78,8 +78,21 @@ def _no_gui(case_dir: CaseToOpen = None) -> int:
     raise EvidenceKitError("the desktop app is not available in this build")
 
 
+def _ensure_streams() -> None:
+    """Give a windowed launcher somewhere to write.
+
+    Started without a console (the frozen "Evidence Kit" launcher, pythonw on Windows, an app
+    bundle on macOS), Python sets sys.stdout and sys.stderr to None, and the first write of
+    `--version`, an export or an error message would raise AttributeError.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None, open_gui: GuiLauncher | None = None) -> int:
     """Run one command; with no arguments, open the desktop app through `open_gui`."""
+    _ensure_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):
         sys.stdout.write(f"evidence-kit {__version__}\n")
