@@ -27,6 +27,14 @@ EXCLUDED_MODULES = [
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
     "cv2.qt",  # the GUI OpenCV's Qt plugins; the headless wheel has none, but never collect them
+    # phonenumbers' place names, carriers and time zones (40 MB of modules): the privacy check
+    # only parses and validates numbers, which needs phonenumbers.data alone
+    "phonenumbers.geodata",
+    "phonenumbers.carrierdata",
+    "phonenumbers.tzdata",
+    "phonenumbers.geocoder",
+    "phonenumbers.carrier",
+    "phonenumbers.timezone",
 ]
 
 #: Qt libraries nothing in the app loads: Quick/QML (only the virtual keyboard wanted them),
@@ -85,6 +93,12 @@ GLIBC_PART = re.compile(
 )
 
 
+#: Babel's CLDR data: the global tables (currencies, minor units, territories) and the app's own
+#: languages; the other 700 locales are 32 MB nothing reads
+BABEL_LOCALE = re.compile(r"^babel/locale-data/(?P<locale>[^/]+)\.dat$")
+BABEL_LOCALES = {"root", "en", "ru"}
+
+
 def drops_qt_ffmpeg(paths: Iterable[str], platform: str) -> bool:
     """Whether the bundle can go without Qt's FFmpeg backend on this platform.
 
@@ -102,6 +116,9 @@ def keep(dest: str, *, drop_qt_ffmpeg: bool) -> bool:
     dest = dest.replace("\\", "/")
     if GLIBC_PART.match(dest):
         return False
+    babel = BABEL_LOCALE.match(dest)
+    if babel:
+        return babel["locale"] in BABEL_LOCALES
     if not dest.startswith("PySide6/"):
         return True  # PyAV's and OpenCV's FFmpeg copies live elsewhere and stay
     if UNUSED_QT_LIBRARY.search(dest) or UNUSED_QT_PLUGIN.search(dest):

@@ -3,7 +3,8 @@
 1. `evidence-kit --version` prints the version; the windowed launcher does too, without a
    console (sys.stdout is None there, which used to crash it).
 2. `evidence-kit demo --export OUT` exports the sample case: bundle, PDF, upload pack.
-3. `evidence-kit verify` passes that bundle, and fails a copy with one byte changed.
+3. `evidence-kit verify` passes that bundle, and fails a copy with one byte changed; a claim
+   finds the phone number in the notes and prices in yen (the data tables freeze_rules trims).
 4. The windowed launcher opens the main window offscreen and quits (EVIDENCE_KIT_QUIT_AFTER_SHOW):
    no traceback, exit code 0. Its median wall time over three runs is the frozen start time.
 
@@ -87,6 +88,22 @@ def _tampered(bundle: Path, out: Path) -> Path:
     return out
 
 
+def _claim_with_data_tables(cli: Path, case: Path, env: dict[str, str]) -> None:
+    """A claim that needs the data freeze_rules trims: currencies and territories (Babel), and
+    the phone-number check of the shopper's notes (phonenumbers)."""
+    _run(
+        [str(cli), "case", "new", str(case), "--platform", "aliexpress", "--order-id", "8123"]
+        + ["--item", "mug", "--price", "1500", "--currency", "JPY"],
+        env,
+    )
+    notes = "notes=The seller asked me to call +7 912 345-67-89 about it"
+    _run([str(cli), "case", "set", str(case), "country=RU", notes, "reason=damaged"], env)
+    claim, _ = _run([str(cli), "claim", str(case)], env)
+    for expected in ("1500 JPY", "phone number"):
+        if expected not in claim:
+            raise SmokeError(f"the claim does not show {expected!r}:\n{claim[-2000:]}")
+
+
 def smoke(dist: Path, runs: int = 3) -> SmokeResult:
     """Run the smoke test against the build in `dist`; raise SmokeError on the first failure."""
     info = project_info.load()
@@ -120,6 +137,7 @@ def smoke(dist: Path, runs: int = 3) -> SmokeResult:
         if "OK" not in _run([str(cli), "verify", str(bundles[0])], env)[0]:
             raise SmokeError("verify did not say OK for the fresh bundle")
         _run([str(cli), "verify", str(_tampered(bundles[0], home / "tampered.zip"))], env, expect=1)
+        _claim_with_data_tables(cli, home / "case", env)
 
         env["EVIDENCE_KIT_QUIT_AFTER_SHOW"] = "1"
         gui_times = []

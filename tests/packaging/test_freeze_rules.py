@@ -110,3 +110,38 @@ def test_filter_toc_splits_and_keeps_windows_paths() -> None:
     kept, dropped = freeze_rules.filter_toc(toc, "win32")  # no native backend: FFmpeg stays
     assert [d for d, _, _ in kept] == [toc[1][0], toc[2][0]]
     assert [d for d, _, _ in dropped] == [toc[0][0]]
+
+
+def test_babel_keeps_its_global_tables_and_the_apps_languages() -> None:
+    for dest in ("babel/global.dat", "babel/locale-data/root.dat", "babel/locale-data/en.dat"):
+        assert freeze_rules.keep(dest, drop_qt_ffmpeg=True)
+    assert freeze_rules.keep("babel/locale-data/ru.dat", drop_qt_ffmpeg=True)
+    assert not freeze_rules.keep("babel/locale-data/de_CH.dat", drop_qt_ffmpeg=True)
+
+
+def test_babel_data_the_app_reads_is_in_the_kept_locales() -> None:
+    """Only Locale('en') and the global tables are read (core/case_ops.py, claim/refund.py)."""
+    from babel.localedata import load
+    from babel.numbers import get_currency_precision
+
+    kept = freeze_rules.BABEL_LOCALES
+    assert "en" in kept and "root" in kept
+    data = load("en")  # resolves through root: both kept
+    assert "RU" in data["territories"]
+    assert get_currency_precision("JPY") == 0
+
+
+def test_phonenumbers_parsing_needs_none_of_the_excluded_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, phonenumbers\n"
+        "n = phonenumbers.parse('+7 912 345-67-89', None)\n"
+        "assert phonenumbers.is_valid_number(n)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('phonenumbers'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    excluded = {m for m in freeze_rules.EXCLUDED_MODULES if m.startswith("phonenumbers.")}
+    assert not any(m == e or m.startswith(e + ".") for m in loaded for e in excluded)
