@@ -268,8 +268,7 @@ class CaseStore:
             brief.release()
 
     def _write(self) -> None:
-        """Log lines (fsync), then case.json: temp file, fsync, rename, fsync the folder
-        (the caller holds the lock)."""
+        """Log lines, then case.json: temp file, fsync, rename (the caller holds the lock)."""
         for n, it in enumerate(self.case.items):
             it.order = n
         doc = self.case.to_dict(log=False)
