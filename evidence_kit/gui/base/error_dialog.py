@@ -84,6 +84,7 @@ class ErrorDialog(QDialog):
         text.addWidget(self.headline)
         text.addWidget(self.message)
         text.addWidget(where)
+        text.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
@@ -96,7 +97,8 @@ class ErrorDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
-        self.resize(560, 220)
+        self.setMinimumWidth(560)
+        self.resize(600, 200)
 
     def add(self, headline: str, message: str, details: str) -> None:
         """Show an error; a later one while this is open is added below the first."""
@@ -111,11 +113,13 @@ class ErrorDialog(QDialog):
         if details:  # a traceback: folded away, for support
             self.details.appendPlainText(f"{headline}\n{details}")
         self.details_button.setVisible(bool(self.details.toPlainText()))
+        if not self.details.isVisible():  # fit the words, no empty band under them
+            self.resize(self.width(), self.sizeHint().height())
 
     def _toggle_details(self, on: bool) -> None:
         self.details.setVisible(on)
         self.details_button.setText(self.tr("Hide details") if on else self.tr("Show details"))
-        self.adjustSize()
+        self.resize(self.width(), self.sizeHint().height())
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText("\n\n".join(self.entries))
