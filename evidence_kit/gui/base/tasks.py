@@ -57,8 +57,8 @@ PREVIEW_THREADS = 2
 
 def detached_store(store: CaseStore) -> CaseStore:
     """A private copy of a store for a worker: the same folder, copies of the facts, the items
-    and the bin (for paths and fresh ids), no claim and no log. What the worker returns is
-    added to the case on the GUI thread, through the controller."""
+    and the bin (for paths and fresh ids), no claim and no log; it never holds the lock. What
+    the worker returns is added to the case on the GUI thread, through the controller."""
     live = store.case
     case = Case(
         facts=copy.deepcopy(live.facts),
@@ -66,7 +66,9 @@ def detached_store(store: CaseStore) -> CaseStore:
         bin=copy.deepcopy(live.bin),
         schema_version=live.schema_version,
     )
-    return CaseStore(store.root, case)
+    copy_ = CaseStore(store.root, case)
+    copy_.read_only = store.read_only  # a case another process holds stays unwritable
+    return copy_
 
 
 def log_failure(label: str, exc: BaseException) -> None:

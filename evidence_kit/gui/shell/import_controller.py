@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from evidence_kit.core import case_ops
 from evidence_kit.gui.base.case_controller import CaseController
-from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.base.tasks import TaskRunner, detached_store
 
 
 class ImportController(QObject):
@@ -41,6 +41,8 @@ class ImportController(QObject):
             self._warn(str(exc))
             return
         known = {it.sha256 for it in store.case.items}
+        # the worker reads a detached copy: the shopper keeps editing the live case meanwhile
+        store = detached_store(store)
         issued: set[str] = set()
 
         def new_id() -> str:

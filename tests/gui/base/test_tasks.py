@@ -157,6 +157,8 @@ def test_detached_store_is_a_private_copy(tmp_path: Any) -> None:
     assert copy.root == store.root and copy.path_of(copy.case.items[0]) == store.path_of(item)
     assert copy.case.items[0].title != "changed on the GUI thread"
     assert copy.case.log == [] and store.case.log
+    store.read_only = "Another window has this case open."
+    assert detached_store(store).read_only == store.read_only
 
 
 def test_without_interrupt_the_running_request_finishes_and_the_newest_follows(
