@@ -4,7 +4,8 @@ decodes.
 
 Requests coalesce: while a frame decodes, newer seeks replace older waiting ones, so dragging
 the timeline paints frames as fast as they decode and ends on the newest, never on a stale
-queue. Opening another video interrupts whatever runs.
+queue. Opening another video interrupts whatever runs, and so do pause and seek for playback,
+which is one request that shows frames as they come due.
 
 The VideoReader is the decoder's own state, not the case's: only this worker's requests touch
 it, the runner never runs two of them at once, and a lock makes that explicit (and lets
@@ -16,17 +17,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.tasks import CancelToken
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import TaskRunner
-
-#: a play request returns after this long without a new frame, so pause and seek stay quick
-PLAY_WAIT_S = 0.05
 
 
 class _Decoder:
@@ -67,26 +67,29 @@ class _Decoder:
                 decoded = rd.step_forward() if value > 0 else rd.step_back()
             return self._image(decoded, max_side)
 
-    def play(self, origin: tuple[float, float], max_side: int) -> tuple[Any, float, bool]:
-        """The frame due now by the wall clock (None if none is new yet) and whether the end
-        was reached. Late frames are dropped: playback follows the clock."""
+    def play(
+        self,
+        origin: tuple[float, float],
+        max_side: int,
+        cancel: CancelToken,
+        show: Callable[[Any, float], None],
+    ) -> bool:
+        """Hand each frame to `show` when the wall clock reaches it, until the end (True) or
+        until cancelled (False). Late frames are dropped: playback follows the clock."""
         wall0, pts0 = origin
         with self.lock:
             rd = self.reader
-            if rd is None:
-                return None, self.current_s, True
-            give_up = time.monotonic() + PLAY_WAIT_S
-            while True:
+            while rd is not None and not cancel.cancelled:
                 t = pts0 + time.monotonic() - wall0
                 if t >= rd.end_s:
-                    image, pts = self._image(rd.frame_at(rd.end_s), max_side)
-                    return image, pts, True
+                    show(*self._image(rd.frame_at(rd.end_s), max_side))
+                    return True
                 decoded = rd.frame_at(t)
                 if abs(decoded.pts_s - self.current_s) > 1e-6:
-                    return (*self._image(decoded, max_side), False)
-                if time.monotonic() > give_up:
-                    return None, self.current_s, False
-                time.sleep(0.004)
+                    show(*self._image(decoded, max_side))
+                else:
+                    time.sleep(0.004)
+            return rd is None
 
     def _image(self, decoded: Any, max_side: int) -> tuple[Any, float]:
         self.current_s = decoded.pts_s
@@ -118,6 +121,7 @@ class FrameWorker(QObject):
     def __init__(self, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # standalone use (the benchmark) gets a runner of its own
+        self._own_runner = runner is None
         self.runner = runner if runner is not None else TaskRunner(self)
         self.max_side = 1280
         self._key = ("video-frames", id(self))
@@ -157,12 +161,13 @@ class FrameWorker(QObject):
         """Start or pause playback from the current frame."""
         if not self._ready:
             return
-        self._playing = playing
-        self._play_origin = None
-        if playing:
+        if not playing:
+            self._halt(emit=True)
+        elif not self._playing:
+            self._playing = True
             self._play_origin = (time.monotonic(), self._decoder.current_s)
             self._tick()
-        self.playing_changed.emit(playing)
+            self.playing_changed.emit(True)
 
     @property
     def playing(self) -> bool:
@@ -174,6 +179,10 @@ class FrameWorker(QObject):
         self._ready = False
         self.runner.cancel_latest(self._key)
         self._decoder.close(timeout)
+        if self._own_runner:
+            # nobody else waits for this runner: a request still finishing must not outlive
+            # the interpreter (a shared runner is waited for by the window that owns it)
+            self.runner.wait_all(int(timeout * 1000))
 
     def _put(self, kind: str, value: float) -> None:
         if not self._ready:
@@ -194,20 +203,24 @@ class FrameWorker(QObject):
         if self._playing:
             self._playing = False
             self._play_origin = None
+            self.runner.cancel_latest(self._key)  # ends the playing request at its next frame
             if emit:
                 self.playing_changed.emit(False)
 
     def _tick(self) -> None:
+        """Play: one request that shows frames as they come due, until paused or the end.
+        Frames go out through frame_ready as they decode (a queued signal, as from any
+        thread), so playback never waits for the GUI between frames."""
         if not self._playing or self._play_origin is None:
             return
         decoder, max_side, origin = self._decoder, self.max_side, self._play_origin
+        show = self.frame_ready.emit
         self.runner.latest(
             self._key,
-            lambda progress, cancel: decoder.play(origin, max_side),
+            lambda progress, cancel: decoder.play(origin, max_side, cancel, show),
             on_done=self._on_played,
             on_error=self._on_error,
             label="Playing",
-            interrupt=False,
         )
 
     # --- results (GUI thread) --------------------------------------------------------------
@@ -222,15 +235,9 @@ class FrameWorker(QObject):
         if result is not None:
             self.frame_ready.emit(*result)
 
-    def _on_played(self, result: tuple[Any, float, bool]) -> None:
-        image, pts, ended = result
-        if image is not None:
-            self.frame_ready.emit(image, pts)
+    def _on_played(self, ended: bool) -> None:
         if ended and self._playing:
             self._halt(emit=True)
-        elif self._playing and self._play_origin is not None:
-            # the next frame: through the event loop, so input between frames gets in
-            QTimer.singleShot(0, self._tick)
 
     def _on_error(self, exc: Exception) -> None:
         self._halt(emit=True)
