@@ -64,9 +64,13 @@ def run_export(
     store: CaseStore, out: Path | None, platform: str | None, as_json: bool, upload: bool = True
 ) -> int:
     """Export and report; returns the exit code (1 when an exhibit was left out)."""
+    from evidence_kit.claim.draft import draft_claim
     from evidence_kit.cli.output import print_json
-    from evidence_kit.export.run import export_case
+    from evidence_kit.export.run import export_case, stale_warning
 
+    stale = stale_warning(draft_claim(store.case))
+    if stale:  # said before anything is written; the result repeats it
+        sys.stderr.write(f"evidence-kit: warning: {stale}\n")
     show = sys.stderr.isatty() and not as_json
     result = export_case(store, out, platform, _progress_printer(show), upload=upload)
     if show:

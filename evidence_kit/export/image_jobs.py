@@ -66,7 +66,7 @@ def image_job(
     out.pdf = PdfExhibit(
         ex.number, item.title or item.original_name, caption_lines(ex), item.sha256, data, pdf_size
     )
-    if ctx.plan.uploads_allowed:
+    if ctx.plan.uploads(ex):
         _upload_image(ctx, ex, img, edited, out, cancel)
     progress(1.0, f"{ex.number} done")
     return out
@@ -121,7 +121,7 @@ def document_job(
     item = ex.item
     lines = caption_lines(ex) + ["PDF document: open it from the bundle (originals/)."]
     out.pdf = PdfExhibit(ex.number, item.title or item.original_name, lines, item.sha256)
-    if not ctx.plan.uploads_allowed:
+    if not ctx.plan.uploads(ex):
         return out
     limit = ctx.plan.limits.image_max_bytes or None
     if "pdf" not in ctx.plan.limits.document_formats:

@@ -45,6 +45,9 @@ class ExportPlan:
     sealed: list[Item]  # the originals the bundle seals, in case order
     originals: dict[str, str]  # item id -> its name in the bundle ('originals/…')
     base: str  # the stem of the bundle's and the PDF's file names
+    # the exhibit numbers the form gets (claim/attachments.py, the rule the claim follows
+    # too); None: every exhibit
+    attached: frozenset[str] | None = None
 
     @property
     def bundle_name(self) -> str:
@@ -66,10 +69,20 @@ class ExportPlan:
             self.uploads_allowed and self.limits.video_max_bytes and self.limits.video_formats
         )
 
+    def uploads(self, ex: Exhibit) -> bool:
+        """This exhibit gets a file in the upload pack (the rest are available on request)."""
+        return self.uploads_allowed and (self.attached is None or ex.number in self.attached)
+
+    @property
+    def on_request(self) -> list[Exhibit]:
+        """The exhibits the form has no room for, in order."""
+        return [ex for ex in self.exhibits if self.uploads_allowed and not self.uploads(ex)]
+
     def jobs_for(self, ex: Exhibit) -> list[tuple[int, JobName]]:
         """(priority, job) for one exhibit: the upload clip first, the longest job of all."""
         if ex.item.is_video:
-            return [(0, "clip"), (1, "sheet")] if self.takes_video else [(1, "sheet")]
+            clip = self.takes_video and self.uploads(ex)
+            return [(0, "clip"), (1, "sheet")] if clip else [(1, "sheet")]
         if ex.item.is_pdf:
             return [(2, "document")]
         return [(2, "image")]
@@ -107,6 +120,7 @@ def plan_export(
 
     Raises InvalidValueError when no known platform is given or set in the case.
     """
+    from evidence_kit.claim.attachments import attached_numbers
     from evidence_kit.claim.rules import platform_name, upload_limits
 
     case = store.case
@@ -126,4 +140,5 @@ def plan_export(
         sealed=sealed,
         originals=original_names(sealed),
         base=slug(store.name) or slug(case.facts.order_id) or "case",
+        attached=frozenset(attached_numbers(case, platform)),
     )

@@ -89,6 +89,7 @@ def export_case(
     out_dir = Path(out_dir).expanduser().absolute() if out_dir else store.exports_dir
     check_originals(store, plan.sealed, Steps(progress).sub(0, 10), cancel)
     draft = _draft(store.case, today)
+    stale = stale_warning(draft)
     created = not out_dir.exists()
     staging = S.make_staging(out_dir)
     try:
@@ -103,6 +104,8 @@ def export_case(
             S.remove_empty(out_dir)
         raise
     shutil.rmtree(staging, ignore_errors=True)
+    if stale:
+        result.warnings.insert(0, stale)
     if record:
         try:
             record_export(store.case, result)
@@ -145,6 +148,13 @@ def record_export(case: Case, result: ExportResult) -> None:
         manifest_sha256=result.manifest_sha256,
         upload_files=len(result.files),
     )
+
+
+def stale_warning(draft: ClaimDraft) -> str:
+    """The warning for a claim whose edited text no longer matches the case, or ''."""
+    if not draft.stale:
+        return ""
+    return "The claim text in this export no longer matches the case: " + " ".join(draft.stale)
 
 
 def _draft(case: Case, today: date | None) -> ClaimDraft:

@@ -24,6 +24,14 @@ def pack_outcome(
     files = [o.upload for o in outputs if o.upload is not None]
     problems = [p for o in outputs for p in o.problems]
     warnings = pack_warnings(files, plan.limits, plan.platform_name) if plan.upload else []
+    later = [ex.number for ex in plan.on_request]
+    if later:
+        warnings.append(
+            f"{plan.platform_name} takes at most {plan.limits.max_files} files: "
+            f"{', '.join(later)} {'is' if len(later) == 1 else 'are'} not in upload/ and the claim "
+            "says they are available on request (they are in the bundle). Reorder the evidence "
+            "to choose which go first."
+        )
     return files, problems, warnings
 
 
@@ -35,12 +43,8 @@ def pack_warnings(files: list[UploadFile], limits: UploadLimits, platform_name: 
             f"{platform_name}'s form takes no attachments: paste the claim text, and keep the"
             " bundle for an escalation."
         )
-    elif limits.max_files and len(files) > limits.max_files:
-        first = ", ".join(f.exhibit for f in files[: limits.max_files])
-        out.append(
-            f"{platform_name} takes at most {limits.max_files} files: attach {first} first;"
-            " the others can go in a later message or an escalation."
-        )
+    elif limits.max_files and len(files) > limits.max_files:  # never, with the plan's rule
+        out.append(f"{platform_name} takes at most {limits.max_files} files.")
     total = sum(f.bytes for f in files)
     if limits.total_max_bytes and total > limits.total_max_bytes:
         out.append(

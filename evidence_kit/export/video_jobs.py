@@ -64,7 +64,7 @@ def sheet_job(
     out.pdf = PdfExhibit(
         ex.number, item.title or item.original_name, lines, item.sha256, pdf_data, pdf_size, True
     )
-    if ctx.plan.uploads_allowed and not ctx.plan.takes_video:
+    if ctx.plan.uploads(ex) and not ctx.plan.takes_video:
         limit = ctx.plan.limits.image_max_bytes or None
         fitted = compress.fit_jpeg(sheet_img, limit, cancel)
         if fitted is not None:

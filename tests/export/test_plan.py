@@ -65,8 +65,12 @@ def test_jobs_follow_the_platform_form(tmp_path: Path) -> None:
         "f1": [(2, "image")],
         "p1": [(2, "image")],
         "d1": [(2, "document")],
-        "c1": [(0, "clip"), (1, "sheet")],  # AliExpress takes video: the clip starts first
+        "c1": [(1, "sheet")],  # E4: AliExpress takes 3 files, so E4 gets no upload clip
     }
+    shopee = plan_export(store, "shopee")  # video, and no file count: the clip starts first
+    assert shopee.jobs_for(shopee.exhibits[3]) == [(0, "clip"), (1, "sheet")]
+    ali = plan_export(store, "aliexpress")
+    assert ali.attached == {"E1", "E2", "E3"} and [ex.number for ex in ali.on_request] == ["E4"]
     ebay = plan_export(store, "ebay")  # no video on eBay's form: the sheet stands in
     assert not ebay.takes_video and ebay.jobs_for(ebay.exhibits[3]) == [(1, "sheet")]
     amazon = plan_export(store, "Amazon ")  # a form with no attachments at all
@@ -91,4 +95,5 @@ def test_the_export_writes_what_the_plan_names(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(result.bundle).namelist())
     assert set(plan.originals.values()) == {n for n in names if n.startswith("originals/")}
     uploaded = {f.exhibit for f in result.files}
-    assert uploaded == {ex.number for ex in plan.exhibits}
+    # the form's first N exhibits, by the same rule as the claim (claim/attachments.py)
+    assert uploaded == plan.attached and plan.attached <= {ex.number for ex in plan.exhibits}

@@ -40,7 +40,12 @@ def test_files_named_in_exhibit_order_and_within_limits(pack) -> None:
     limits = rules.upload_limits("aliexpress")
     numbers = exhibit_numbers(store.case)
     names = sorted(p.name for p in result.upload_dir.iterdir() if p.name != "README.txt")
-    assert [n.split("_")[0] for n in names] == sorted(numbers.values())
+    # AliExpress takes 3 files: the first three in the shopper's order, the rest on request
+    assert [n.split("_")[0] for n in names] == sorted(numbers.values())[: limits.max_files]
+    later = sorted(numbers.values())[limits.max_files :]
+    readme = (result.upload_dir / "README.txt").read_text("utf-8")
+    if later:
+        assert f"{', '.join(later)} " in readme and "available on request" in readme
     for f in result.files:
         path = result.upload_dir / f.name
         assert path.stat().st_size == f.bytes
