@@ -148,6 +148,13 @@ def _evidence(out: _List, case: Case, reason: str, received: bool, root: Path | 
         out.add("photo_per_difference", each, "warn", f"{len(diffs)} differences but {len(photos)} photos.")  # fmt: skip
     else:
         out.todo("photo_per_difference", each)
+    unsaid = [numbers[it.id] for it in items if not it.shows.strip()]
+    if unsaid:
+        out.add("exhibits_explained", "Every exhibit says what it shows.", "warn",
+                f"Say what {', '.join(unsaid)} show{'s' if len(unsaid) == 1 else ''}: the claim cites "
+                "that line (in the evidence list, or case item CASE E1 shows=...).")  # fmt: skip
+    else:
+        out.add("exhibits_explained", "Every exhibit says what it shows.", "ok")
     if reason in RECEIVED_WITH_LISTING:
         out.found("listing_screenshot", "A screenshot of the listing as it was when you ordered.",
                   _with(items, _LISTING_WORDS), numbers,

@@ -77,6 +77,7 @@ def review_case(case: Case, edited_text: str = "") -> Review:
     for it in case.items:
         fields[f"items.{it.id}.title"] = (it.title, False)
         fields[f"items.{it.id}.note"] = (it.note, True)
+        fields[f"items.{it.id}.shows"] = (it.shows, True)
     if edited_text:
         fields["text"] = (edited_text, True)
     values, words = _protected(case)

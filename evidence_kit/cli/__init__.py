@@ -20,6 +20,7 @@ from evidence_kit import __version__
 
 COMMAND_MODULES = (
     "evidence_kit.cli.case",
+    "evidence_kit.cli.items",
     "evidence_kit.cli.video",
     "evidence_kit.cli.annotate",
     "evidence_kit.cli.claim",

@@ -345,13 +345,16 @@ def rename_item(case: Case, item_id: str, title: str) -> None:
 
 
 def set_item_fields(case: Case, item_id: str, **values: Any) -> None:
-    """Change plain item fields (note, include, crop, rotate, annotations, title)."""
+    """Change plain item fields (note, include, crop, rotate, annotations, title, shows)."""
     it = case.live(item_id)
     for key, value in values.items():
         _check_field(key, value)
     for key, value in values.items():
         setattr(it, key, copy.deepcopy(value))
     activity_log.append(case, "item_edited", item=item_id, fields=sorted(values))
+
+
+SHOWS_MAX = 200  # "the crack, 6 cm, seen right after opening": a line, not a paragraph
 
 
 def _check_field(key: str, value: Any) -> None:
@@ -372,9 +375,13 @@ def _check_field(key: str, value: Any) -> None:
     elif key == "include":
         if not isinstance(value, bool):
             raise InvalidValueError("include must be true or false")
-    elif key in ("note", "title"):
+    elif key in ("note", "title", "shows"):
         if not isinstance(value, str):
             raise InvalidValueError(f"{key} must be text")
+        if key == "shows" and ("\n" in value or len(value) > SHOWS_MAX):
+            raise InvalidValueError(
+                f"'what it shows' is one line of at most {SHOWS_MAX} characters"
+            )
     else:
         raise InvalidValueError(f"item field '{key}' cannot be edited")
 

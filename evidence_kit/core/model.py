@@ -153,6 +153,7 @@ class Item:
     end_s: float | None = None  # clip: its end in the parent
     title: str = ""
     note: str = ""
+    shows: str = ""  # what this exhibit proves, in one line: the claim and the PDF cite it
     annotations: list[dict[str, Any]] = field(default_factory=list)
     include: bool = True
     order: int = 0
@@ -219,6 +220,7 @@ class Item:
             setattr(item, key, None if value is None else float(value))
         item.title = _expect(data.get("title", ""), str, f"{path}.title")
         item.note = _expect(data.get("note", ""), str, f"{path}.note")
+        item.shows = _expect(data.get("shows", ""), str, f"{path}.shows")
         item.annotations = _checked_marks(data.get("annotations", []), path, item.id)
         item.include = _expect(data.get("include", True), bool, f"{path}.include")
         item.order = _expect(data.get("order", 0), int, f"{path}.order")
