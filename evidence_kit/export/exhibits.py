@@ -112,9 +112,10 @@ def pdf_image(img: Any) -> tuple[bytes, tuple[int, int]]:
 
 
 def caption_lines(ex: Exhibit) -> list[str]:
-    """Kind, source file, time and note: what the mediator needs to place the exhibit."""
+    """What it shows, kind, source file, time and note: what the mediator needs to place the
+    exhibit."""
     it = ex.item
-    lines = []
+    lines = [f"Shows: {it.shows}"] if it.shows else []
     name = it.original_name or Path(it.file).name
     if it.kind == ItemKind.FRAME and it.pts_s is not None:
         parent = f"{ex.parent_number} " if ex.parent_number else ""

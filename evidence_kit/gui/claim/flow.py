@@ -344,7 +344,7 @@ class ClaimFlow(QWidget):
         percent = claim.get("refund_percent") or (advice.suggested if advice else 30.0)
         self.percent.setValue(float(percent))
         self.percent.setEnabled(partial)
-        amount = partial_amount(facts.price, float(percent))
+        amount = partial_amount(facts.price, float(percent), facts.currency)
         self.amount.setText(
             f"= {format_money(amount, facts.currency)}" if amount is not None else ""
         )
@@ -354,27 +354,16 @@ class ClaimFlow(QWidget):
             self.advice.setText(self.tr("Choose the reason to see a suggested refund."))
             self.use_suggested.hide()
             return
-        low = partial_amount(facts.price, advice.low)
-        high = partial_amount(facts.price, advice.high)
-        money = (
-            f" ({format_money(low, facts.currency)} - {format_money(high, facts.currency)})"
-            if low is not None and high is not None
-            else ""
-        )
-        text = self.tr("Common practice: {0:g}-{1:g}% of the price{2}.").format(
-            advice.low, advice.high, money
-        )
-        self.advice.setText(f"{text}\n{advice.explanation}")
+        # the range, the ask with a reserve, and keep-or-return with the shopper's postage
+        self.advice.setText(advice.summary(facts.price))
         color = (
             "#b26a00"
             if advice.recommend == "keep_partial" and claim.get("remedy") == "return_and_refund"
             else ""
         )
         self.advice.setStyleSheet(f"color: {color};" if color else "")
-        self.use_suggested.setProperty("percent", advice.suggested)
-        self.use_suggested.setText(
-            self.tr("Ask for {0:g}% (partial refund)").format(advice.suggested)
-        )
+        self.use_suggested.setProperty("percent", advice.ask)
+        self.use_suggested.setText(self.tr("Ask for {0:g}% (partial refund)").format(advice.ask))
         self.use_suggested.setVisible(advice.low < 100)
 
     @staticmethod

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.claim import edits, rules
+from evidence_kit.claim.deadlines import Deadline, days_text
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
 
 STATUS_COLORS = {"ok": "#2e7d32", "soon": "#e65100", "closed": "#c62828", "warn": "#e65100",
-                 "missing": "#c62828", "todo": ""}  # fmt: skip
+                 "missing": "#c62828", "todo": "", "unknown": "#e65100", "wait": "#c62828"}  # fmt: skip
 MARKS = {"ok": "\u2714", "warn": "\u26a0", "missing": "\u2716", "todo": ""}
 
 
@@ -65,31 +66,37 @@ def limits_html(platform_id: str) -> str:
     return "<br>".join(rows + notes)
 
 
+def _left(d: Deadline) -> str:
+    if d.kind == "earliest":
+        return {"wait": f"in {days_text(d.days_left)}", "ok": "reached"}.get(d.status, "?")
+    if d.status == "unknown":
+        return "estimate"
+    return "closed" if d.days_left < 0 else f"{days_text(d.days_left)} left"
+
+
 def deadlines_html(draft: ClaimDraft) -> str:
-    """One line per deadline: name, date, days left, source; colour by status."""
-    if not draft.deadlines:
+    """One line per deadline (the earliest filing days first): name, date, days left, source;
+    coloured by status. An estimate says which date to enter; it is never 'closed'."""
+    every = [d for d in draft.earliest if d.status != "ok"] + draft.deadlines
+    if not every:
         return "Add the platform and the order or delivery date to see the deadlines."
     rows = []
-    for d in draft.deadlines:
-        left = (
-            "closed"
-            if d.days_left < 0
-            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
-        )
+    for d in every:
         color = STATUS_COLORS.get(d.status, "") or "inherit"
         if d.source == "default":
             source = f"<span style='color:#e65100'>default: {rules.CHECK_ORDER_PAGE}</span>"
         else:
             source = f"<span style='color:gray'>[{d.source}, {d.confidence}]</span>"
-        assumed = " <i>(if opened today)</i>" if d.assumed else ""
-        note = (
-            f"<br><span style='color:gray'>&nbsp;&nbsp;{html.escape(d.note)}</span>"
-            if d.note
-            else ""
+        today = " <i>(if opened today)</i>" if d.assumed and not d.needs else ""
+        lines = [d.note] + ([f"Enter {d.needs}."] if d.needs and d.note.find("Enter") < 0 else [])
+        note = "".join(
+            f"<br><span style='color:gray'>&nbsp;&nbsp;{html.escape(n)}</span>" for n in lines if n
         )
+        day = f"<b>{d.date}</b>" if d.date else "<b>?</b>"
+        prefix = "from " if d.kind == "earliest" else ""
         rows.append(
-            f"<b>{d.date}</b> <span style='color:{color}'>{left}</span> - {html.escape(d.name)}"
-            f"{assumed} {source}{note}"
+            f"{prefix}{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(d.name)}"
+            f"{today} {source}{note}"
         )
     return "<br>".join(rows)
 

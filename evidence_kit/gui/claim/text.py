@@ -1,17 +1,20 @@
-"""The claim text: editable long version, regenerate (keeping the shopper's paragraphs),
-and the short version with its character count against the platform's limit.
+"""The claim text: the subject line, the editable long version (paragraphs that no longer
+match the case are highlighted and explained), regenerate (keeping the shopper's paragraphs),
+the wording suggestions, and the short version with its count against the platform's limit.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +24,7 @@ from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
+from evidence_kit.gui.claim.wording_panel import WordingPanel
 
 
 class ClaimTextPanel(QWidget):
@@ -43,6 +47,26 @@ class ClaimTextPanel(QWidget):
         head.addWidget(self.state, 1)
         layout.addLayout(head)
 
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(QLabel(self.tr("Subject"), self))
+        self.subject = QLineEdit(self)
+        self.subject.setObjectName("claimSubject")
+        self.subject.setReadOnly(True)
+        self.subject.setToolTip(self.tr("For the form's subject or title field, if it has one."))
+        subject_row.addWidget(self.subject, 1)
+        copy_subject = QPushButton(self.tr("Copy"), self)
+        copy_subject.clicked.connect(lambda: self._copy(self.subject.text()))
+        subject_row.addWidget(copy_subject)
+        layout.addLayout(subject_row)
+
+        self.stale = QLabel(self)
+        self.stale.setObjectName("staleBanner")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet(
+            "QLabel#staleBanner { border: 1px solid palette(highlight); padding: 4px; }"
+        )
+        layout.addWidget(self.stale)
+
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("claimText")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -63,6 +87,8 @@ class ClaimTextPanel(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.wording = WordingPanel(controller, self)
+        layout.addWidget(self.wording)
 
         self.short_label = QLabel(self)
         self.short_label.setObjectName("shortLabel")
@@ -93,6 +119,14 @@ class ClaimTextPanel(QWidget):
             self.short.setPlainText(draft.short)
         finally:
             self._loading = False
+        self.subject.setText(draft.subject)
+        self.subject.setCursorPosition(0)
+        self.stale.setText(
+            "\u26a0 " + self.tr("Out of date:") + " " + " ".join(draft.stale) if draft.stale else ""
+        )
+        self.stale.setVisible(bool(draft.stale))
+        self._mark_stale(draft.stale_paragraphs)
+        self.wording.show_draft(draft)
         self.state.setText(
             self.tr("edited by you - Regenerate updates it and keeps your paragraphs")
             if draft.edited
@@ -109,6 +143,26 @@ class ClaimTextPanel(QWidget):
                 len(draft.short), draft.limit, limit_note, ascii_note
             )
         )
+
+    def _mark_stale(self, paragraphs: list[str]) -> None:
+        """Highlight the paragraphs that no longer match the case (the text is not changed)."""
+        marks = []
+        text = self.editor.toPlainText()
+        color = self.palette().color(QPalette.ColorRole.Highlight)
+        color.setAlpha(60)
+        for para in paragraphs:
+            at = text.find(para)
+            if at < 0:
+                continue
+            mark = QTextEdit.ExtraSelection()
+            mark.format.setBackground(color)
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(at)
+            cursor.setPosition(at + len(para), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor
+            marks.append(mark)
+        self.editor.setExtraSelections(marks)
 
     def flush(self) -> None:
         """Store the editor's text now (debounced while typing)."""

@@ -296,6 +296,8 @@ class ExportPage(QWidget):
     def start_export(self) -> None:
         from evidence_kit.export.run import export_case
 
+        if not self.confirm_stale_claim():
+            return
         store = self._snapshot()
         out = Path(self.folder.text().strip() or str(self.controller.store.exports_dir))
         platform, upload = self.platform_id, self.make_upload.isChecked()
@@ -308,6 +310,25 @@ class ExportPage(QWidget):
             ),
             self._export_done,
         )
+
+    def confirm_stale_claim(self) -> bool:
+        """Before writing a claim whose edited text no longer matches the case, ask."""
+        from evidence_kit.claim.draft import draft_claim
+        from evidence_kit.export.run import stale_warning
+
+        warning = stale_warning(draft_claim(self.controller.case))
+        if not warning:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("The claim is out of date"),
+            warning
+            + "\n\n"
+            + self.tr("Export it as it is? (Regenerate it in the Claim step first to update it.)"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _start(self, label: str, fn: Any, on_done: Any) -> None:
         self._set_busy(True)

@@ -20,9 +20,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def describe(item: Item, number: str) -> tuple[str, str]:
-    """Two display lines for an item: 'E1  Title' and 'kind · time · hash'."""
+    """Two display lines for an item: 'E1  Title: what it shows' and 'kind · time · hash'."""
     title = item.title or item.original_name or item.id
-    first = f"{number or '—'}   {title}"
+    shows = f": {item.shows}" if item.shows else ""
+    first = f"{number or '—'}   {title}{shows}"
     bits = [item.kind]
     if item.kind == ItemKind.FRAME and item.pts_s is not None:
         bits.append(f"at {format_time(item.pts_s)}")
@@ -81,7 +82,8 @@ class EvidenceList(QListWidget):
             first, second = describe(item, numbers.get(item.id, ""))
             row = QListWidgetItem(f"{first}\n{second}")
             row.setData(ID_ROLE, item.id)
-            row.setToolTip(f"SHA-256: {item.sha256}\n{item.file}")
+            says = item.shows or "(not said yet: Shift+F2)"
+            row.setToolTip(f"Shows: {says}\nSHA-256: {item.sha256}\n{item.file}")
             row.setSizeHint(QSize(0, 80))
             image = self.thumbs.get(store, item)
             row.setIcon(self._icon(item, image))

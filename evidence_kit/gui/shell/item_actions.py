@@ -34,6 +34,7 @@ class ItemActions(QObject):
         self.case_view: CaseView | None = None
         tr = self.tr
         self.act_rename = self._action(tr("Re&name item…"), self.rename, "F2")
+        self.act_shows = self._action(tr("What it &shows…"), self.edit_shows, "Shift+F2")
         # Delete removes an item only while the evidence list has focus (it is in the list's
         # context menu, not window-wide): the editors use Delete for their own marks and grabs
         self.act_remove = self._action(tr("&Remove item"), self.remove, None, window_wide=False)
@@ -65,13 +66,19 @@ class ItemActions(QObject):
     @property
     def menu_actions(self) -> list[QAction | None]:
         """The Edit menu's item section, None for a separator."""
-        return [self.act_rename, self.act_remove, self.act_up, self.act_down, self.act_include,
+        return [self.act_rename, self.act_shows, self.act_remove, self.act_up, self.act_down, self.act_include,
                 self.act_copy_hash, None, self.act_restore, self.act_empty_bin]  # fmt: skip
 
     @property
     def context_actions(self) -> list[QAction]:
         """What the evidence list's context menu offers."""
-        return [self.act_rename, self.act_remove, self.act_include, self.act_copy_hash]
+        return [
+            self.act_rename,
+            self.act_shows,
+            self.act_remove,
+            self.act_include,
+            self.act_copy_hash,
+        ]
 
     def attach(self, controller: CaseController | None, case_view: CaseView | None) -> None:
         """Act on this case (None: no case is open)."""
@@ -105,6 +112,22 @@ class ItemActions(QObject):
         )
         if ok and title.strip() and title.strip() != item.title:
             self.controller.push(RenameItem(item.id, title, self.tr("Rename item")))
+
+    def edit_shows(self) -> None:
+        """One line on what the exhibit proves; the claim and the PDF cite it."""
+        ids = self.selected()
+        if not ids or self.controller is None or (item := self.controller.item(ids[0])) is None:
+            return
+        text, ok = QInputDialog.getText(
+            self.window,
+            self.tr("What it shows"),
+            self.tr("What does this exhibit show? e.g. the crack, 6 cm, seen right after opening"),
+            text=item.shows,
+        )
+        if ok and " ".join(text.split()) != item.shows:
+            self.controller.push(
+                SetItemField(item.id, "shows", " ".join(text.split()), self.tr("Say what it shows"))
+            )
 
     def remove(self) -> None:
         ids = self.selected()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from evidence_kit.claim.deadlines import days_text
 from evidence_kit.core.model import Case
 
 STEPS = ("facts", "evidence", "claim", "export")
@@ -25,6 +26,8 @@ def step_status(case: Case) -> dict[str, str]:
         if case.claim.get("reason") and case.claim.get("remedy")
         else ("attention" if case.claim else "empty")
     )
+    if claim == "done" and case.claim.get("text") and _claim_is_stale(case):
+        claim = "attention"  # the edited text no longer matches the case
     exported = any(e.action == "exported" for e in case.log)
     return {
         "facts": facts,
@@ -86,6 +89,12 @@ class StepRail(QWidget):
         self.deadline.setText(deadline_text(case))
 
 
+def _claim_is_stale(case: Case) -> bool:
+    from evidence_kit.claim.draft import draft_claim
+
+    return bool(draft_claim(case).stale)
+
+
 def deadline_text(case: Case) -> str:
     """The most urgent open deadline, as the rail shows it."""
     try:
@@ -96,12 +105,15 @@ def deadline_text(case: Case) -> str:
         deadlines = []
     if not deadlines:
         return "Deadline: add the platform and delivery date to see it."
+    first = next((d for d in deadlines if d.id == "open_dispute"), None)
+    if first is not None and first.status == "unknown":  # an estimate is never "closed"
+        return f"⚠ {first.name}: about {first.date}.\nEnter {first.needs} to know it."
     # a window counted "as if the dispute were opened today" is not a real deadline yet
     real = [d for d in deadlines if not getattr(d, "assumed", False)] or deadlines
     upcoming = sorted(real, key=lambda d: d.days_left)
     open_ones = [d for d in upcoming if d.days_left >= 0]
     d = open_ones[0] if open_ones else upcoming[-1]
     if d.days_left < 0:
-        return f"⚠ {d.name}: closed {-d.days_left} days ago ({d.date})"
+        return f"⚠ {d.name}: closed {days_text(-d.days_left)} ago ({d.date})"
     warn = "⚠ " if d.days_left <= 3 else ""
-    return f"{warn}{d.name}:\n{d.days_left} days left ({d.date})"
+    return f"{warn}{d.name}:\n{days_text(d.days_left)} left ({d.date})"

@@ -107,12 +107,16 @@ def test_refund_helper_button_sets_partial_refund(page) -> None:
     page.flow.works.setChecked(True)
     assert page.controller.case.claim["still_works"] is True
     page.refresh()
-    assert page.flow.use_suggested.text().startswith("Ask for 35%")
+    # the ask sits above the middle of the usual 30-40% (with a reserve to bargain)
+    assert page.flow.use_suggested.text().startswith("Ask for 40%")
+    advice = page.flow.advice.text()
+    assert "usually 30-40% of the price (12.00 USD - 16.00 USD)" in advice
+    assert "to leave room to bargain, and settle for no less than 35%" in advice
     page.flow.use_suggested.click()
     claim = page.controller.case.claim
-    assert claim["remedy"] == "partial_refund" and claim["refund_percent"] == 35.0
+    assert claim["remedy"] == "partial_refund" and claim["refund_percent"] == 40.0
     page.refresh()
-    assert "a partial refund of 14.00 USD (35% of 40.00 USD)" in page.text.editor.toPlainText()
+    assert "a partial refund of 16.00 USD (40% of 40.00 USD)" in page.text.editor.toPlainText()
 
 
 def test_edit_text_then_regenerate_keeps_my_paragraph(page, monkeypatch) -> None:
