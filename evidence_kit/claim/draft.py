@@ -151,7 +151,7 @@ def _language_warnings(
         names = ", ".join(wording.field_label(n) for n in foreign)
         language = LANGUAGE_NAMES[next(iter(foreign.values()))]
         warnings.append(
-            f"Your {names} {'is' if len(foreign) == 1 else 'are'} in {language}: use 'Translate "
+            f"Your {names} {'is' if len(foreign) == 1 and 'notes' not in foreign else 'are'} in {language}: use 'Translate "
             "to English' and check the result, or write in English, so the mediator can read it."
         )
     return found
@@ -184,7 +184,7 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
     forms = {a.item_id: a.form for a in attachments(case)}
     exhibits = templates.exhibits(case, review.texts, forms)
     letter = card_letter if i.is_card else sections
-    fresh = paragraphs = letter.build(case, i, exhibits)
+    paragraphs = letter.build(case, i, exhibits)
     subject = letter.subject(i)
     text = review.text("text") if user_text else ""
     dropped: set[str] = set()
@@ -204,9 +204,10 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
     outdated = stale.Staleness(text)
     if user_text:
         titles = {e.number: e.short.split(" ", 1)[1] for e in exhibits}  # "photo (Box corner)"
-        outdated = stale.check(case, str(raw_text), fresh, titles, today)
+        # compared as stored: the base and the text were saved as shown (spelled in ASCII)
+        outdated = stale.check(case, str(raw_text), paragraphs, titles, today)
         warnings += outdated.messages
-    stale_paragraphs = [_spell(p, set()) if ascii_only else p for p in outdated.paragraphs]
+    stale_paragraphs = list(outdated.paragraphs)
     languages = _language_warnings(case, review, user_text, warnings)
     pending = wording.pending_warning(review)
     if pending:

@@ -15,6 +15,7 @@ from evidence_kit.claim import findings as F
 from evidence_kit.claim import privacy, tone
 from evidence_kit.claim.findings import Finding
 from evidence_kit.claim.language import case_regions
+from evidence_kit.claim.transliterate import ascii_text
 from evidence_kit.core.model import Case
 
 FREE_TEXT = ("notes", "listing_says", "received_is", "seller_reply")
@@ -90,6 +91,7 @@ def review_case(case: Case, edited_text: str = "") -> Review:
     chosen = F.decisions(claim)
     review = Review(chosen=chosen)
     seen: dict[tuple[str, str], str] = {}  # (kind, words) -> decision made in another field
+    raised: list[tuple[str, str]] = []  # (kind, words) already listed for another field
     for name, (text, check_tone) in fields.items():
         if not text.strip():
             review.texts[name] = text
@@ -103,7 +105,9 @@ def review_case(case: Case, edited_text: str = "") -> Review:
             _inherit(calmer, chosen, seen)
             text = F.apply(text, calmer, chosen)
             found += calmer
-        review.found += found
+        # the edited text repeats the notes: the same words are listed (and decided) once
+        review.found += [f for f in found if name != "text" or _match(_key(f), raised) is None]
+        raised += [_key(f) for f in found]
         review.texts[name] = text
     return review
 
@@ -114,9 +118,21 @@ def _inherit(
     """The same words found in two fields (notes, then the edited text) are decided once."""
     for f in found:
         if f.id in chosen:
-            seen.setdefault((f.kind, f.found), chosen[f.id])
-        elif (f.kind, f.found) in seen:
-            chosen[f.id] = seen[(f.kind, f.found)]
+            seen.setdefault(_key(f), chosen[f.id])
+        elif (same := _match(_key(f), list(seen))) is not None:
+            chosen[f.id] = seen[same]
+
+
+def _match(key: tuple[str, str], keys: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The listed finding these words repeat: the same kind, one's words inside the other's
+    (the edited text has "Details: TOVAR NE TOT!!!" where the notes had "ТОВАР НЕ ТОТ!!!")."""
+    kind, words = key
+    return next((k for k in keys if k[0] == kind and (words in k[1] or k[1] in words)), None)
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    """The same words whether spelled in Cyrillic (the notes) or in ASCII (the text as sent)."""
+    return f.kind, ascii_text(f.found).lower()
 
 
 def pending_warning(review: Review) -> str:

@@ -70,7 +70,7 @@ def test_notes_in_russian_are_flagged_for_translation_not_spelled_out() -> None:
     ali = draft_claim(make_case("aliexpress", FACTS, claim, unboxing_items()), TODAY)
     flag = {c.id: c for c in ali.checklist}["english_notes"]
     assert flag.status == "missing" and "in Russian: translate them or write them in English" in flag.detail  # fmt: skip
-    assert any("notes is in Russian" in w and "Translate to English" in w for w in ali.warnings)
+    assert any("notes are in Russian" in w and "Translate to English" in w for w in ali.warnings)
     ebay = _checks("ebay", claim)
     assert ebay["english_notes"].status == "warn"
     assert "english_notes" not in _checks("ebay", claim | {"notes": "The handle cracked."})

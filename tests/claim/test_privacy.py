@@ -92,3 +92,15 @@ def test_a_huge_word_costs_linear_time_not_quadratic() -> None:
     # (the old e-mail pattern took 12 s for a 50,000-character word). A ratio, not a timing.
     small, large = _seconds(5_000), _seconds(50_000)
     assert large / small < 30, (small, large)
+
+
+def test_the_edited_text_repeats_the_notes_and_is_decided_with_them() -> None:
+    from evidence_kit.claim.wording import set_decision
+
+    case, draft = _draft("Звоните 89123456789.", platform="aliexpress")
+    set_text(case, draft.text + "\n\nMy own paragraph.", TODAY)
+    after = draft_claim(case, TODAY)
+    (only,) = after.pending_suggestions  # the notes' phone, not a second copy from the text
+    assert only["field"] == "notes" and "89123456789" in after.text
+    set_decision(case, [only["id"]], "accept", [only["id"]])
+    assert "89123456789" not in draft_claim(case, TODAY).text

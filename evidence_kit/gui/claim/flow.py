@@ -43,6 +43,12 @@ REMEDY_LABELS = {
 }
 
 
+def _narrow(combo: QComboBox) -> None:
+    """A long platform label must not widen the column past the window: it elides instead."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+
+
 class ClaimFlow(QWidget):
     """Steps 1-5 of the guided flow. `translate_requested` asks the page to translate notes."""
 
@@ -73,6 +79,7 @@ class ClaimFlow(QWidget):
         form = QVBoxLayout(box)
         self.reason = QComboBox(box)
         self.reason.setObjectName("reason")
+        _narrow(self.reason)
         self.reason.currentIndexChanged.connect(self._on_reason)
         self.reason_source = QLabel(box)
         self.reason_source.setStyleSheet("color: palette(mid);")
@@ -105,6 +112,7 @@ class ClaimFlow(QWidget):
         form3.addRow(self.tr("Listing says"), self.listing)
         form3.addRow(self.tr("Received"), self.received)
         hint = QLabel(self.tr("Several differences: separate them with ';' in both fields."), self)
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
         form3.addRow(hint)
         layout.addWidget(self.diff_box)
@@ -114,6 +122,7 @@ class ClaimFlow(QWidget):
         form4 = QFormLayout(box)
         self.remedy = QComboBox(box)
         self.remedy.setObjectName("remedy")
+        _narrow(self.remedy)
         self.remedy.currentIndexChanged.connect(self._on_remedy)
         form4.addRow(self.tr("Remedy"), self.remedy)
         self.works = QCheckBox(self.tr("The item still works / is usable"), box)

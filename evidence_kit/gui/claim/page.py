@@ -43,9 +43,11 @@ class ClaimPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         for w in (scroll, self.text, self.status):
             split.addWidget(w)
+        # the checklist needs room to be read at 1280x800: the text gives way first
+        self.status.setMinimumWidth(250)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
-        split.setSizes([360, 620, 400])
+        split.setSizes([340, 500, 340])
         layout = QHBoxLayout(self)
         layout.addWidget(split)
 

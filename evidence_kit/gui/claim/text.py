@@ -43,6 +43,7 @@ class ClaimTextPanel(QWidget):
         title = QLabel(self.tr("<b>Claim text</b>"), self)
         self.state = QLabel(self)
         self.state.setObjectName("textState")
+        self.state.setWordWrap(True)
         head.addWidget(title)
         head.addWidget(self.state, 1)
         layout.addLayout(head)
@@ -77,11 +78,11 @@ class ClaimTextPanel(QWidget):
         layout.addWidget(self.editor, 3)
 
         buttons = QHBoxLayout()
-        self.regenerate_button = QPushButton(self.tr("Regenerate from the case"), self)
+        self.regenerate_button = QPushButton(self.tr("Regenerate"), self)
         self.regenerate_button.clicked.connect(self.regenerate)
         self.copy_button = QPushButton(self.tr("Copy text"), self)
         self.copy_button.clicked.connect(lambda: self._copy(self.editor.toPlainText()))
-        self.translate_button = QPushButton(self.tr("Translate text to English..."), self)
+        self.translate_button = QPushButton(self.tr("Translate to English..."), self)
         self.translate_button.clicked.connect(self.translate_text_requested.emit)
         for b in (self.regenerate_button, self.copy_button, self.translate_button):
             buttons.addWidget(b)
@@ -92,6 +93,7 @@ class ClaimTextPanel(QWidget):
 
         self.short_label = QLabel(self)
         self.short_label.setObjectName("shortLabel")
+        self.short_label.setWordWrap(True)
         layout.addWidget(self.short_label)
         self.short = QPlainTextEdit(self)
         self.short.setObjectName("shortText")

@@ -45,7 +45,7 @@ class WordingPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("wordingSuggestions")
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(120)
+        self.list.setMaximumHeight(84)
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("Accept"), self)

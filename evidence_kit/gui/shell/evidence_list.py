@@ -20,10 +20,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def describe(item: Item, number: str) -> tuple[str, str]:
-    """Two display lines for an item: 'E1  Title: what it shows' and 'kind · time · hash'."""
+    """Display lines for an item: 'E1  Title', what it shows, and 'kind · time · hash'."""
     title = item.title or item.original_name or item.id
-    shows = f": {item.shows}" if item.shows else ""
-    first = f"{number or '—'}   {title}{shows}"
+    shows = item.shows or "what it shows: not said yet (Shift+F2)"
+    first = f"{number or '—'}   {title}\n{shows}"
     bits = [item.kind]
     if item.kind == ItemKind.FRAME and item.pts_s is not None:
         bits.append(f"at {format_time(item.pts_s)}")
@@ -84,7 +84,7 @@ class EvidenceList(QListWidget):
             row.setData(ID_ROLE, item.id)
             says = item.shows or "(not said yet: Shift+F2)"
             row.setToolTip(f"Shows: {says}\nSHA-256: {item.sha256}\n{item.file}")
-            row.setSizeHint(QSize(0, 80))
+            row.setSizeHint(QSize(0, 84))
             image = self.thumbs.get(store, item)
             row.setIcon(self._icon(item, image))
             self.addItem(row)
