@@ -88,9 +88,5 @@ class WordingPanel(QWidget):
         known = [s["id"] for s in self.pending]
         label = self.tr("Accept wording") if decision == "accept" else self.tr("Keep my wording")
         self.controller.push(
-            EditClaim(
-                label,
-                lambda case: wording.set_decision(case, ids, decision, known),
-                keys=["wording"],
-            )
+            EditClaim(label, lambda case: wording.set_decision(case, ids, decision, known))
         )
