@@ -162,9 +162,10 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
         raise NoDisplayError(problem)
     setup_logging()
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
+    from evidence_kit import APP_ID
     from evidence_kit.core.resources import resource_path
     from evidence_kit.core.settings import load_settings
     from evidence_kit.gui.base.error_dialog import ThreadErrorRelay
@@ -172,6 +173,9 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
 
     QCoreApplication.setOrganizationName("evidence-kit")
     QCoreApplication.setApplicationName("Evidence Kit")
+    # names the installed desktop entry (Linux): the dock shows its name and icon, not a
+    # generic one, and Wayland gets the app id
+    QGuiApplication.setDesktopFileName(APP_ID)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     relay = ThreadErrorRelay(app)

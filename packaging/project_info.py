@@ -17,8 +17,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 
-#: reverse-DNS id: the .desktop/metainfo file names, the macOS bundle id, Qt's desktop file name
-APP_ID = "io.github.evidencekit.EvidenceKit"
 #: what shoppers see: the windowed launcher, the Start-menu entry, the .app
 DISPLAY_NAME = "Evidence Kit"
 #: the console command, beside the launcher in the same bundle
@@ -34,7 +32,7 @@ class ProjectInfo:
     description: str
     license: str
     homepage: str
-    app_id: str = APP_ID
+    app_id: str
     display_name: str = DISPLAY_NAME
     cli_name: str = CLI_NAME
 
@@ -47,8 +45,8 @@ class ProjectInfo:
         return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
 
-def _version_from_attr(attr: str) -> str:
-    """Read `module.__version__` from the source without importing the package."""
+def _constant(attr: str) -> str:
+    """Read `module.NAME` (a string constant) from the source without importing the package."""
     module, _, name = attr.rpartition(".")
     source = (ROOT / Path(*module.split(".")) / "__init__.py").read_text(encoding="utf-8")
     for node in ast.parse(source).body:
@@ -63,7 +61,7 @@ def load() -> ProjectInfo:
     """The project's facts from pyproject.toml."""
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     project = data["project"]
-    version = project.get("version") or _version_from_attr(
+    version = project.get("version") or _constant(
         data["tool"]["setuptools"]["dynamic"]["version"]["attr"]
     )
     return ProjectInfo(
@@ -72,6 +70,7 @@ def load() -> ProjectInfo:
         description=project["description"],
         license=project["license"],
         homepage=project["urls"]["Homepage"],
+        app_id=_constant("evidence_kit.APP_ID"),
     )
 
 

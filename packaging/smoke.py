@@ -114,7 +114,7 @@ def smoke(dist: Path, runs: int = 3) -> SmokeResult:
     with tempfile.TemporaryDirectory(prefix="ek-smoke-") as tmp:
         home = Path(tmp)
         env = dict(os.environ)
-        for name in ("CONFIG", "DATA", "CACHE", "CASES"):
+        for name in ("CONFIG", "DATA", "CACHE", "CASES", "LOG"):
             env[f"EVIDENCE_KIT_{name}_DIR"] = str(home / name.lower())
         env["QT_QPA_PLATFORM"] = "offscreen"
         env.pop("EVIDENCE_KIT_CAMERA_SOURCE", None)

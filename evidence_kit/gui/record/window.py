@@ -6,9 +6,10 @@ their offset in the take. At Stop the take is sealed, hashed and added to the ca
 recorded original. With no camera the window says so and offers Import instead
 (`wants_import`).
 
-Opening the camera and stopping a take (which drains the encoder and seals the file) run on
-the task runner, so the window never freezes; the camera, size, frame rate and clock choices
-are remembered in the settings for the next take.
+The system is asked for the camera and microphone first (permissions.py); opening the camera
+and stopping a take (which drains the encoder and seals the file) run on the task runner, so
+the window never freezes; the camera, size, frame rate and clock choices are remembered in the
+settings for the next take.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.record import permissions
 from evidence_kit.gui.record.devices import available_cameras, available_microphones
 from evidence_kit.gui.record.sealing import TAKES_DIR, TakeSealer
 from evidence_kit.gui.record.window_view import (
@@ -86,6 +88,7 @@ class RecorderWindow(RecorderWindowView):
         self._close_with: int | None = None  # done() waits for the take to be sealed
         self._ticked: dict[str, float] = {}
         self._camera_key = ("camera", id(self))
+        self.device_gate = permissions.DeviceGate(self)
         self.sealer = TakeSealer(self)
         self._apply_settings()
 
@@ -139,29 +142,43 @@ class RecorderWindow(RecorderWindowView):
         return self.take is not None
 
     def _open_camera(self) -> None:
-        """(Re)open the chosen camera and microphone for the preview, on the runner."""
+        """Ask the system for the devices (macOS prompts once), then open them for the preview."""
         if self.recording or self.stopping or not self.cameras:
             return
         self._close_session()
         camera = self.cameras[max(self.camera_box.currentIndex(), 0)]
         mic_index = self.mic_box.currentData()
         mic = self.microphones[mic_index] if mic_index is not None else None
-        width, height = self.size_box.currentData()
-        fps = float(self.fps_box.currentData())
         self.preview.clear()
         self.preview.setText(self.tr("Starting the camera…"))
         self.sync_record_button()
+        self.device_gate.request(
+            camera=camera.file is None,  # a video file played as a camera needs no permission
+            microphone=mic is not None,
+            then=lambda camera_ok, mic_ok: self._open_allowed(camera, mic, camera_ok, mic_ok),
+        )
+
+    def _open_allowed(
+        self, camera: CameraInfo, mic: MicInfo | None, camera_ok: bool, mic_ok: bool
+    ) -> None:
+        """Open what the system allows, on the runner; say what to do about what it refused."""
+        if not camera_ok:
+            self._show_no_camera(self.tr(permissions.camera_refused_text()))
+            return
+        note, mic = ("", mic) if mic_ok else (self.tr(permissions.microphone_refused_text()), None)
+        width, height = self.size_box.currentData()
+        fps = float(self.fps_box.currentData())
         # a newer choice supersedes a camera still opening; that one is closed unseen
         self.runner.latest(
             self._camera_key,
             lambda progress, cancel: _open_started(camera, mic, width, height, fps),
-            on_done=lambda session: self._on_camera_opened(camera, session),
+            on_done=lambda session: self._on_camera_opened(camera, session, note),
             on_error=lambda exc: self._show_no_camera(str(exc)),
             discard=lambda session: session.close(),
             label=self.tr("Opening the camera"),
         )
 
-    def _on_camera_opened(self, camera: CameraInfo, session: CaptureSession) -> None:
+    def _on_camera_opened(self, camera: CameraInfo, session: CaptureSession, note: str) -> None:
         self.session = session
         self._sync_controls()
         self.pages.setCurrentIndex(RECORDER_PAGE)
@@ -169,8 +186,9 @@ class RecorderWindow(RecorderWindowView):
         src = session.camera
         sound = self.tr("with sound") if session.audio_format else self.tr("no sound")
         self.status.setText(f"{camera.name}: {src.width} × {src.height}, {src.fps:g} fps, {sound}")
-        for note in session.notes:
-            self.status.setText(note)
+        for line in [*session.notes, note]:
+            if line:
+                self.status.setText(line)
         self.preview_timer.start()
 
     def _sync_controls(self) -> None:

@@ -25,6 +25,7 @@ from evidence_kit.core.settings import Settings, save_settings
 from evidence_kit.core.store import CaseStore, new_case
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.error_dialog import open_log_folder
+from evidence_kit.gui.base.screen_fit import fit_on_screen
 from evidence_kit.gui.base.task_status import TaskStatus
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.shell.case_view import CaseView
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
         geometry = qs.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        fit_on_screen(self)  # a laptop screen, or a size saved on a bigger monitor
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.wait_all()
