@@ -116,21 +116,28 @@ def make_barcode_video(
     gop: int | None = 15,
     options: dict[str, str] | None = None,
     size: tuple[int, int] = (W, H),
+    times: list[float] | None = None,
+    pix_fmt: str = "yuv420p",
+    audio_codec: str = "aac",
+    container_options: dict[str, str] | None = None,
 ) -> BarcodeVideo:
-    """Encode `frames` barcode frames; VFR uses vfr_times, CFR uses n / fps."""
-    times = vfr_times(frames) if vfr else [n / fps for n in range(frames)]
+    """Encode barcode frames at `times` (default: `frames` frames, VFR uses vfr_times, CFR
+    uses n / fps)."""
+    if times is None:
+        times = vfr_times(frames) if vfr else [n / fps for n in range(frames)]
     opts = dict(options or {})
     if gop:
         opts.setdefault("g", str(gop))
-    tb = Fraction(1, 1000) if vfr else Fraction(1, fps)
-    with av.open(str(path), "w") as out:
+    off_grid = any(abs(round(t * fps) - t * fps) > 1e-6 for t in times)
+    tb = Fraction(1, 1000) if vfr or off_grid else Fraction(1, fps)
+    with av.open(str(path), "w", options=container_options or {}) as out:
         if creation_time:
             out.metadata["creation_time"] = creation_time
         vs = out.add_stream(codec, rate=fps, options=opts)
         vs.width, vs.height = size
-        vs.pix_fmt = "yuv420p"
+        vs.pix_fmt = pix_fmt
         vs.codec_context.time_base = tb
-        astream = out.add_stream("aac", rate=48000, layout="mono") if audio else None
+        astream = out.add_stream(audio_codec, rate=48000, layout="mono") if audio else None
         for n, t in enumerate(times):
             mux_rgb(out, vs, draw_frame(n, size), int(round(t / tb)), tb)
         flush(out, vs)

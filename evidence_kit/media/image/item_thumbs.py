@@ -1,7 +1,7 @@
 """Small list thumbnails for evidence items, cached under derived/thumbs/.
 
 Photos and image documents are shrunk at decode time; videos use their first frame,
-turned upright. A PDF gets no thumbnail (the list shows its kind icon instead).
+as the video panel shows it. A PDF gets no thumbnail (the list shows its kind icon instead).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
         return out
     try:
         if request.video:
-            img = _video_poster(request.src)
+            img = _video_poster(request.src, side * 2)
         elif request.pdf:
             return None
         else:
@@ -63,23 +63,11 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
     return out
 
 
-def _video_poster(path: Path):  # type: ignore[no-untyped-def]
-    import av
-    import numpy as np
+def _video_poster(path: Path, side: int):  # type: ignore[no-untyped-def]
+    """The first frame as the video panel shows it (colours, upright, display size)."""
     from PIL import Image
 
-    from evidence_kit.core.errors import CorruptMediaError
-    from evidence_kit.media.video.probe import _rotation
+    from evidence_kit.media.video.reader import VideoReader
 
-    try:
-        with av.open(str(path)) as container:
-            stream = container.streams.video[0]
-            stream.thread_type = "AUTO"
-            for frame in container.decode(stream):
-                arr = frame.to_ndarray(format="rgb24")
-                turns = _rotation(stream, frame) // 90
-                # np.rot90 turns counter-clockwise; our rotation is clockwise
-                return Image.fromarray(np.ascontiguousarray(np.rot90(arr, -turns)))
-    except (av.error.FFmpegError, IndexError, OSError) as exc:
-        raise CorruptMediaError(f"{path.name}: no picture for a thumbnail") from exc
-    raise CorruptMediaError(f"{path.name}: no picture for a thumbnail")
+    with VideoReader(path, threads=False) as rd:
+        return Image.fromarray(rd.to_rgb(rd.frame_at(0.0), max_side=side))

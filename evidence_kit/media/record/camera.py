@@ -1,39 +1,32 @@
-"""Capture sources for the recorder: a real camera (OpenCV), a video file played in real time
-as if it were a camera (`--source FILE`), and a microphone (PyAV's capture devices).
-
-Every source runs its own thread and hands frames to callbacks, stamped on the
-`time.monotonic()` clock at the moment of capture. Video frames are I420 (yuv420p) arrays of
-shape (height * 3 // 2, width), the format the H.264 encoder takes without a conversion.
+"""Capture sources for the recorder: the list of cameras and microphones, a real camera
+(OpenCV) and a microphone (PyAV's capture devices), and the source to open for a choice
+(a video file played as a camera lives in file_source.py; the base class in source.py).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+from evidence_kit.core.errors import CameraError
+from evidence_kit.media.record.file_source import FileSource
+from evidence_kit.media.record.source import (
+    LATE_FRAMES,
+    AudioSink,
+    EndSink,
+    Source,
+    VideoSink,
+    even,
+)
 
-from evidence_kit.core.errors import CameraError, UnreadableFileError
-
-logger = logging.getLogger(__name__)
+__all__ = ["LATE_FRAMES", "AudioSink", "EndSink", "FileSource", "Source", "VideoSink"]
 
 #: env var naming a video file that the GUI offers as a simulated camera (demos, tests)
 SOURCE_ENV = "EVIDENCE_KIT_CAMERA_SOURCE"
-
-VideoSink = Callable[[np.ndarray, float], None]  # (I420 frame, capture time on monotonic clock)
-AudioSink = Callable[[Any, float], None]  # (av.AudioFrame, capture time of its first sample)
-EndSink = Callable[[str], None]  # why the source stopped, in words for the shopper
-
-#: a camera driver keeps about this many frames queued (V4L2 uses 4 buffers); a file
-#: played as a camera skips a frame only when we are later than that for it
-LATE_FRAMES = 4
 
 #: how long a camera may send nothing before we call it lost
 CAMERA_SILENCE_S = 2.0
@@ -126,181 +119,6 @@ def list_microphones() -> list[MicInfo]:
 # --- sources -------------------------------------------------------------------------------
 
 
-class Source:
-    """A picture source. `open()` raises CameraError; `start()` runs the capture thread."""
-
-    name = "source"
-    width = 0
-    height = 0
-    fps = 30.0
-    audio_rate: int | None = None  # set when the source carries its own sound (a file)
-    audio_layout: str | None = None
-
-    def __init__(self) -> None:
-        self.dropped = 0  # frames the source had to skip because we were late reading them
-        self.delivered = 0
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def open(self) -> None:
-        """Acquire the device or file; raise CameraError if it is not there."""
-
-    def start(self, on_video: VideoSink, on_audio: AudioSink, on_end: EndSink) -> None:
-        """Run capture on a thread until stop(), end of source or loss of the device."""
-        self._stop.clear()
-
-        def run() -> None:
-            reason = ""
-            try:
-                reason = self._run(on_video, on_audio)
-            except Exception as exc:  # a capture thread must always report how it ended
-                logger.exception("capture failed")
-                reason = f"The camera failed: {exc}"
-            finally:
-                self._release()
-            if not self._stop.is_set():
-                on_end(reason or "The camera stopped.")
-
-        self._thread = threading.Thread(target=run, name=f"capture-{self.name}", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop the capture thread and release the device."""
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
-        self._thread = None
-
-    def _run(self, on_video: VideoSink, on_audio: AudioSink) -> str:
-        raise NotImplementedError
-
-    def _release(self) -> None:
-        pass
-
-
-class FileSource(Source):
-    """A video file played in real time as a camera would deliver it.
-
-    Frames are released at their presentation time on the wall clock, stamped with it as a
-    camera driver stamps capture time; a frame we are more than LATE_FRAMES intervals late
-    for is skipped and counted, as a camera overwrites a buffer nobody read. The file's own sound is delivered the same way, like a microphone.
-    """
-
-    def __init__(
-        self, path: Path | str, width: int | None = None, height: int | None = None
-    ) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.name = self.path.name
-        self._want = (width, height)
-        self._container: Any = None
-        self._audio_done = threading.Event()
-
-    def open(self) -> None:
-        import av
-
-        if not self.path.is_file():
-            raise UnreadableFileError(f"The source video {self.path} does not exist.")
-        try:
-            self._container = av.open(str(self.path), metadata_errors="ignore")
-        except (av.error.FFmpegError, OSError) as exc:
-            raise CameraError(f"{self.path.name} cannot be played as a camera: {exc}") from exc
-        if not self._container.streams.video:
-            self._container.close()
-            raise CameraError(f"{self.path.name} has no picture to play as a camera.")
-        vs = self._container.streams.video[0]
-        vs.thread_type = "AUTO"
-        w, h = self._want
-        self.width = _even(w or vs.codec_context.width)
-        self.height = _even(h or vs.codec_context.height)
-        rate = vs.average_rate or vs.guessed_rate
-        self.fps = float(rate) if rate else 30.0
-        if self._container.streams.audio:
-            au = self._container.streams.audio[0]
-            self.audio_rate = au.codec_context.sample_rate
-            self.audio_layout = "mono" if au.codec_context.channels == 1 else "stereo"
-
-    def _run(self, on_video: VideoSink, on_audio: AudioSink) -> str:
-        import av
-
-        # Sound is paced on its own thread with its own demuxer: decoding both in file order
-        # would hold each picture back behind the sound interleaved after it.
-        clock: dict[str, float] = {}
-        started = threading.Event()
-        audio_thread = None
-        if self.audio_rate:
-            audio_thread = threading.Thread(
-                target=self._run_audio, args=(on_audio, clock, started), daemon=True
-            )
-            audio_thread.start()
-        late_limit = LATE_FRAMES / max(self.fps, 1.0)
-        stream = self._container.streams.video[0]
-        try:
-            for frame in self._container.decode(stream):
-                if self._stop.is_set():
-                    return ""
-                if frame.pts is None or frame.time_base is None:
-                    continue
-                s = float(frame.pts * frame.time_base)
-                if not started.is_set():
-                    # the clock starts at the first decoded picture, not at open: the
-                    # decoder's start-up latency is not the camera's
-                    clock.update(start=time.monotonic(), base=s)
-                    started.set()
-                due = clock["start"] + (s - clock["base"])
-                wait = due - time.monotonic()
-                if wait > 0 and self._stop.wait(wait):
-                    return ""
-                if time.monotonic() - due > late_limit:
-                    self.dropped += 1
-                    continue
-                on_video(self._to_i420(frame), due)
-                self.delivered += 1
-        except av.error.FFmpegError as exc:
-            return f"The source video {self.path.name} could not be read any further ({exc})."
-        finally:
-            started.set()  # an audio thread still waiting for the clock must not hang
-            if audio_thread is not None:
-                self._audio_done.set()
-                audio_thread.join(timeout=2)
-        return f"The source video {self.path.name} ended."
-
-    def _run_audio(
-        self, on_audio: AudioSink, clock: dict[str, float], started: threading.Event
-    ) -> None:
-        import av
-
-        try:
-            with av.open(str(self.path), metadata_errors="ignore") as container:
-                stream = container.streams.audio[0]
-                for frame in container.decode(stream):
-                    started.wait()
-                    if self._stop.is_set() or self._audio_done.is_set() or "start" not in clock:
-                        return
-                    if frame.pts is None or frame.time_base is None:
-                        continue
-                    due = clock["start"] + (float(frame.pts * frame.time_base) - clock["base"])
-                    wait = due - time.monotonic()
-                    if wait > 0 and self._stop.wait(wait):
-                        return
-                    on_audio(frame, due)
-        except av.error.FFmpegError as exc:
-            logger.warning("the source's sound could not be read: %s", exc)
-
-    def _to_i420(self, frame: Any) -> np.ndarray:
-        if frame.format.name != "yuv420p" or (frame.width, frame.height) != (
-            self.width,
-            self.height,
-        ):
-            frame = frame.reformat(width=self.width, height=self.height, format="yuv420p")
-        return frame.to_ndarray(format="yuv420p")
-
-    def _release(self) -> None:
-        if self._container is not None:
-            self._container.close()
-            self._container = None
-
-
 class CameraSource(Source):
     """A real camera through OpenCV's capture (V4L2, AVFoundation, Media Foundation)."""
 
@@ -326,7 +144,7 @@ class CameraSource(Source):
             raise CameraError(
                 f"Camera {self.index} is there but sends no picture (in use by another app?)."
             )
-        self.height, self.width = _even(frame.shape[0]), _even(frame.shape[1])
+        self.height, self.width = even(frame.shape[0]), even(frame.shape[1])
         self.fps = float(cap.get(cv2.CAP_PROP_FPS) or self.fps) or 30.0
         self._cap = cap
 
@@ -423,10 +241,6 @@ def open_camera(
         raise CameraError(NO_CAMERA)
     source.open()
     return source
-
-
-def _even(n: int) -> int:
-    return max(2, int(n) - int(n) % 2)
 
 
 def _cv2() -> Any:

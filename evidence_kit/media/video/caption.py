@@ -1,7 +1,9 @@
 """The caption strip under a grabbed frame (DESIGN §4), and the fonts the video images use.
 
-`source file · 00:01:12.533 · 2026-11-20 14:03:27 UTC (recording clock, from file metadata)
-· sha256 3f9a…`. The wall-clock part appears only when the file carries a creation time.
+`source file · 00:01:12.533 · 2026-11-20 15:03:27 +0100 (recording clock, from file metadata)
+· sha256 3f9a…`. The wall-clock part appears only when the file carries a creation time; it
+is the recording's start (the phone's local clock when the file has it) plus the time from
+that start to the frame: the frame's pts and the picture track's own start offset.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from evidence_kit.core.timecode import format_time
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from evidence_kit.media.video.probe import VideoInfo
 
 _FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -56,10 +60,23 @@ def wall_clock(creation_time: str | None, pts_s: float) -> str | None:
     return when.strftime("%Y-%m-%d %H:%M:%S") + zone
 
 
-def caption_text(name: str, pts_s: float, creation_time: str | None, sha256: str | None) -> str:
-    """The one-line caption of a frame."""
+def frame_clock(info: VideoInfo, pts_s: float) -> str | None:
+    """The recording clock when the frame at pts_s was shown, as the caption prints it."""
+    return wall_clock(info.creation_time, info.clock_offset_s + pts_s)
+
+
+def frame_clock_iso(info: VideoInfo | None, pts_s: float) -> str | None:
+    """The same clock in ISO 8601 (an item's captured_at, a clip's creation_time)."""
+    start = parse_creation(info.creation_time) if info is not None else None
+    if info is None or start is None:
+        return None
+    when = start + timedelta(seconds=info.clock_offset_s + pts_s)
+    return when.isoformat().replace("+00:00", "Z")
+
+
+def caption_text(name: str, pts_s: float, clock: str | None, sha256: str | None) -> str:
+    """The one-line caption of a frame; `clock` is frame_clock's text, or None."""
     parts = [name, format_time(pts_s)]
-    clock = wall_clock(creation_time, pts_s)
     if clock:
         parts.append(f"{clock} (recording clock, from file metadata)")
     if sha256:

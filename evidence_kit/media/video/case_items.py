@@ -17,9 +17,10 @@ from evidence_kit.core.model import Case, Item, ItemKind
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
-from evidence_kit.media.video.caption import parse_creation
+from evidence_kit.media.video.caption import frame_clock_iso
 from evidence_kit.media.video.clip import ClipResult, cut_clip
 from evidence_kit.media.video.frames import GrabResult, grab_frames
+from evidence_kit.media.video.probe import VideoInfo
 from evidence_kit.media.video.reader import VideoReader
 
 
@@ -40,15 +41,6 @@ def new_ids(case: Case, count: int) -> list[str]:
     return out
 
 
-def _wall_iso(creation_time: str | None, offset_s: float) -> str | None:
-    from datetime import timedelta
-
-    start = parse_creation(creation_time)
-    if start is None:
-        return None
-    return (start + timedelta(seconds=offset_s)).isoformat().replace("+00:00", "Z")
-
-
 def _rel(store: CaseStore, path: Path) -> str:
     return path.resolve().relative_to(store.root.resolve()).as_posix()
 
@@ -57,7 +49,7 @@ def frame_items(
     store: CaseStore,
     video: Item,
     results: list[GrabResult],
-    creation_time: str | None,
+    info: VideoInfo | None,
     caption: bool,
 ) -> list[Item]:
     """Items for saved grabs (one per distinct frame)."""
@@ -87,7 +79,7 @@ def frame_items(
                 bytes=r.bytes,
                 imported_at=activity_log.now_iso(),
                 source="extracted",
-                captured_at=_wall_iso(creation_time, r.pts_s),
+                captured_at=frame_clock_iso(info, r.pts_s),
                 parent=video.id,
                 pts_s=round(r.pts_s, 6),
                 title=f"Frame {format_time(r.pts_s)}",
@@ -128,15 +120,14 @@ def grab_to_case(
         name_prefix=prefix,
         reader=reader,
     )
-    creation = reader.info.creation_time if reader else None
     if reader is None:
         from evidence_kit.media.video.probe import probe_video
 
-        creation = probe_video(src).creation_time
-    return frame_items(store, video, results, creation, caption)
+        return frame_items(store, video, results, probe_video(src), caption)
+    return frame_items(store, video, results, reader.info, caption)
 
 
-def clip_item(store: CaseStore, video: Item, result: ClipResult, creation_time: str | None) -> Item:
+def clip_item(store: CaseStore, video: Item, result: ClipResult, info: VideoInfo | None) -> Item:
     """The Item for a clip written under derived/clips."""
     item_id = new_ids(store.case, 1)[0]
     return Item(
@@ -147,7 +138,7 @@ def clip_item(store: CaseStore, video: Item, result: ClipResult, creation_time: 
         bytes=result.bytes,
         imported_at=activity_log.now_iso(),
         source="extracted",
-        captured_at=_wall_iso(creation_time, result.start_s),
+        captured_at=frame_clock_iso(info, result.start_s),
         parent=video.id,
         pts_s=round(result.start_s, 6),
         end_s=round(result.end_s, 6),
@@ -180,4 +171,4 @@ def clip_to_case(
     stamp = format_time(start_s).replace(":", "-")
     out = store.derived("clips") / f"{video.id}_{secrets.token_hex(2)}_{stamp}.mp4"
     result = cut_clip(src, start_s, end_s, out, max_mb=max_mb, progress=progress, cancel=cancel)
-    return clip_item(store, video, result, probe_video(src).creation_time)
+    return clip_item(store, video, result, probe_video(src))

@@ -1,8 +1,12 @@
-"""Cut [start, end] of a video into a new MP4: stream copy when the cut starts on a
-keyframe (original bits kept), otherwise (or to fit --max-mb) an H.264/AAC re-encode.
+"""Cut [start, end) of a video into a new MP4 that browsers, phones and upload forms play:
+a stream copy (original bits kept) when the cut starts on a keyframe and the source already
+is H.264 or HEVC with AAC sound; otherwise (or to fit --max-mb) an H.264/AAC re-encode.
 
-Clips never carry the source's container metadata (GPS/location atoms, device names):
-only the picture, the sound and the rotation survive, plus creation_time if asked.
+Every clip has its index at the front (faststart) and HEVC is tagged `hvc1` (Apple refuses
+`hev1`). A copy shows exactly the frames a re-encode would: the references it must keep
+beyond `end` are hidden by the edit list (mp4box). Clips never carry the source's
+container metadata (GPS/location atoms, device names): only the picture, the sound and
+the display matrix survive, plus creation_time if asked.
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +24,18 @@ from evidence_kit.core.errors import (
     describe_os_error,
 )
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
-from evidence_kit.media.video.caption import parse_creation
-from evidence_kit.media.video.encode import encode_clip
+from evidence_kit.media.video.caption import frame_clock_iso
+from evidence_kit.media.video.encode import MP4_OPTIONS, encode_clip
+from evidence_kit.media.video.mp4box import end_presentation
+from evidence_kit.media.video.probe import pick_audio_stream
 from evidence_kit.media.video.reader import TOLERANCE_S, VideoReader
 
 MB = 1_000_000  # upload forms count decimal megabytes; the smaller unit is the safe one
-COPY_AUDIO = {"aac", "mp3", "ac3", "eac3", "alac", "opus"}
 MIN_VIDEO_BPS = 60_000
+#: what browsers play from an MP4 without a re-encode: codec -> pixel formats
+COPY_VIDEO = {"h264": {"yuv420p", "yuvj420p"}, "hevc": {"yuv420p", "yuvj420p", "yuv420p10le"}}
+COPY_AUDIO = {"aac"}
+MP4_TAGS = {"h264": "avc1", "hevc": "hvc1"}
 
 
 @dataclass
@@ -73,10 +81,12 @@ def cut_clip(
     *,
     max_mb: float | None = None,
     keep_metadata: bool = False,
+    allow_copy: bool = True,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> ClipResult:
-    """Write the clip to `out` (MP4). See the module docstring for what it keeps."""
+    """Write the clip to `out` (MP4). See the module docstring for what it keeps;
+    allow_copy=False always re-encodes."""
     from evidence_kit.media.video.files import check_out_dir
 
     src, out = Path(src), Path(out)
@@ -91,15 +101,14 @@ def cut_clip(
         check_out_dir(out.parent)
         first = rd.frame_at(start_s)
         info = rd.info
-        creation = _clip_creation(info.creation_time, first.pts_s) if keep_metadata else None
-        audio_ok = not info.has_audio or (info.audio_codec or "") in COPY_AUDIO
+        creation = frame_clock_iso(info, first.pts_s) if keep_metadata else None
         tmp = _temp_path(out)
         real_end = None
         # a stream copy keeps the original bits, but is pointless when the clip's share of
         # the file is clearly over the budget: go straight to the re-encode
         share = (end_s - first.pts_s) / max(info.duration_s, 1e-6)
         too_big = max_mb is not None and src.stat().st_size * share > 1.2 * max_mb * MB
-        if first.key and audio_ok and not too_big:
+        if allow_copy and first.key and browser_plays(rd) and not too_big:
             try:
                 real_end = _stream_copy(rd, first.pts_s, end_s, tmp, creation, progress, cancel)
             except VideoError:
@@ -114,6 +123,7 @@ def cut_clip(
     try:
         if real_end is not None and (max_mb is None or tmp.stat().st_size <= max_mb * MB):
             return _finish(tmp, out, first.pts_s, real_end, True, info.width, info.height)
+        tmp.unlink(missing_ok=True)  # a failed or too large copy: start afresh
         if max_mb is None:
             real_end, size = encode_clip(
                 src, first.pts_s, end_s, tmp, None, creation, steps.sub(1, 2), cancel
@@ -152,6 +162,7 @@ def _finish(
     tmp: Path, out: Path, start: float, end: float, copy: bool, w: int, h: int
 ) -> ClipResult:
     try:
+        end_presentation(tmp, b"vide", end - start)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a clip is an ordinary file
         os.replace(tmp, out)
     except OSError as exc:
@@ -159,11 +170,13 @@ def _finish(
     return ClipResult(out, round(start, 6), round(end, 6), copy, out.stat().st_size, w, h)
 
 
-def _clip_creation(creation_time: str | None, offset_s: float) -> str | None:
-    start = parse_creation(creation_time)
-    if start is None:
-        return None
-    return (start + timedelta(seconds=offset_s)).isoformat().replace("+00:00", "Z")
+def browser_plays(rd: VideoReader) -> bool:
+    """Whether the source's picture and sound can go into an MP4 as they are."""
+    ctx = rd.stream.codec_context
+    if ctx.format is None or ctx.format.name not in COPY_VIDEO.get(ctx.name, ()):
+        return False
+    audio = pick_audio_stream(rd.container)
+    return audio is None or audio.codec_context.name in COPY_AUDIO
 
 
 def _video_budget(budget_bytes: float, seconds: float, has_audio: bool) -> int:
@@ -190,7 +203,8 @@ def _stream_copy(
     progress: ProgressFn,
     cancel: CancelToken | None,
 ) -> float:
-    """Copy packets from the keyframe at `start` to `end`; return the real end (s).
+    """Copy packets from the keyframe at `start` to `end`; return the real end (s): `end`,
+    or where the video stops before it.
 
     Times are compared as integers in each stream's time base: this loop sees every
     packet of a long clip, and Fraction arithmetic would dominate it.
@@ -198,7 +212,7 @@ def _stream_copy(
     import av
 
     inp, vin = rd.container, rd.stream
-    ain = inp.streams.audio[0] if inp.streams.audio else None
+    ain = pick_audio_stream(inp)
     vtb = float(vin.time_base)
     first_pts = rd.first_pts
     v_off = first_pts + int(round(start / vtb))
@@ -206,25 +220,28 @@ def _stream_copy(
     v_stop = first_pts + int(round((end + 0.5) / vtb))  # decode order runs a little ahead
     span = max(v_end - v_off, 1)
     try:
-        out = av.open(str(tmp), "w", format="mp4")
+        out = av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS)
     except (av.error.FFmpegError, OSError) as exc:
         raise describe_os_error(OSError(str(exc)), tmp) from exc
-    last_end = v_off
+    next_pts: int | None = None  # the first frame shown at or after `end`
     try:
         if creation:
             out.metadata["creation_time"] = creation
-        vout = out.add_stream_from_template(vin)
+        # opaque: the packets are muxed as they are; no encoder is opened (x265 would
+        # print its banner for nothing)
+        vout = out.add_stream_from_template(vin, opaque=True)
+        vout.codec_context.codec_tag = MP4_TAGS[vin.codec_context.name]
         vout.metadata.clear()
         aout = None
         a_off = a_end = 0
         if ain is not None:
-            aout = out.add_stream_from_template(ain)
+            aout = out.add_stream_from_template(ain, opaque=True)
             aout.metadata.clear()
             atb = float(ain.time_base)
             a_off = int(round((first_pts * vtb + start) / atb))
             a_end = int(round((first_pts * vtb + end) / atb))
         inp.seek(v_off, stream=vin, backward=True, any_frame=False)
-        pending: list[tuple[Any, int]] = []  # packets past `end` later ones may refer to
+        pending: list[Any] = []  # packets past `end` that later ones may refer to
         video_done = False
         audio_done = ain is None
         count = 0
@@ -239,17 +256,15 @@ def _stream_copy(
                 if dts >= v_stop:
                     video_done = True
                     continue
-                until = pts + (packet.duration or 0)
                 _shift(packet, v_off, vout)
                 if pts >= v_end:
-                    pending.append((packet, until))
+                    next_pts = pts if next_pts is None else min(next_pts, pts)
+                    pending.append(packet)
                     continue
-                for held, held_until in pending:  # a frame before `end` refers to these
-                    out.mux(held)
-                    last_end = max(last_end, held_until)
+                for held in pending:  # a frame before `end` refers to these: keep them,
+                    out.mux(held)  # and the edit list hides them (see _finish)
                 pending.clear()
                 out.mux(packet)
-                last_end = max(last_end, until)
                 count += 1
                 if count % 64 == 0:
                     if cancel is not None:
@@ -268,7 +283,9 @@ def _stream_copy(
     finally:
         out.close()
     progress(1.0, "Clip copied")
-    return (last_end - first_pts) * vtb
+    if next_pts is None:  # the video ends before `end`
+        return min(end, rd.video_end_s)
+    return min(end, (next_pts - first_pts) * vtb)
 
 
 def _shift(packet: Any, offset: int, stream: Any) -> None:

@@ -1,5 +1,6 @@
-"""Re-encoding a clip to H.264/AAC MP4 with upright pixels: exact first and last frames,
-an optional bitrate that fits a byte budget, and memory kept low on 4K sources.
+"""Re-encoding a clip to H.264/AAC MP4 as the source is shown: its colours (HDR tone-mapped
+to SDR BT.709, and the clip tagged with what it holds), upright, square pixels; exact first
+and last frames; an optional bitrate that fits a byte budget; memory kept low on 4K.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.core.tasks import CancelToken, ProgressFn
-from evidence_kit.media.video.probe import probe_video
+from evidence_kit.media.video.probe import pick_audio_stream
 from evidence_kit.media.video.reader import TOLERANCE_S, VideoReader
 
 OUT_TB = Fraction(1, 90_000)
+MP4_OPTIONS = {"movflags": "+faststart"}  # the index first: plays while it downloads
+BIG_PIXELS = 1920 * 1088
 
 
 def scaled_size(w: int, h: int, fps: float, video_bps: int | None) -> tuple[int, int]:
@@ -27,6 +30,18 @@ def scaled_size(w: int, h: int, fps: float, video_bps: int | None) -> tuple[int,
     return min(sw, w // 2 * 2), min(sh, h // 2 * 2)
 
 
+def _x264_options(big: bool, video_bps: int | None) -> dict[str, str]:
+    opts = {"preset": "veryfast"}
+    if big:
+        # above 1080p, frame threads and lookahead in x264 would pass the 600 MB budget
+        opts["x264-params"] = "threads=1:rc-lookahead=3:sync-lookahead=0:bframes=1"
+    if video_bps is None:
+        opts["crf"] = "18"
+    else:
+        opts.update(maxrate=str(int(video_bps * 1.3)), bufsize=str(int(video_bps * 2)))
+    return opts
+
+
 def encode_clip(
     src: Path,
     start: float,
@@ -37,59 +52,70 @@ def encode_clip(
     progress: ProgressFn,
     cancel: CancelToken | None,
 ) -> tuple[float, tuple[int, int]]:
-    """Re-encode [start, end) to H.264/AAC with upright pixels; return (real end, size)."""
+    """Re-encode [start, end) as the viewer shows it; return (real end, size).
+
+    The real end is `end`, or where the video stops before it.
+    """
     import av
 
-    info = probe_video(src)
-    big = info.width * info.height > 1920 * 1088
-    # above 1080p, frame threads in the decoder and x264 would pass the 600 MB budget
-    with VideoReader(src, threads=not big) as rd, av.open(str(tmp), "w", format="mp4") as out:
+    with VideoReader(src, threads=False) as probe:
+        big = probe.info.width * probe.info.height > BIG_PIXELS
+    # above 1080p the decoder runs on one thread too: frame threads hold frames each
+    with (
+        VideoReader(src, threads=not big) as rd,
+        av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out,
+    ):
+        info = rd.info
         if creation:
             out.metadata["creation_time"] = creation
         w, h = scaled_size(info.width, info.height, info.fps, video_bps)
         rate = Fraction(round(info.fps or 30)) if info.fps else Fraction(30)
-        opts = {"preset": "veryfast"}
-        if big:
-            opts["x264-params"] = "threads=1:rc-lookahead=3:sync-lookahead=0:bframes=1"
-        if video_bps is None:
-            opts["crf"] = "18"
-        vout = out.add_stream("libx264", rate=rate, options=opts)
+        vout = out.add_stream("libx264", rate=rate, options=_x264_options(big, video_bps))
         vout.width, vout.height, vout.pix_fmt = w, h, "yuv420p"
-        vout.codec_context.time_base = OUT_TB
+        ctx = vout.codec_context
+        ctx.time_base = OUT_TB
+        for name, value in rd.picture.encoder_tags.items():
+            setattr(ctx, name, value)
         if video_bps is not None:
-            vout.codec_context.bit_rate = video_bps
-            vout.codec_context.options = {**opts, "maxrate": str(int(video_bps * 1.3)),
-                                          "bufsize": str(int(video_bps * 2))}  # fmt: skip
+            ctx.bit_rate = video_bps
         audio = AudioCut(src, rd.first_pts * rd.time_base, start, end, out, video_bps)
-        last_end = start
-        prev_pts = -1
+        real_end = min(end, rd.video_end_s)
+        # each frame is encoded once the next one is known, so its packet can carry its
+        # real duration: the muxer's last sample must last until the clip's end, even when
+        # the phone held that picture longer than a frame interval
+        held: Any = None
+        durations: dict[int, int] = {}
+
+        def send(frame: Any, until: int) -> None:
+            durations[frame.pts] = until - frame.pts
+            for packet in vout.encode(frame):
+                packet.duration = durations.pop(packet.pts or 0, 0)
+                out.mux(packet)
+
         for decoded in rd.frames_between(start, end):
             if cancel is not None:
                 cancel.check()
             if decoded.pts_s >= end - TOLERANCE_S and decoded.pts_s > start:
+                real_end = min(end, decoded.pts_s)  # the next frame: the clip stops here
                 break
-            rgb = rd.to_rgb(decoded) if info.rotation else None
-            if rgb is not None:
-                frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
-            else:
-                frame = decoded.frame
-            if (frame.width, frame.height) != (w, h) or frame.format.name != "yuv420p":
-                frame = frame.reformat(width=w, height=h, format="yuv420p")
             pts = int(round((decoded.pts_s - start) / OUT_TB))
-            if pts <= prev_pts:
+            if held is not None and pts <= held.pts:
                 continue
-            prev_pts = pts
+            frame = rd.converter.convert(decoded.frame, w, h, "yuv420p")
             frame.pts, frame.time_base = pts, OUT_TB
             frame.pict_type = av.video.frame.PictureType.NONE
-            for packet in vout.encode(frame):
-                out.mux(packet)
-            last_end = decoded.pts_s + (1.0 / info.fps if info.fps else 0.033)
+            if held is not None:
+                send(held, pts)
+            held = frame
             progress((decoded.pts_s - start) / max(end - start, 1e-3), "Encoding the clip")
+        if held is not None:
+            send(held, max(int(round((real_end - start) / OUT_TB)), held.pts + 1))
         for packet in vout.encode():
+            packet.duration = durations.pop(packet.pts or 0, 0)
             out.mux(packet)
-        audio.run(min(last_end, end), cancel)
+        audio.run(real_end, cancel)
     progress(1.0, "Clip encoded")
-    return last_end, (w, h)
+    return real_end, (w, h)
 
 
 class AudioCut:
@@ -105,9 +131,9 @@ class AudioCut:
         self.start = start
         self.stream = None
         with av.open(str(src)) as probe:
-            if not probe.streams.audio:
+            ain = pick_audio_stream(probe)
+            if ain is None:
                 return
-            ain = probe.streams.audio[0]
             self.rate = ain.codec_context.sample_rate or 48000
             layout = ain.codec_context.layout.name if ain.codec_context.layout else "stereo"
             self.layout = "mono" if layout == "mono" else "stereo"
@@ -126,7 +152,7 @@ class AudioCut:
         lo = self.first_s + self.start
         hi = self.first_s + end
         with av.open(str(self.src)) as inp:
-            ain = inp.streams.audio[0]
+            ain = inp.streams[pick_audio_stream(inp).index]
             tb = float(ain.time_base or Fraction(1, self.rate))
             inp.seek(int(max(lo - 0.5, 0) / tb), stream=ain, backward=True)
             try:

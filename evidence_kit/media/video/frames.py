@@ -18,7 +18,7 @@ from evidence_kit.core.errors import (
 from evidence_kit.core.hashing import sha256_bytes
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
-from evidence_kit.media.video.caption import add_caption, caption_text
+from evidence_kit.media.video.caption import add_caption, caption_text, frame_clock
 from evidence_kit.media.video.files import check_out_dir, write_atomic
 from evidence_kit.media.video.hashcache import cached_sha256
 from evidence_kit.media.video.reader import DecodedFrame, VideoReader
@@ -189,17 +189,21 @@ def grab_frames(
         results: list[GrabResult | None] = [None] * len(times)
         order_key: dict[int, float] = {}
         writes: dict[float, Future[GrabResult]] = {}
-        creation = rd.info.creation_time
 
         def write(rgb: np.ndarray, pts_s: float, score: float | None) -> GrabResult:
             h, w = rgb.shape[:2]
             if hasher is not None:
-                rgb = add_caption(rgb, caption_text(path.name, pts_s, creation, hasher.get()))
+                clock = frame_clock(rd.info, pts_s)
+                rgb = add_caption(rgb, caption_text(path.name, pts_s, clock, hasher.get()))
             data = encode_image(rgb, kind)
             stamp = format_time(pts_s).replace(":", "-")
             target = out_dir / f"{prefix}_{stamp}{FORMATS[kind]}"
             write_atomic(target, data)
             return GrabResult(pts_s, pts_s, target, w, h, sha256_bytes(data), len(data), score)
+
+        # where a seek lands for each time (packets only): with sparse keyframes the
+        # grabs are decoded in one forward pass instead of one pass each
+        keys = {i: rd.keyframe_before(times[i]) for i in order} if not sharpest else {}
 
         # encoding and writing run on a second thread while the next frame decodes
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="grab-writer") as pool:
@@ -213,7 +217,7 @@ def grab_frames(
                 if sharpest:
                     decoded, score = sharpest_near(rd, t, sharpest, cancel)
                 else:
-                    decoded = rd.frame_at(t)
+                    decoded = rd.frame_at(t, key_s=keys[index])
                 key = round(decoded.pts_s, 6)
                 if key not in writes:
                     fut = pool.submit(write, rd.to_rgb(decoded), decoded.pts_s, score)

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evidence_kit.core.errors import TimeRangeError, VideoError
-from evidence_kit.media.video.probe import VideoInfo, open_container, probe_with_start
+from evidence_kit.media.video.picture import Converter, Picture
+from evidence_kit.media.video.probe import (
+    VideoInfo,
+    open_container,
+    pick_video_stream,
+    probe_with_start,
+)
 
 if TYPE_CHECKING:  # numpy loads lazily: a stream-copy clip never needs it
     import numpy as np
@@ -35,14 +41,37 @@ class DecodedFrame:
     key: bool = False
 
 
-def rotate_upright(arr: np.ndarray, rotation_cw: int) -> np.ndarray:
-    """Apply the clockwise rotation that makes a decoded picture upright."""
-    import numpy as np
+def decode_from(
+    container: Any, stream: Any, pts: int | None = None, size: int | None = None
+) -> Iterator[Any]:
+    """Decoded frames of `stream` from the keyframe at or before pts (or from where the
+    demuxer is), to the end of what can be read.
 
-    turns = (rotation_cw // 90) % 4
-    if not turns:
-        return arr
-    return np.ascontiguousarray(np.rot90(arr, -turns))
+    A packet the file (of `size` bytes) does not hold in full is never sent: with frame
+    threads, the decoder reports its error while draining and drops every frame still
+    queued, the file's last readable ones. Other damaged packets are skipped.
+    """
+    if pts is not None:
+        container.seek(pts, stream=stream, backward=True, any_frame=False)
+    try:
+        for packet in container.demux(stream):
+            if packet.size and (
+                packet.is_corrupt
+                or (size is not None and packet.pos is not None and packet.pos + packet.size > size)
+            ):
+                continue
+            try:
+                frames = packet.decode()
+            except Exception:  # a damaged packet: skip it, keep going
+                continue
+            yield from frames
+        return
+    except Exception:  # the demuxer hit the truncated end: drain what is decoded
+        pass
+    try:
+        yield from stream.codec_context.decode(None)
+    except Exception:
+        return
 
 
 class VideoReader:
@@ -53,12 +82,13 @@ class VideoReader:
         self.container = open_container(self.path)
         self.lock = threading.Lock()  # the panel's worker and a grab may share one reader
         try:
-            if threads and self.container.streams.video:
-                # must be set before anything opens the decoder
-                self.container.streams.video[0].thread_type = "AUTO"
+            chosen = pick_video_stream(self.container)
+            if threads and chosen is not None:
+                chosen.thread_type = "AUTO"  # must be set before anything opens the decoder
             probed, first_pts = probe_with_start(self.container, self.path)
             self.info = info or probed
-            self.stream = self.container.streams.video[0]
+            self.stream = self.container.streams[probed.video_stream]
+            self.converter = Converter(probed.picture)
             self.time_base: Fraction = self.stream.time_base
             self.first_pts: int = first_pts
         except BaseException:
@@ -88,11 +118,24 @@ class VideoReader:
         return self.info.rotation
 
     @property
+    def picture(self) -> Picture:
+        """How this video's frames are shown (colour, orientation, pixel shape)."""
+        return self.converter.picture
+
+    @property
     def end_s(self) -> float:
         """The last time one may ask for: the readable part when the file is truncated."""
         if self.info.readable_s is not None:
             return self.info.readable_s
         return self.info.duration_s
+
+    @property
+    def video_end_s(self) -> float:
+        """Where the last frame stops being shown (of a truncated file: its last readable
+        frame, shown for one frame interval)."""
+        if self.info.readable_s is None:
+            return self.info.duration_s
+        return self.info.readable_s + 1.0 / (self.info.fps or 30.0)
 
     def rel(self, pts: int | None) -> float:
         """Stream pts -> seconds from the first frame."""
@@ -127,15 +170,7 @@ class VideoReader:
         self._eof = False
 
     def _frames(self) -> Iterator[Any]:
-        try:
-            for packet in self.container.demux(self.stream):
-                try:
-                    frames = packet.decode()
-                except Exception:  # a damaged packet (truncated tail): skip it, keep going
-                    continue
-                yield from frames
-        except Exception:  # the demuxer hit the truncated end: stop as at EOF
-            return
+        return decode_from(self.container, self.stream, size=self.info.bytes or None)
 
     def _next(self) -> DecodedFrame | None:
         if self._pending is not None:
@@ -150,12 +185,23 @@ class VideoReader:
         self._eof = True
         return None
 
-    def frame_at(self, t: float) -> DecodedFrame:
-        """The frame on screen at t (last pts <= t), decoded exactly."""
+    def frame_at(self, t: float, key_s: float | None = None) -> DecodedFrame:
+        """The frame on screen at t (last pts <= t), decoded exactly.
+
+        key_s, from keyframe_before(t), lets a far target be decoded forward when a seek
+        would land no further on (sparse keyframes: one pass instead of one per target).
+        """
         self.check_time(t)
         limit = t + TOLERANCE_S
         last = self._last
-        forward = last is not None and last.pts_s <= limit and limit - last.pts_s < FORWARD_LIMIT_S
+        forward = (
+            last is not None
+            and last.pts_s <= limit
+            and (
+                limit - last.pts_s < FORWARD_LIMIT_S
+                or (key_s is not None and key_s <= last.pts_s + TOLERANCE_S)
+            )
+        )
         if not forward:
             last = None
             attempts = (0.0, *RESEEK_STEPS_S)
@@ -184,6 +230,20 @@ class VideoReader:
                 raise VideoError(f"{self.path.name}: no frame could be decoded at {t:.3f} s.")
         self._last = last
         return last
+
+    def keyframe_before(self, t: float) -> float:
+        """Where a seek for t lands: the keyframe at or before it (s), from the packets
+        alone (nothing is decoded). Forgets the decoder position."""
+        self._forget()
+        target = self.first_pts + int(max(t, 0.0) / self.time_base)
+        try:
+            self.container.seek(target, stream=self.stream, backward=True, any_frame=False)
+            for packet in self.container.demux(self.stream):
+                if packet.pts is not None and packet.size:
+                    return self.rel(packet.pts)
+        except Exception:  # a truncated tail: no better answer than the start
+            return 0.0
+        return 0.0
 
     def step_forward(self) -> DecodedFrame:
         """The frame after the one last handed out (or the first frame)."""
@@ -250,17 +310,9 @@ class VideoReader:
     # --- pixels ----------------------------------------------------------------------------
 
     def to_rgb(self, decoded: DecodedFrame, max_side: int | None = None) -> np.ndarray:
-        """Upright RGB array of a decoded frame, optionally scaled to fit max_side."""
-        frame = decoded.frame
-        w, h = frame.width, frame.height
-        if max_side and max(w, h) > max_side:
-            scale = max_side / max(w, h)
-            w, h = max(2, int(w * scale) // 2 * 2), max(2, int(h * scale) // 2 * 2)
-            frame = frame.reformat(width=w, height=h, format="rgb24")
-            arr = frame.to_ndarray()
-        else:
-            arr = frame.to_ndarray(format="rgb24")
-        return rotate_upright(arr, self.rotation)
+        """The picture as the viewer shows it (its colours, upright, display size), as an
+        RGB array, optionally scaled to fit max_side."""
+        return self.converter.rgb(decoded.frame, max_side)
 
     def grey_small(self, decoded: DecodedFrame, width: int) -> np.ndarray:
         """A small grey copy (not rotated) for sharpness and scene scores."""

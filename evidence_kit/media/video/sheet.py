@@ -9,7 +9,7 @@ from pathlib import Path
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.core.timecode import format_time
-from evidence_kit.media.video.caption import font, wall_clock
+from evidence_kit.media.video.caption import font, frame_clock
 from evidence_kit.media.video.hashcache import cached_sha256
 from evidence_kit.media.video.reader import VideoReader
 
@@ -32,12 +32,15 @@ def header_lines(name: str, reader: VideoReader, sha256: str) -> list[str]:
         info.video_codec,
         "audio" if info.has_audio else "no audio",
     ]
-    if info.rotation:
-        facts.append(f"rotated {info.rotation}° to upright")
+    turned = reader.picture.orientation.describe()
+    if turned:
+        facts.append(f"{turned} to upright")
+    if info.hdr:
+        facts.append(f"HDR ({info.hdr.upper()}) shown as SDR")
     lines.append(" · ".join(facts))
-    start = wall_clock(info.creation_time, 0.0)
+    start = frame_clock(info, 0.0)
     if start:
-        end = wall_clock(info.creation_time, info.duration_s)
+        end = frame_clock(info, info.duration_s)
         lines.append(f"recording clock {start} → {end} (from file metadata)")
     else:
         lines.append("recording clock: not recorded in the file")

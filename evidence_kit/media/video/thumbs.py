@@ -1,5 +1,6 @@
 """Thumbnails spread over a video, fast: a keyframe where one is close enough, the exact
-frame otherwise; each labelled with its real time.
+frame otherwise (decoded in one forward pass when keyframes are sparse, as in a browser's
+MediaRecorder files); each labelled with its real time.
 """
 
 from __future__ import annotations
@@ -67,19 +68,22 @@ def thumbnails(
     check_count(count if times is None else len(times))
     targets = times if times is not None else spread_times(reader.end_s, count)
     slack = reader.end_s / max(len(targets), 1) / 2
+    # where a seek would land for each target, from the packets alone: it decides between
+    # a keyframe (decoded on its own) and the exact frame (decoded forward from there)
+    keys = [reader.keyframe_before(t) for t in targets]
     out: list[Thumb] = []
     used: set[float] = set()
-    for i, t in enumerate(targets):
+    for i, (t, key) in enumerate(zip(targets, keys, strict=True)):
         if cancel is not None:
             cancel.check()
         progress(i / len(targets), f"Thumbnail {i + 1} of {len(targets)}")
-        decoded = reader.keyframe_at(t)
-        far = t - decoded.pts_s > slack or decoded.pts_s > t
-        if not exact:
-            if round(decoded.pts_s, 6) in used:
+        near = 0 <= t - key <= slack and round(key, 6) not in used
+        if near or not exact:
+            decoded = reader.keyframe_at(t)
+            if not exact and round(decoded.pts_s, 6) in used:
                 continue
-        elif far or round(decoded.pts_s, 6) in used:
-            decoded = reader.frame_at(t)
+        else:
+            decoded = reader.frame_at(t, key_s=key)
         used.add(round(decoded.pts_s, 6))
         rgb = reader.to_rgb(decoded, max_side=max_side)
         out.append(Thumb(t, decoded.pts_s, decoded.key, rgb))
