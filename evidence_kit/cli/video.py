@@ -138,13 +138,25 @@ def cmd_probe(args: argparse.Namespace) -> int:
     print(f"  duration   {format_time(info.duration_s)} ({info.duration_s:.3f} s)")
     if info.truncated:
         print(f"  TRUNCATED  only the first {info.readable_s:.3f} s can be decoded")
-    print(f"  picture    {info.width}x{info.height} upright, rotation {info.rotation}°")
+    turn = f"rotation {info.rotation}°" + (f", mirrored ({info.flip})" if info.flip else "")
+    print(f"  picture    {info.width}x{info.height} upright, {turn}")
+    if info.sample_aspect_ratio:
+        print(f"  pixels     {info.sample_aspect_ratio} wide (stored "
+              f"{info.coded_width}x{info.coded_height})")  # fmt: skip
+    colour = f"{info.color_space or 'not tagged'}, {'full' if info.color_range == 'pc' else 'limited'} range"
+    if info.hdr:
+        colour += f", HDR {info.hdr.upper()} (pictures are tone-mapped to SDR)"
+    print(f"  colour     {colour}")
     vfr = " (variable frame rate)" if info.variable_frame_rate else ""
     print(
         f"  video      {info.video_codec}, {info.fps:g} fps{vfr}, {info.frame_count or '?'} frames"
     )
     print(f"  audio      {info.audio_codec or 'none'}")
-    print(f"  recorded   {info.creation_time or 'no creation time in the file'}")
+    if info.creation_time:
+        print(f"  recorded   {info.creation_time} (from {info.creation_source}; first frame "
+              f"{info.clock_offset_s:.3f} s later)")  # fmt: skip
+    else:
+        print("  recorded   no creation time in the file")
     if info.sha256:
         print(f"  sha256     {info.sha256}")
     return 0

@@ -151,3 +151,16 @@ def test_bad_input_is_one_line_exit_2(
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert needle in proc.stderr
+
+
+def test_probe_reports_mirror_pixels_and_colour(video: BarcodeVideo, tmp_path: Path) -> None:
+    from tests.factories.fidelity import MATRICES, hdr_video, non_square_video, set_display_matrix
+
+    mirrored = set_display_matrix(video.path, tmp_path / "m.mp4", MATRICES["hflip"])
+    data = run_json("probe", str(mirrored), "--no-hash")
+    assert (data["rotation"], data["flip"]) == (0, "horizontal")
+    sar = run_json("probe", str(non_square_video(tmp_path / "s.mp4")), "--no-hash")
+    assert (sar["width"], sar["height"], sar["sample_aspect_ratio"]) == (640, 360, "4:3")
+    text = run("probe", str(hdr_video(tmp_path / "h.mp4", "hlg")), "--no-hash").stdout
+    assert "HDR HLG" in text and "bt2020nc" in text
+    assert "mirrored (horizontal)" in run("probe", str(mirrored), "--no-hash").stdout

@@ -121,9 +121,10 @@ def add_caption(rgb: np.ndarray, text: str) -> np.ndarray:
     lines = _wrap(text, fnt, w - size, draw)
     line_h = int(size * 1.35)
     strip_h = line_h * len(lines) + size // 2 + 4
-    img = Image.new("RGB", (w, h + strip_h), (0, 0, 0))
-    img.paste(Image.fromarray(rgb), (0, 0))
-    draw = ImageDraw.Draw(img)
+    # only the strip is drawn; the picture is copied once, by the concatenation (a 4K
+    # frame is 25 MB: pasting it into a new image would cost three copies)
+    strip = Image.new("RGB", (w, strip_h), (0, 0, 0))
+    draw = ImageDraw.Draw(strip)
     for i, line in enumerate(lines):
-        draw.text((size // 2, h + size // 4 + 2 + i * line_h), line, font=fnt, fill=(255, 255, 255))
-    return np.asarray(img)
+        draw.text((size // 2, size // 4 + 2 + i * line_h), line, font=fnt, fill=(255, 255, 255))
+    return np.concatenate([rgb, np.asarray(strip)], axis=0)

@@ -92,7 +92,8 @@ def cut_clip(
     src, out = Path(src), Path(out)
     if out.suffix.lower() not in (".mp4", ".m4v", ".mov"):
         raise InvalidValueError(f"a clip is written as .mp4, not '{out.suffix}'")
-    # one thread: this reader decodes at most one GOP, and 4K frame threads cost memory
+    # one thread: this reader decodes at most one GOP here, and a 4K re-encode reuses it
+    # (one decoder open at a time keeps a 4K job under the 600 MB budget)
     rd = VideoReader(src, threads=False)
     tmp: Path | None = None
     try:
@@ -100,53 +101,64 @@ def cut_clip(
         end_s = min(end_s, rd.end_s + 1.0)
         check_out_dir(out.parent)
         first = rd.frame_at(start_s)
+        start, on_key = first.pts_s, first.key
+        del first  # a 4K frame: not kept through the encode
         info = rd.info
-        creation = frame_clock_iso(info, first.pts_s) if keep_metadata else None
+        creation = frame_clock_iso(info, start) if keep_metadata else None
         tmp = _temp_path(out)
-        real_end = None
         # a stream copy keeps the original bits, but is pointless when the clip's share of
         # the file is clearly over the budget: go straight to the re-encode
-        share = (end_s - first.pts_s) / max(info.duration_s, 1e-6)
+        share = (end_s - start) / max(info.duration_s, 1e-6)
         too_big = max_mb is not None and src.stat().st_size * share > 1.2 * max_mb * MB
-        if allow_copy and first.key and browser_plays(rd) and not too_big:
+        if allow_copy and on_key and browser_plays(rd) and not too_big:
             try:
-                real_end = _stream_copy(rd, first.pts_s, end_s, tmp, creation, progress, cancel)
+                real_end = _stream_copy(rd, start, end_s, tmp, creation, progress, cancel)
+                if max_mb is None or tmp.stat().st_size <= max_mb * MB:
+                    return _finish(tmp, out, start, real_end, True, info.width, info.height)
             except VideoError:
-                real_end = None  # a codec the MP4 muxer refuses: re-encode instead
-    except BaseException:
+                pass  # a stream the MP4 muxer refuses after all: re-encode instead
+            rd.forget()  # the copy moved the demuxer
+            tmp.unlink(missing_ok=True)  # start afresh
+        return _reencode(rd, start, end_s, tmp, out, max_mb, creation, progress, cancel)
+    finally:
         rd.close()
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        raise
-    rd.close()
+
+
+def _reencode(
+    rd: VideoReader,
+    start: float,
+    end: float,
+    tmp: Path,
+    out: Path,
+    max_mb: float | None,
+    creation: str | None,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> ClipResult:
+    """Re-encode [start, end) into tmp, at a bitrate that fits max_mb when given, and
+    move it to out."""
     steps = Steps(progress)
-    try:
-        if real_end is not None and (max_mb is None or tmp.stat().st_size <= max_mb * MB):
-            return _finish(tmp, out, first.pts_s, real_end, True, info.width, info.height)
-        tmp.unlink(missing_ok=True)  # a failed or too large copy: start afresh
-        if max_mb is None:
-            real_end, size = encode_clip(
-                src, first.pts_s, end_s, tmp, None, creation, steps.sub(1, 2), cancel
-            )
-            return _finish(tmp, out, first.pts_s, real_end, False, *size)
-        budget = max_mb * MB
-        video_bps = _video_budget(budget, end_s - first.pts_s, info.has_audio)
-        for attempt in range(4):
-            real_end, size = encode_clip(
-                src, first.pts_s, end_s, tmp, video_bps, creation, steps.sub(1, 2), cancel
-            )
-            got = tmp.stat().st_size
-            if got <= budget:
-                return _finish(tmp, out, first.pts_s, real_end, False, *size)
-            video_bps = int(video_bps * 0.9 * budget / got)
-            if video_bps < MIN_VIDEO_BPS or attempt == 3:
-                break
-        raise VideoError(
-            f"A clip of {end_s - first.pts_s:.1f} s does not fit in {max_mb:g} MB; "
-            "shorten the clip or allow more MB."
+    if max_mb is None:
+        real_end, size = encode_clip(rd, start, end, tmp, None, creation, steps.sub(1, 2), cancel)
+        return _finish(tmp, out, start, real_end, False, *size)
+    budget = max_mb * MB
+    video_bps = _video_budget(budget, end - start, rd.info.has_audio)
+    for attempt in range(4):
+        real_end, size = encode_clip(
+            rd, start, end, tmp, video_bps, creation, steps.sub(1, 2), cancel
         )
-    finally:
-        tmp.unlink(missing_ok=True)
+        got = tmp.stat().st_size
+        if got <= budget:
+            return _finish(tmp, out, start, real_end, False, *size)
+        video_bps = int(video_bps * 0.9 * budget / got)
+        if video_bps < MIN_VIDEO_BPS or attempt == 3:
+            break
+    raise VideoError(
+        f"A clip of {end - start:.1f} s does not fit in {max_mb:g} MB; "
+        "shorten the clip or allow more MB."
+    )
 
 
 def _temp_path(out: Path) -> Path:

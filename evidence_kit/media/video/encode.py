@@ -5,6 +5,7 @@ and last frames; an optional bitrate that fits a byte budget; memory kept low on
 
 from __future__ import annotations
 
+import contextlib
 import math
 from fractions import Fraction
 from pathlib import Path
@@ -12,11 +13,10 @@ from typing import Any
 
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.media.video.probe import pick_audio_stream
-from evidence_kit.media.video.reader import TOLERANCE_S, VideoReader
+from evidence_kit.media.video.reader import BIG_PIXELS, TOLERANCE_S, VideoReader
 
 OUT_TB = Fraction(1, 90_000)
 MP4_OPTIONS = {"movflags": "+faststart"}  # the index first: plays while it downloads
-BIG_PIXELS = 1920 * 1088
 
 
 def scaled_size(w: int, h: int, fps: float, video_bps: int | None) -> tuple[int, int]:
@@ -33,8 +33,11 @@ def scaled_size(w: int, h: int, fps: float, video_bps: int | None) -> tuple[int,
 def _x264_options(big: bool, video_bps: int | None) -> dict[str, str]:
     opts = {"preset": "veryfast"}
     if big:
-        # above 1080p, frame threads and lookahead in x264 would pass the 600 MB budget
-        opts["x264-params"] = "threads=1:rc-lookahead=3:sync-lookahead=0:bframes=1"
+        # above 1080p, x264's threads, lookahead, B-frames, extra references and sub-pixel
+        # planes would pass the 600 MB budget beside a 4K decoder (measured: 420 MB for
+        # x264 alone with a 3-frame lookahead, 180 MB like this)
+        opts["preset"] = "ultrafast"
+        opts["x264-params"] = "threads=1:rc-lookahead=0:sync-lookahead=0:bframes=0:ref=1:mbtree=0"
     if video_bps is None:
         opts["crf"] = "18"
     else:
@@ -43,7 +46,7 @@ def _x264_options(big: bool, video_bps: int | None) -> dict[str, str]:
 
 
 def encode_clip(
-    src: Path,
+    reader: VideoReader,
     start: float,
     end: float,
     tmp: Path,
@@ -54,17 +57,16 @@ def encode_clip(
 ) -> tuple[float, tuple[int, int]]:
     """Re-encode [start, end) as the viewer shows it; return (real end, size).
 
-    The real end is `end`, or where the video stops before it.
+    The real end is `end`, or where the video stops before it. Up to 1080p a second
+    reader decodes with frame threads (faster); above, the caller's single-threaded one
+    is used, as frame threads hold frames each.
     """
     import av
 
-    with VideoReader(src, threads=False) as probe:
-        big = probe.info.width * probe.info.height > BIG_PIXELS
-    # above 1080p the decoder runs on one thread too: frame threads hold frames each
-    with (
-        VideoReader(src, threads=not big) as rd,
-        av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out,
-    ):
+    big = reader.info.width * reader.info.height > BIG_PIXELS
+    with contextlib.ExitStack() as stack:
+        rd = reader if big else stack.enter_context(VideoReader(reader.path, info=reader.info))
+        out = stack.enter_context(av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS))
         info = rd.info
         if creation:
             out.metadata["creation_time"] = creation
@@ -78,7 +80,7 @@ def encode_clip(
             setattr(ctx, name, value)
         if video_bps is not None:
             ctx.bit_rate = video_bps
-        audio = AudioCut(src, rd.first_pts * rd.time_base, start, end, out, video_bps)
+        audio = AudioCut(rd.path, rd.first_pts * rd.time_base, start, end, out, video_bps)
         real_end = min(end, rd.video_end_s)
         # each frame is encoded once the next one is known, so its packet can carry its
         # real duration: the muxer's last sample must last until the clip's end, even when

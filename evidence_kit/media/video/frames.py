@@ -21,7 +21,7 @@ from evidence_kit.core.timecode import format_time
 from evidence_kit.media.video.caption import add_caption, caption_text, frame_clock
 from evidence_kit.media.video.files import check_out_dir, write_atomic
 from evidence_kit.media.video.hashcache import cached_sha256
-from evidence_kit.media.video.reader import DecodedFrame, VideoReader
+from evidence_kit.media.video.reader import BIG_PIXELS, DecodedFrame, VideoReader
 
 MAX_GRABS = 1000
 MAX_SHARPEST_WINDOW_S = 10.0
@@ -208,6 +208,8 @@ def grab_frames(
         # encoding and writing run on a second thread while the next frame decodes
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="grab-writer") as pool:
             in_flight: list[Future[GrabResult]] = []
+            # frames waiting to be written: each 4K one is 25 MB, and its caption another
+            queue_limit = 2 if rd.info.width * rd.info.height <= BIG_PIXELS else 1
             for done, index in enumerate(order):
                 if cancel is not None:
                     cancel.check()
@@ -223,7 +225,7 @@ def grab_frames(
                     fut = pool.submit(write, rd.to_rgb(decoded), decoded.pts_s, score)
                     writes[key] = fut
                     in_flight.append(fut)
-                    while len(in_flight) > 2:  # bounded memory on 4K video
+                    while len(in_flight) > queue_limit:  # bounded memory on 4K video
                         in_flight.pop(0).result()
                 order_key[index] = key
             for index, key in order_key.items():

@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # numpy loads lazily: a stream-copy clip never needs it
 TOLERANCE_S = 0.0005
 FORWARD_LIMIT_S = 1.0  # decode on instead of seeking when the target is this close ahead
 RESEEK_STEPS_S = (1.0, 3.0, 10.0)  # how much earlier to try when a seek lands past t
+BIG_PIXELS = 1920 * 1088  # above this (4K), fewer decoder threads
+BIG_THREADS = 2
 
 
 @dataclass
@@ -85,6 +87,10 @@ class VideoReader:
             chosen = pick_video_stream(self.container)
             if threads and chosen is not None:
                 chosen.thread_type = "AUTO"  # must be set before anything opens the decoder
+                ctx = chosen.codec_context
+                if (ctx.width or 0) * (ctx.height or 0) > BIG_PIXELS:
+                    # each frame thread holds a frame: a 4K grab stays under 600 MB
+                    ctx.thread_count = BIG_THREADS
             probed, first_pts = probe_with_start(self.container, self.path)
             self.info = info or probed
             self.stream = self.container.streams[probed.video_stream]
@@ -234,7 +240,7 @@ class VideoReader:
     def keyframe_before(self, t: float) -> float:
         """Where a seek for t lands: the keyframe at or before it (s), from the packets
         alone (nothing is decoded). Forgets the decoder position."""
-        self._forget()
+        self.forget()
         target = self.first_pts + int(max(t, 0.0) / self.time_base)
         try:
             self.container.seek(target, stream=self.stream, backward=True, any_frame=False)
@@ -285,9 +291,10 @@ class VideoReader:
                 yield decoded
         finally:
             ctx.skip_frame = "DEFAULT"
-            self._forget()
+            self.forget()
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
+        """Drop the decoding position (after someone else moved the demuxer)."""
         self._iter = None
         self._last = None
         self._pending = None
@@ -302,7 +309,7 @@ class VideoReader:
             got = self._next()
         finally:
             ctx.skip_frame = "DEFAULT"
-            self._forget()
+            self.forget()
         if got is None:
             return self.frame_at(t)
         return got

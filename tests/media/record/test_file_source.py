@@ -11,7 +11,7 @@ import pytest
 
 from evidence_kit.media.record.camera import CameraInfo
 from evidence_kit.media.record.file_source import FileSource
-from evidence_kit.media.record.take import record
+from evidence_kit.media.record.session import record
 from evidence_kit.media.video.frames import frame_at
 from evidence_kit.media.video.probe import probe_video
 from tests.factories.fidelity import (
