@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
 
 def _parse(pairs: dict[str, str], count: int) -> dict[str, Any]:
     """Check every value before anything changes."""
-    from evidence_kit.core.case_ops import SHOWS_MAX
     from evidence_kit.core.errors import InvalidValueError
+    from evidence_kit.core.model import SHOWS_MAX
 
     out: dict[str, Any] = {}
     for key, value in pairs.items():

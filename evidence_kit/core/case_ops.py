@@ -18,7 +18,7 @@ from typing import Any
 from evidence_kit.core import activity_log, mark_ops
 from evidence_kit.core import annotations as A
 from evidence_kit.core.errors import InvalidValueError, ItemNotFoundError
-from evidence_kit.core.model import CLAIM_KEYS, FACT_KEYS, PLATFORMS, Case, Item
+from evidence_kit.core.model import CLAIM_KEYS, FACT_KEYS, PLATFORMS, SHOWS_MAX, Case, Item
 
 REASONS = (
     "not_received",
@@ -352,9 +352,6 @@ def set_item_fields(case: Case, item_id: str, **values: Any) -> None:
     for key, value in values.items():
         setattr(it, key, copy.deepcopy(value))
     activity_log.append(case, "item_edited", item=item_id, fields=sorted(values))
-
-
-SHOWS_MAX = 200  # "the crack, 6 cm, seen right after opening": a line, not a paragraph
 
 
 def _check_field(key: str, value: Any) -> None:

@@ -64,6 +64,7 @@ CLAIM_KEYS = (
     "return_tracking",
     "country",
 )
+SHOWS_MAX = 200  # "the crack, 6 cm, seen right after opening": a line, not a paragraph
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -153,7 +154,7 @@ class Item:
     end_s: float | None = None  # clip: its end in the parent
     title: str = ""
     note: str = ""
-    shows: str = ""  # what this exhibit proves, in one line: the claim and the PDF cite it
+    shows: str = ""  # what this exhibit proves, in one line (SHOWS_MAX): the claim cites it
     annotations: list[dict[str, Any]] = field(default_factory=list)
     include: bool = True
     order: int = 0
