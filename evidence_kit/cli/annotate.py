@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_compare)
 
-    p = case_sub.add_parser("suggest", help="propose redactions: faces, QR codes, barcodes, text")
+    p = case_sub.add_parser("suggest", help="propose redactions: faces, text lines, QR/DataMatrix codes, barcodes")
     p.add_argument("case", type=Path)
     p.add_argument("item", help="item id or exhibit number (E2)")
     p.add_argument("--accept", metavar="N,N|all", help="add these suggestions as redact boxes")
@@ -165,9 +165,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print("No faces, codes or text blocks found.")
+        print("No faces, codes or text lines found.")
     for i, s in enumerate(found, 1):
         mark = "added" if i in accepted else ("keep" if s.keep else "suggested")
         x, y, w, h = (int(v) for v in s.rect)
-        print(f"{i:>2}. {s.kind:<8} [{x}, {y}, {w}, {h}]  {mark:<9} {s.reason}")
+        print(f"{i:>2}. {s.kind:<10} [{x}, {y}, {w}, {h}]  {mark:<9} {s.reason}")
     return 0

@@ -1,6 +1,8 @@
-"""Pictures for the redaction suggester: a drawn face, a real QR code, a real EAN-13 barcode."""
+"""Pictures for the redaction suggester: faces (drawn, and a real photo), QR and EAN-13 codes."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -87,3 +89,16 @@ def paste(canvas: np.ndarray, part: np.ndarray, x: int, y: int) -> tuple[int, in
     h, w = part.shape[:2]
     canvas[y : y + h, x : x + w] = part[..., None] if part.ndim == 2 else part
     return x, y, w, h
+
+
+# Debian's python-matplotlib-data (packaging/debian-packages.txt) ships this public-domain
+# photo of Grace Hopper; no face is drawn well enough to stand in for a real one
+REAL_FACE = Path("/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg")
+
+
+def real_face(width: int) -> np.ndarray:
+    """A real person's face (RGB), scaled to `width` pixels wide; her face fills the middle."""
+    assert REAL_FACE.is_file(), f"install the Debian package python-matplotlib-data ({REAL_FACE})"
+    bgr = cv2.imread(str(REAL_FACE))
+    h = round(bgr.shape[0] * width / bgr.shape[1])
+    return cv2.cvtColor(cv2.resize(bgr, (width, h), interpolation=cv2.INTER_AREA), cv2.COLOR_BGR2RGB)

@@ -1,5 +1,5 @@
 """The editor's two helpers that run on the task runner: "Find personal data" (faces, codes
-and text blocks offered as redactions, never applied unasked) and "Compare" (an "As listed /
+and text lines offered as redactions, never applied unasked) and "Compare" (an "As listed /
 As received" exhibit made from a listing screenshot and this photo)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def find_personal_data(editor: AnnotationEditor) -> None:
-    """Look for faces, codes and text blocks in the background; offer them as redactions."""
+    """Look for faces, codes and text lines in the background; offer them as redactions."""
     item = editor.controller.item(editor.item_id)
     if item is None:
         return
@@ -51,7 +51,7 @@ def _offer(editor: AnnotationEditor, found: list) -> None:
         QMessageBox.information(
             editor,
             editor.tr("Find personal data"),
-            editor.tr("No faces, codes or text blocks were found."),
+            editor.tr("No faces, codes or text lines were found."),
         )
         return
     dialog = SuggestDialog(found, editor)

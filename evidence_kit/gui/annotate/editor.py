@@ -362,7 +362,7 @@ class AnnotationEditor(QWidget):
     # --- helpers on the task runner ----------------------------------------------------------
 
     def suggest(self) -> None:
-        """Look for faces, codes and text blocks in the background; offer them as redactions."""
+        """Look for faces, codes and text lines in the background; offer them as redactions."""
         assist.find_personal_data(self)
 
     def compare(self) -> None:

@@ -26,9 +26,13 @@ class SuggestDialog(QDialog):
         self.list = QListWidget(self)
         names = {
             "face": self.tr("Face"),
+            "text_line": self.tr("Text line"),
             "qr": self.tr("QR code"),
+            "datamatrix": self.tr("DataMatrix code"),
+            "pdf417": self.tr("PDF417 code"),
+            "aztec": self.tr("Aztec code"),
+            "maxicode": self.tr("MaxiCode"),
             "barcode": self.tr("Barcode"),
-            "text": self.tr("Text block"),
         }
         for n, s in enumerate(found, start=1):
             # numbered like the dashed boxes the editor shows meanwhile
