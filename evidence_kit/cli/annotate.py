@@ -42,7 +42,9 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_compare)
 
-    p = case_sub.add_parser("suggest", help="propose redactions: faces, text lines, QR/DataMatrix codes, barcodes")
+    p = case_sub.add_parser(
+        "suggest", help="propose redactions: faces, text lines, QR/DataMatrix codes, barcodes"
+    )
     p.add_argument("case", type=Path)
     p.add_argument("item", help="item id or exhibit number (E2)")
     p.add_argument("--accept", metavar="N,N|all", help="add these suggestions as redact boxes")

@@ -236,7 +236,10 @@ def _homography(rng: random.Random, flat: tuple[int, int], size: tuple[int, int]
 
 
 def label_photo(
-    seed: int, distortion: str = "plain", script: str = "latin", size: tuple[int, int] = (1600, 1200)
+    seed: int,
+    distortion: str = "plain",
+    script: str = "latin",
+    size: tuple[int, int] = (1600, 1200),
 ) -> LabelPhoto:
     """One photo of a generated label; the same arguments always give the same photo."""
     if distortion not in DISTORTIONS or script not in SCRIPTS:
@@ -289,7 +292,9 @@ def _warp_glyphs(glyphs: tuple[int, int, np.ndarray], m: np.ndarray, size: tuple
         return np.zeros((0, 2), int)
     shift = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], float)
     place = np.array([[1, 0, left], [0, 1, top], [0, 0, 1]], float)
-    window = cv2.warpPerspective(mask, shift @ m @ place, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR)
+    window = cv2.warpPerspective(
+        mask, shift @ m @ place, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR
+    )
     ys, xs = np.nonzero(window > 127)
     return np.stack([xs + x0, ys + y0], axis=1)
 

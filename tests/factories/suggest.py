@@ -101,4 +101,6 @@ def real_face(width: int) -> np.ndarray:
     assert REAL_FACE.is_file(), f"install the Debian package python-matplotlib-data ({REAL_FACE})"
     bgr = cv2.imread(str(REAL_FACE))
     h = round(bgr.shape[0] * width / bgr.shape[1])
-    return cv2.cvtColor(cv2.resize(bgr, (width, h), interpolation=cv2.INTER_AREA), cv2.COLOR_BGR2RGB)
+    return cv2.cvtColor(
+        cv2.resize(bgr, (width, h), interpolation=cv2.INTER_AREA), cv2.COLOR_BGR2RGB
+    )

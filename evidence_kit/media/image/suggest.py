@@ -49,7 +49,9 @@ class Suggestion:
         return asdict(self)
 
 
-def _pad(x: float, y: float, w: float, h: float, px: float, py: float, size: tuple[int, int]):
+def _pad(
+    x: float, y: float, w: float, h: float, px: float, py: float, size: tuple[int, int]
+) -> list[float]:
     # detectors draw their boxes tight; a margin makes sure no edge peeks out
     x0, y0 = max(0.0, x - px), max(0.0, y - py)
     x1, y1 = min(float(size[0]), x + w + px), min(float(size[1]), y + h + py)
@@ -130,11 +132,12 @@ def suggest_for_image(
 
 
 def _printed_digits(lines: list[TextLine], codes: list[Code]) -> set[int]:
-    """Indices of the lines that print a kept barcode's number: the nearest line right above
-    or below its bars, centred on it and no longer than it.
+    """Indices of the lines that print a kept barcode's number: the nearest line right below
+    its bars, centred on it and no longer than it.
 
     Measured in the code's own frame (u along it, n across the bars), so it holds on a label
-    photographed turned.
+    photographed turned. Only below: that is where labels print the number, and a line above
+    is as likely the recipient's phone, which must not be kept by mistake.
     """
     chosen = set()
     for code in codes:
@@ -150,9 +153,12 @@ def _printed_digits(lines: list[TextLine], codes: list[Code]) -> set[int]:
             along, across = (line.quad - tl) @ u, (line.quad - tl) @ n
             centred = abs(float(along.mean()) - length / 2) < 0.25 * length
             short = float(along.max() - along.min()) <= 1.1 * length
-            gap = max(float(across.min()) - height, -float(across.max()))
-            near = -0.3 * line.height < gap < 0.8 * line.height and line.height < height
-            if centred and short and near and (best is None or gap < best[0]):
+            below = float(across.mean()) > height
+            # the found bars are a rectangle; in perspective they end on a slant, so the
+            # number may start a little inside it
+            gap = float(across.min()) - height
+            near = -line.height < gap < 0.8 * line.height and line.height < height
+            if centred and short and below and near and (best is None or gap < best[0]):
                 best = (gap, i)
         if best is not None:
             chosen.add(best[1])

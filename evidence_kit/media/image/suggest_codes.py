@@ -164,7 +164,9 @@ def norm(text: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", text.upper())
 
 
-def judge(code: Code, tracking: str = "", order_id: str = "", names: tuple[str, ...] = ()):
+def judge(
+    code: Code, tracking: str = "", order_id: str = "", names: tuple[str, ...] = ()
+) -> tuple[bool, str]:
     """(keep, reason) for a code: keep it readable, or propose it for masking and say why."""
     name = NAMES.get(code.kind, "Code")
     label = f"{name} ({code.format})" if code.format and code.kind == "barcode" else name

@@ -16,7 +16,7 @@ import numpy as np
 from evidence_kit.core.resources import resource_path
 
 MODEL = "models/yunet-2023mar.onnx"
-FACE_SIDE = 1280  # faces are looked for on a copy no larger than this
+FACE_SIDE = 960  # faces are looked for on a copy no larger than this
 SCORE_THRESHOLD = 0.75
 NMS_THRESHOLD = 0.3
 _LOCK = threading.Lock()  # the detector keeps its input size as state: one caller at a time

@@ -36,7 +36,12 @@ def _code(fmt: str, text: str, scale: int = 6) -> np.ndarray:
     return np.array(zxingcpp.write_barcode_to_image(barcode, scale=scale))
 
 
-LINES = ["SHIP TO: Jane Doe", "12 Example Street, Apt 4", "Springfield 12345", "Tel +1 555 0100 123"]
+LINES = [
+    "SHIP TO: Jane Doe",
+    "12 Example Street, Apt 4",
+    "Springfield 12345",
+    "Tel +1 555 0100 123",
+]
 
 
 def _label(tmp_path: Path) -> tuple[Path, dict[str, tuple[int, int, int, int]]]:

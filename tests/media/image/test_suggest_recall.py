@@ -26,7 +26,12 @@ def test_jane_doe_is_masked_on_the_label() -> None:
     # readable; on this label the old layout heuristic left all of the name line visible
     photo = label_photo(0, "plain", "latin")
     masks = _accepted(photo)
-    for text in ("Jane Doe", "12 Example Street, Apt 4", "Springfield 12345", "Tel +1 555 0100 123"):
+    for text in (
+        "Jane Doe",
+        "12 Example Street, Apt 4",
+        "Springfield 12345",
+        "Tel +1 555 0100 123",
+    ):
         assert coverage(photo.line(text), masks) >= COVERED, text
 
 
