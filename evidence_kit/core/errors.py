@@ -128,6 +128,10 @@ class CameraError(MediaError):
     """No camera, or the camera stopped delivering frames."""
 
 
+class ModelError(MediaError):
+    """A detector's model file that ships with the app is missing or cannot be loaded."""
+
+
 # --- export / verify ---------------------------------------------------------------------
 
 

@@ -54,7 +54,7 @@ def _offer(editor: AnnotationEditor, found: list) -> None:
             editor.tr("No faces, codes or text lines were found."),
         )
         return
-    dialog = SuggestDialog(found, editor)
+    dialog = SuggestDialog(found, editor, editor.scene.preview, editor.scene.scale)
     editor.scene.show_proposals([s.rect for s in found])
     try:
         accepted = dialog.exec() and dialog.accepted_annotations()

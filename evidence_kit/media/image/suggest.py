@@ -123,7 +123,7 @@ def suggest_for_image(
             reason = "The digits printed with the tracking-number barcode: keep them readable."
             found.append(Suggestion("text_line", rect, reason, True, score=line.score))
         else:
-            reason = "A line of text: it may hold a name, an address or a phone number."
+            reason = "It may hold a name, an address or a phone number."
             found.append(Suggestion("text_line", rect, reason, score=line.score))
     if scale != 1.0:
         for s in found:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from evidence_kit.core.resources import resource_path
+from evidence_kit.media.image.suggest_models import load_model
 
 MODEL = "models/ppocr-v3-det.onnx"
 DET_SIDE = 1280  # long side of the picture the model sees (a multiple of 32)
@@ -54,7 +54,7 @@ class TextLine:
 def _net() -> Any:
     import cv2
 
-    return cv2.dnn.readNetFromONNX(str(resource_path(MODEL)))
+    return load_model(MODEL, "text-line", cv2.dnn.readNetFromONNX)
 
 
 def probability_map(bgr: np.ndarray, side: int = DET_SIDE) -> tuple[np.ndarray, float, float]:
@@ -62,7 +62,7 @@ def probability_map(bgr: np.ndarray, side: int = DET_SIDE) -> tuple[np.ndarray, 
     import cv2
 
     h, w = bgr.shape[:2]
-    k = side / max(h, w)
+    k = min(side / max(h, w), 2.0)  # small screenshots are enlarged, but not without end
     nw, nh = (max(32, int(round(v * k / 32)) * 32) for v in (w, h))
     small = cv2.resize(bgr, (nw, nh), interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR)
     rgb = small[..., ::-1].astype(np.float32) / 255.0

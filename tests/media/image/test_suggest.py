@@ -124,8 +124,8 @@ def test_accepted_suggestion_becomes_a_solid_redaction(tmp_path: Path) -> None:
 
 def test_preview_scale_maps_back_to_original_pixels(tmp_path: Path) -> None:
     canvas = np.full((1800, 2600, 3), 255, np.uint8)
-    paste(canvas, face_image(600), 1900, 900)
-    where = (1900 + 160, 900 + 110, 280, 380)  # the drawn head
+    paste(canvas, real_face(500), 1900, 900)
+    where = (1900 + 190, 900 + 135, 150, 190)  # her face
     path = tmp_path / "big.png"
     Image.fromarray(canvas).save(path)
     store, item = case_with(tmp_path, path)
@@ -140,6 +140,11 @@ def test_real_faces_are_found_large_and_small() -> None:
     paste(canvas, small, 1200, 300)
     faces = [s for s in suggest_for_image(Image.fromarray(canvas)) if s.kind == "face"]
     assert len(faces) == 2, [s.rect for s in faces]
+    # a face that fills the frame (a webcam right in front of the shopper): beyond the
+    # 300-pixel faces YuNet learnt, found on the second, small copy
+    close = real_face(3400)[700:1900, 900:2500]
+    (whole,) = [s for s in suggest_for_image(Image.fromarray(close)) if s.kind == "face"]
+    assert _contains(whole.rect, (350, 350, 900, 750), slack=2), whole.rect
     # her face sits in the middle third of the portrait, from about a fifth to three fifths down
     for x, y, w in ((100, 200, 420), (1200, 300, 110)):
         face = (round(x + w * 0.38), round(y + w * 0.27), round(w * 0.3), round(w * 0.38))
@@ -236,3 +241,21 @@ def test_cancel_stops_the_search(tmp_path: Path) -> None:
     token.cancel()
     with pytest.raises(CancelledError):
         suggest_for_item(store, item, cancel=token)
+
+
+@pytest.mark.parametrize("module", ["suggest_text", "suggest_faces"])
+def test_a_damaged_model_is_one_clear_error(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from evidence_kit.core.errors import ModelError
+
+    mod = importlib.import_module(f"evidence_kit.media.image.{module}")
+    # a file that is there but is no model (a half-copied install looks like this)
+    monkeypatch.setattr(mod, "MODEL", "models/README.md")
+    loader = mod._net if module == "suggest_text" else mod._detector
+    loader.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="missing or damaged; reinstall"):
+            suggest_for_image(Image.new("RGB", (200, 100), "white"))
+    finally:
+        loader.cache_clear()
