@@ -18,7 +18,7 @@ import numpy as np
 from evidence_kit.core.model import Item
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
-from evidence_kit.media.image.suggest_codes import Code, judge, read_codes
+from evidence_kit.media.image.suggest_codes import Code, judge, overlap, read_codes
 from evidence_kit.media.image.suggest_faces import find_faces
 from evidence_kit.media.image.suggest_text import TextLine, find_text_lines
 
@@ -56,14 +56,6 @@ def _pad(
     x0, y0 = max(0.0, x - px), max(0.0, y - py)
     x1, y1 = min(float(size[0]), x + w + px), min(float(size[1]), y + h + py)
     return [x0, y0, x1 - x0, y1 - y0]
-
-
-def _overlap(a: list[float], b: list[float]) -> float:
-    """Share of a's area covered by b."""
-    ix = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    area = a[2] * a[3]
-    return ix * iy / area if area > 0 else 0.0
 
 
 def suggest_for_image(
@@ -108,11 +100,9 @@ def suggest_for_image(
     _check(cancel)
     progress(0.55, "Looking for lines of text")
     # a line mostly inside a code that is proposed for masking is covered by that proposal
-    masked_codes = [list(c.rect()) for c in codes if c not in kept]
+    masked_codes = [c.rect() for c in codes if c not in kept]
     lines = [
-        ln
-        for ln in find_text_lines(bgr)
-        if all(_overlap(list(ln.rect()), c) <= 0.5 for c in masked_codes)
+        ln for ln in find_text_lines(bgr) if all(overlap(ln.rect(), c) <= 0.5 for c in masked_codes)
     ]
     digits = _printed_digits(lines, kept)
     for i, line in enumerate(lines):
@@ -188,6 +178,6 @@ def suggest_for_item(
         img, facts.tracking, scale, facts.order_id, names, progress=progress, cancel=cancel
     )
     masked = [a["rect"] for a in item.annotations if a.get("type") == "redact" and "rect" in a]
-    found = [s for s in found if all(_overlap(s.rect, m) < 0.8 for m in masked)]
+    found = [s for s in found if all(overlap(s.rect, m) < 0.8 for m in masked)]
     progress(1.0, f"{len(found)} suggestion(s)")
     return found

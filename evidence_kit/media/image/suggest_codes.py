@@ -10,6 +10,7 @@ else, above all a name, postcode or phone number, is proposed for masking.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +40,7 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][a-zß-öø-ÿа-яёіїєґ'’
 _NAME_LIKE = re.compile(rf"{_CAPITALISED}[ ,]+{_CAPITALISED}")
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: its corners are an array
 class Code:
     """One code: its kind (qr, datamatrix, …, barcode), symbology, corners and contents."""
 
@@ -79,7 +80,7 @@ def read_codes(gray: np.ndarray) -> list[Code]:
         codes.append(Code(kind, str(found.format), quad, found.text))
     for kind, quad in _unread_codes(gray):
         box = Code(kind, "", quad, "").rect()
-        if all(_overlap(box, c.rect()) < 0.3 and _overlap(c.rect(), box) < 0.3 for c in codes):
+        if all(overlap(box, c.rect()) < 0.3 and overlap(c.rect(), box) < 0.3 for c in codes):
             codes.append(Code(kind, "", quad, ""))
     return codes
 
@@ -205,7 +206,7 @@ def personal_data(text: str, known: tuple[str, ...] = (), names: tuple[str, ...]
     return found
 
 
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+def overlap(a: Sequence[float], b: Sequence[float]) -> float:
     """Share of a's area covered by b."""
     ix = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
     iy = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))

@@ -188,6 +188,17 @@ def test_tracking_barcode_and_its_printed_digits_stay_readable() -> None:
     assert all(coverage(ln, masked) >= 0.98 for ln in photo.private_lines())
 
 
+def test_two_barcodes_one_kept_one_masked() -> None:
+    canvas = np.full((700, 1000), 255, np.uint8)
+    tracking, other = _code("Code128", "LP00123456789CN", 3), _code("Code128", "SW1A 1AA JANE", 3)
+    canvas[50 : 50 + tracking.shape[0], 50 : 50 + tracking.shape[1]] = tracking
+    canvas[400 : 400 + other.shape[0], 50 : 50 + other.shape[1]] = other
+    found = suggest_for_image(Image.fromarray(canvas), tracking="LP00123456789CN")
+    codes = {s.decoded: s for s in found if s.kind == "barcode"}
+    assert codes["LP00123456789CN"].keep
+    assert not codes["SW1A 1AA JANE"].keep and "a postcode" in codes["SW1A 1AA JANE"].reason
+
+
 def test_tilted_barcode_is_masked_to_the_ends_of_its_bars() -> None:
     # zxing-cpp gives only the scan line it read; a barcode proposed for masking must be hidden
     # whole, also on a label photographed turned
