@@ -143,13 +143,13 @@ def _printed_digits(lines: list[TextLine], codes: list[Code]) -> set[int]:
             along, across = (line.quad - tl) @ u, (line.quad - tl) @ n
             centred = abs(float(along.mean()) - length / 2) < 0.25 * length
             short = float(along.max() - along.min()) <= 1.1 * length
-            below = float(across.mean()) > height
             # the found bars are a rectangle; in perspective they end on a slant, so the
-            # number may start a little inside it
+            # number may lie partly inside it, but never in its upper half
+            below = float(across.mean()) > 0.5 * height
             gap = float(across.min()) - height
-            near = -line.height < gap < 0.8 * line.height and line.height < height
-            if centred and short and below and near and (best is None or gap < best[0]):
-                best = (gap, i)
+            near = gap < 0.8 * line.height and line.height < height
+            if centred and short and below and near and (best is None or abs(gap) < best[0]):
+                best = (abs(gap), i)
         if best is not None:
             chosen.add(best[1])
     return chosen
