@@ -10,6 +10,7 @@ from dataclasses import asdict
 
 from evidence_kit import __version__
 from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.claim.refund import format_money
 from evidence_kit.core.model import Case
 from evidence_kit.export.exhibits import ExhibitOutput
 from evidence_kit.export.manifest import FileEntry
@@ -48,7 +49,7 @@ def summary_data(
 def facts_rows(case: Case, platform_name: str) -> list[tuple[str, str]]:
     """The cover's order facts and claim choices, as (label, value) rows."""
     f = case.facts
-    price = f"{f.price:.2f} {f.currency}".strip() if f.price is not None else ""
+    price = format_money(f.price, f.currency)  # the currency's own decimals: 1500 JPY
     claim = case.claim
     rows = [
         ("Platform", platform_name),
