@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 from evidence_kit.core import paths
 from evidence_kit.core.errors import NoDisplayError
@@ -28,6 +28,7 @@ LOG_BACKUPS = 3
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 #: the open crash log: faulthandler writes into it from a signal handler, so it stays open
 _crash_log: IO[str] | None = None
+_log_handler: logging.Handler | None = None  # the one setup_logging installed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,12 +87,12 @@ def setup_logging() -> Path | None:
     """Log INFO and up to a rotating file in the user log folder, and turn faulthandler on
     into the crash log there. Returns the log file, or None when the folder cannot be
     written (then the log goes to stderr: the app still starts)."""
-    global _crash_log
+    global _crash_log, _log_handler
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    for old in [h for h in root.handlers if getattr(h, "evidence_kit", False)]:
-        root.removeHandler(old)
-        old.close()
+    if _log_handler is not None:
+        root.removeHandler(_log_handler)
+        _log_handler.close()
     try:
         paths.log_dir().mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(
@@ -104,8 +105,8 @@ def setup_logging() -> Path | None:
     else:
         problem = ""
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    handler.evidence_kit = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+    _log_handler = handler
     if _crash_log is not None and _crash_log is not crash_log:
         _crash_log.close()
     _crash_log = crash_log
@@ -120,7 +121,7 @@ def setup_logging() -> Path | None:
 
 
 def install_error_hooks(
-    show: Callable[[type[BaseException], BaseException, Any, str], Any],
+    show: Callable[[type[BaseException], BaseException, TracebackType | None, str], object],
 ) -> None:
     """Every uncaught exception is logged with its traceback and shown in the error dialog.
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-_opened: list[Any] = []
+if TYPE_CHECKING:
+    from evidence_kit.core.store import CaseStore
+
+_opened: list[CaseStore] = []
 _holder = ["evidence-kit"]
 
 
@@ -21,7 +24,7 @@ def set_command(name: str) -> None:
     _holder[0] = f"evidence-kit {name}".strip()
 
 
-def open_case(path: Path, *, write: bool = False) -> Any:
+def open_case(path: Path, *, write: bool = False) -> CaseStore:
     """The CaseStore at `path`; with write=True it holds the case lock until the end."""
     from evidence_kit.core.store import CaseStore
 

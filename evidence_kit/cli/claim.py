@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from evidence_kit.claim.draft import ClaimDraft
+    from evidence_kit.core.model import Case
+    from evidence_kit.core.store import CaseStore
 
 _MARK = {"ok": "[x]", "todo": "[ ]", "warn": "[!]", "missing": "[-]"}
 
@@ -90,7 +98,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
 _FLAG = {"soon": "  CLOSES SOON", "closed": "  CLOSED", "unknown": "  ESTIMATE"}
 
 
-def _print_draft(draft) -> None:  # type: ignore[no-untyped-def]
+def _print_draft(draft: ClaimDraft) -> None:
     from evidence_kit.claim.deadlines import days_text
 
     print(f"Subject: {draft.subject}")
@@ -148,7 +156,7 @@ def _print_draft(draft) -> None:  # type: ignore[no-untyped-def]
             print(f"! {w}")
 
 
-def _apply_edits(store, args: argparse.Namespace, today) -> bool:  # type: ignore[no-untyped-def]
+def _apply_edits(store: CaseStore, args: argparse.Namespace, today: date | None) -> bool:
     """--set-text, --regenerate, --tick, --untick. Returns True when the case changed."""
     import sys
 
@@ -192,7 +200,7 @@ def _apply_edits(store, args: argparse.Namespace, today) -> bool:  # type: ignor
     return changed
 
 
-def _decide(case, ids: list[str], decision: str, today) -> None:  # type: ignore[no-untyped-def]
+def _decide(case: Case, ids: list[str], decision: str, today: date | None) -> None:
     """--accept / --keep: record the shopper's decision on wording suggestions."""
     from evidence_kit.claim.draft import draft_claim
     from evidence_kit.claim.wording import set_decision
@@ -209,7 +217,7 @@ def _decide(case, ids: list[str], decision: str, today) -> None:  # type: ignore
         set_decision(case, pending, decision, pending)
 
 
-def _translate(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _translate(store: CaseStore, args: argparse.Namespace) -> int:
     """Translate the shopper's own fields; print them; save only with --apply."""
     from evidence_kit.claim.translate import translate_text
     from evidence_kit.cli.output import print_json

@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from evidence_kit.core.store import CaseStore
-    from evidence_kit.media.record.take import TakeResult
+    from evidence_kit.media.record.take import Take, TakeResult
 
 
 def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
@@ -139,7 +141,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     check_free_space(out.parent)
 
-    def on_started(take: Any) -> None:
+    def on_started(take: Take) -> None:
         if not args.json:
             limit = f"for {seconds:g} s" if seconds else "until Ctrl+C"
             sys.stderr.write(f"Recording from {camera.name} {limit} ...\n")
@@ -156,7 +158,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             )
             store.save()
 
-    def on_term(signum: int, frame: Any) -> None:
+    def on_term(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, on_term)

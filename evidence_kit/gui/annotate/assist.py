@@ -4,7 +4,7 @@ As received" exhibit made from a listing screenshot and this photo)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -95,7 +95,7 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
     listing = store.case.live(others[labels.index(choice)].id)
     received = store.case.live(received.id)
 
-    def made(item: Any) -> None:
+    def made(item: Item) -> None:
         controller.add_items([item], editor.tr("Add comparison"))
 
     def failed(exc: Exception) -> None:

@@ -11,6 +11,7 @@ export renders the original at full resolution.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
@@ -107,7 +108,9 @@ class AnnotationEditor(QWidget):
         return self.loader.busy
 
     def _shortcuts(self) -> None:
-        def add(key: QKeySequence | str, slot: Any) -> None:
+        def add(
+            key: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]
+        ) -> None:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

@@ -15,9 +15,14 @@ import math
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
 
 from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.factory import Style, create_item, item_from_dict
@@ -41,7 +46,7 @@ class AnnotationScene(QGraphicsScene):
     text_wanted = Signal(QPointF)  # the text tool was clicked here: ask for the words
     text_edit_wanted = Signal(int)  # a text mark was double-clicked (its list index)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tool = "select"
         self.mark_style = Style()
@@ -116,7 +121,7 @@ class AnnotationScene(QGraphicsScene):
             logger.warning("mark %d cannot be drawn: %s", index + 1, exc)
             return UndrawableItem(ann, self._placeholder_box(index, ann), str(exc))
 
-    def _placeholder_box(self, index: int, ann: Any) -> QRectF:
+    def _placeholder_box(self, index: int, ann: dict[str, Any]) -> QRectF:
         side = max(*self.full_size, 100) * 0.05
         try:
             x0, y0, x1, y1 = (float(v) for v in A.bounds(ann))
@@ -305,22 +310,22 @@ class AnnotationScene(QGraphicsScene):
 
     # --- mouse: the tools first, then the scene's own selecting and moving -----------------
 
-    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         if not self.tools.press(event):
             super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         if not self.tools.move(event):
             super().mouseMoveEvent(event)
             if self.tools.handles:
                 self.tools.follow_handles()
 
-    def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         if not self.tools.release(event):
             super().mouseReleaseEvent(event)
             self.tools.moved()
 
-    def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         if not self.tools.double_click(event):
             super().mouseDoubleClickEvent(event)
 

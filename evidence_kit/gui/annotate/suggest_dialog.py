@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
@@ -18,15 +18,20 @@ from PySide6.QtWidgets import (
 
 ICON = QSize(220, 44)
 
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from evidence_kit.media.image.suggest import Suggestion
+
 
 class SuggestDialog(QDialog):
     """Lists suggestions; the checked ones become solid redact boxes."""
 
     def __init__(
         self,
-        found: list[Any],
+        found: list[Suggestion],
         parent: QWidget | None = None,
-        picture: Any = None,
+        picture: Image.Image | None = None,
         scale: float = 1.0,
     ) -> None:
         """picture: the editor's preview (Pillow, `scale` preview px per original px); each
@@ -82,7 +87,7 @@ class SuggestDialog(QDialog):
         ]
 
 
-def _area_icon(picture: Any, rect: list[float], scale: float) -> QIcon:
+def _area_icon(picture: Image.Image, rect: list[float], scale: float) -> QIcon:
     """The area a finding would hide, cut from the preview, on a canvas of one size for all
     (so every entry's words start in the same column)."""
     from evidence_kit.gui.base.qt_image import pil_to_qimage

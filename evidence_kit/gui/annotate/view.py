@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QTransform, QWheelEvent
+from PySide6.QtGui import QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 MIN_ZOOM = 0.02
@@ -69,7 +69,7 @@ class AnnotationView(QGraphicsView):
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
         if self.fitted:
             self.fit()

@@ -17,7 +17,6 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -194,7 +193,13 @@ class ThreadErrorRelay(QObject):
         self.raised.connect(self._show)
 
     @Slot(object, object, object, str)
-    def _show(self, exc_type: Any, exc: Any, tb: Any, context: str) -> None:
+    def _show(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+        context: str,
+    ) -> None:
         show_exception(exc_type, exc, tb, context)
 
 

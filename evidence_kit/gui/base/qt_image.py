@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
 
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
 
-def pil_to_qimage(img: Any) -> QImage:
+
+def pil_to_qimage(img: Image.Image) -> QImage:
     """Copy a Pillow image into a QImage (RGB888 or RGBA8888)."""
     if img.mode not in ("RGB", "RGBA"):
         img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
@@ -18,7 +22,7 @@ def pil_to_qimage(img: Any) -> QImage:
     return qimg.copy()  # detach from the Python buffer, which is freed after return
 
 
-def array_to_qimage(arr: Any) -> QImage:
+def array_to_qimage(arr: np.ndarray) -> QImage:
     """Copy an HxWx3 uint8 RGB numpy array into a QImage."""
     import numpy as np
 

@@ -36,19 +36,21 @@ import logging
 import traceback
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from evidence_kit.core.errors import CancelledError, EvidenceKitError
 from evidence_kit.core.model import Case
 from evidence_kit.core.store import CaseStore
-from evidence_kit.core.tasks import CancelToken
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.gui.base.error_dialog import show_task_error
 
 logger = logging.getLogger(__name__)
 
-WorkFn = Callable[[Callable[[float, str], None], CancelToken], Any]
+T = TypeVar("T")
+#: background work: reports progress, checks the token, returns what on_done receives
+WorkFn = Callable[[ProgressFn, CancelToken], Any]
 ErrorHandler = Callable[[str, Exception], None]
 #: threads for long work and for previews; the machine may have only two cores
 WORK_THREADS = 2
@@ -159,8 +161,8 @@ class TaskRunner(QObject):
     def start(
         self,
         label: str,
-        fn: WorkFn,
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[[ProgressFn, CancelToken], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[float, str], None] | None = None,
@@ -181,10 +183,10 @@ class TaskRunner(QObject):
     def latest(
         self,
         key: Hashable,
-        fn: WorkFn,
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[[ProgressFn, CancelToken], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
-        discard: Callable[[Any], None] | None = None,
+        discard: Callable[[T], None] | None = None,
         label: str = "",
         interrupt: bool = True,
     ) -> Task:

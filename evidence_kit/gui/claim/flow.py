@@ -309,10 +309,10 @@ class ClaimFlow(QWidget):
             for rid in case_ops.REASONS:
                 self.reason.addItem(rid.replace("_", " "), rid)
         self.reason.setCurrentIndex(max(self.reason.findData(reason_id), 0))
-        entry = rules.reason(platform_id, reason_id) if platform_id and reason_id else None
+        chosen = rules.reason(platform_id, reason_id) if platform_id and reason_id else None
         self.reason_source.setText(
-            self.tr("Source: {0} [{1}]").format(entry["source"], entry["confidence"])
-            if entry
+            self.tr("Source: {0} [{1}]").format(chosen["source"], chosen["confidence"])
+            if chosen
             else ""
         )
         self.diff_box.setEnabled(reason_id not in ("not_received",))

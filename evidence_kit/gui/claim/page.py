@@ -5,6 +5,7 @@ checklist and upload limits on the right. Everything is drawn from `draft_claim`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
 
 from evidence_kit.claim import edits
@@ -62,7 +63,7 @@ class ClaimPage(QWidget):
         if self.isVisible():
             self._refresh_timer.start()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt name)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         self.refresh()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.claim.translate import Translation, translate_text
 from evidence_kit.core.errors import NetworkError
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.gui.base.tasks import TaskRunner
 
 FIELD_LABELS = {
@@ -88,7 +89,7 @@ def run_translation(
         )
         return
 
-    def work(progress, cancel) -> dict[str, Translation]:  # type: ignore[no-untyped-def]
+    def work(progress: ProgressFn, cancel: CancelToken) -> dict[str, Translation]:
         return {
             k: translate_text(v, backend, progress=progress, cancel=cancel)
             for k, v in fields.items()

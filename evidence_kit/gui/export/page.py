@@ -8,8 +8,9 @@ platform's limit in green (fits) or red (over, or left out).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
@@ -36,10 +37,20 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core.model import PLATFORMS, exhibit_numbers
 from evidence_kit.core.store import CaseStore
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.export.naming import human_size
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetItemField
 from evidence_kit.gui.base.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the export modules load when the page first needs them
+    from evidence_kit.claim.rules import UploadLimits
+    from evidence_kit.export.exhibits import UploadFile
+    from evidence_kit.export.run import ExportResult
+
+T = TypeVar("T")
+#: a table row: file name, bytes, limit, status, status colour
+Row = tuple[str, int | None, int | None, str, QColor]
 
 GREEN = QColor("#2e7d32")
 RED = QColor("#c62828")
@@ -59,7 +70,7 @@ class ExportPage(QWidget):
         self.controller = controller
         self.runner = runner
         self.task: Task | None = None
-        self.result: Any = None
+        self.result: ExportResult | None = None
         self._filling = False
 
         title = QLabel(self.tr("Export"), self)
@@ -212,7 +223,7 @@ class ExportPage(QWidget):
 
     # --- preview -----------------------------------------------------------------------------
 
-    def _limits(self) -> Any:
+    def _limits(self) -> UploadLimits:
         from evidence_kit.claim.rules import upload_limits
 
         return upload_limits(self.platform_id)
@@ -222,7 +233,7 @@ class ExportPage(QWidget):
         from evidence_kit.export.plan import plan_exhibits
 
         limits = self._limits()
-        rows = []
+        rows: list[Row] = []
         for ex in plan_exhibits(self.controller.case):
             video = ex.item.is_video
             limit = (
@@ -244,7 +255,7 @@ class ExportPage(QWidget):
             else self.tr("Nothing is included yet.")
         )
 
-    def _fill(self, rows: list[tuple[str, int | None, int | None, str, QColor]]) -> None:
+    def _fill(self, rows: list[Row]) -> None:
         self.table.setRowCount(len(rows))
         for r, (name, size, limit, status, colour) in enumerate(rows):
             cells = [name, _mb(size), _mb(limit), status]
@@ -255,10 +266,10 @@ class ExportPage(QWidget):
                 self.table.setItem(r, c, cell)
 
     def show_files(
-        self, files: list[Any], problems: list[str], warnings: list[str] | None = None
+        self, files: list[UploadFile], problems: list[str], warnings: list[str] | None = None
     ) -> None:
         """Real sizes: green when a file is within its limit, red when over or left out."""
-        rows = []
+        rows: list[Row] = []
         for f in files:
             ok = f.fits
             status = self.tr("fits") if ok else self.tr("over the limit")
@@ -330,7 +341,9 @@ class ExportPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _start(self, label: str, fn: Any, on_done: Any) -> None:
+    def _start(
+        self, label: str, fn: Callable[[ProgressFn, CancelToken], T], on_done: Callable[[T], None]
+    ) -> None:
         self._set_busy(True)
         self.task = self.runner.start(
             label,
@@ -345,12 +358,12 @@ class ExportPage(QWidget):
         self.progress.setValue(int(fraction * 1000))
         self.progress_label.setText(message)
 
-    def _finished(self, on_done: Any, result: Any) -> None:
+    def _finished(self, on_done: Callable[[T], None], result: T) -> None:
         self.task = None
         self._set_busy(False)
         on_done(result)
 
-    def _export_done(self, result: Any) -> None:
+    def _export_done(self, result: ExportResult) -> None:
         from evidence_kit.export.run import record_export
 
         self.result = result

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMicrophonePermission,
     QObject,
+    QPermission,
     Qt,
 )
 
@@ -56,11 +57,11 @@ def _status(permission: Permission) -> Qt.PermissionStatus:
 
 
 def _request(
-    permission: Permission, context: QObject, answered: Callable[[Permission], None]
+    permission: Permission, context: QObject, answered: Callable[[QPermission], None]
 ) -> None:
     app = QCoreApplication.instance()
     assert app is not None  # _status answered Granted without one
-    app.requestPermission(permission, context, answered)
+    app.requestPermission(permission, context, answered)  # Qt answers with a QPermission
 
 
 def ask(permission: Permission, context: QObject, then: Callable[[bool], None]) -> None:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from evidence_kit.core import case_ops
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.gui.base.tasks import detached_store
 
 if TYPE_CHECKING:
     from evidence_kit.gui.record.window import RecorderWindow
+    from evidence_kit.media.importer import ImportReport
 
 #: under derived/: takes are written here, then sealed into originals/ at Stop
 TAKES_DIR = "takes"
@@ -47,7 +49,7 @@ class TakeSealer(QObject):
             self.tr("Sealing the recording: hashing and adding it to the case…")
         )
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> ImportReport:
             return import_files(
                 store,
                 paths,
@@ -66,7 +68,7 @@ class TakeSealer(QObject):
             on_cancel=lambda: self._failed(paths, EvidenceKitError("Cancelled.")),
         )
 
-    def _added(self, paths: list[Path], report: Any, undo_text: str) -> None:
+    def _added(self, paths: list[Path], report: ImportReport, undo_text: str) -> None:
         self.busy = False
         self.window.sync_record_button()
         if report.items:

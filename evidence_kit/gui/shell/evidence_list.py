@@ -24,7 +24,7 @@ def describe(item: Item, number: str) -> tuple[str, str]:
     title = item.title or item.original_name or item.id
     shows = item.shows or "what it shows: not said yet (Shift+F2)"
     first = f"{number or '—'}   {title}\n{shows}"
-    bits = [item.kind]
+    bits: list[str] = [item.kind]
     if item.kind == ItemKind.FRAME and item.pts_s is not None:
         bits.append(f"at {format_time(item.pts_s)}")
     if item.kind == ItemKind.CLIP and item.pts_s is not None and item.end_s is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from evidence_kit.core import case_ops
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner, detached_store
+
+if TYPE_CHECKING:
+    from evidence_kit.media.importer import ImportReport
 
 
 class ImportController(QObject):
@@ -63,10 +67,9 @@ class ImportController(QObject):
             on_cancel=self._on_cancel,
         )
 
-    def _on_done(self, report: object) -> None:
+    def _on_done(self, report: ImportReport) -> None:
         self.busy = False
-        items = getattr(report, "items", [])
-        skipped = getattr(report, "skipped", [])
+        items, skipped = report.items, report.skipped
         if items:
             self.controller.add_items(items, self.tr("Import {0} file(s)").format(len(items)))
             self.controller.select(items[-1].id)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
 
         window = RecorderWindow(self.controller, self.runner, self, settings=self.settings)
         window.exec()
-        if getattr(window, "wants_import", False):
+        if window.wants_import:
             self.import_dialog()
 
     # --- edit ----------------------------------------------------------------------------------
@@ -289,11 +289,11 @@ class MainWindow(QMainWindow):
             self.tr("Evidence Kit {0}\nEverything stays on this computer.").format(__version__),
         )
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls() and self.importer is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
         if self.importer is not None:
             paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
             if paths:

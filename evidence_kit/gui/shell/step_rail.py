@@ -109,7 +109,7 @@ def deadline_text(case: Case) -> str:
     if first is not None and first.status == "unknown":  # an estimate is never "closed"
         return f"⚠ {first.name}: about {first.date}.\nEnter {first.needs} to know it."
     # a window counted "as if the dispute were opened today" is not a real deadline yet
-    real = [d for d in deadlines if not getattr(d, "assumed", False)] or deadlines
+    real = [d for d in deadlines if not d.assumed] or deadlines
     upcoming = sorted(real, key=lambda d: d.days_left)
     open_ones = [d for d in upcoming if d.days_left >= 0]
     d = open_ones[0] if open_ones else upcoming[-1]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from evidence_kit.core.model import Item
+from evidence_kit.core.store import CaseStore
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.tasks import Task, detached_store
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from evidence_kit.gui.video.panel import VideoPanel
 
 SHARPEST_WINDOW_S = 0.5
+T = TypeVar("T")
 
 
 class FrameJobs(QObject):
@@ -36,7 +39,9 @@ class FrameJobs(QObject):
 
     # --- the job bar ------------------------------------------------------------------------
 
-    def run(self, label: str, fn: Callable[[Any, Any], Any], done: Callable[[Any], None]) -> None:
+    def run(
+        self, label: str, fn: Callable[[ProgressFn, CancelToken], T], done: Callable[[T], None]
+    ) -> None:
         """Start a job unless one is running; `done` gets its result on the GUI thread."""
         panel = self.panel
         if self.running is not None:
@@ -44,7 +49,7 @@ class FrameJobs(QObject):
             return
         self._show_busy(True, label)
 
-        def finished(result: Any) -> None:
+        def finished(result: T) -> None:
             self._end()
             done(result)
 
@@ -80,7 +85,7 @@ class FrameJobs(QObject):
 
     # --- the jobs -----------------------------------------------------------------------------
 
-    def _inputs(self) -> tuple[Any, Item] | None:
+    def _inputs(self) -> tuple[CaseStore, Item] | None:
         """A detached store and a copy of the shown video, or None when none is open."""
         panel = self.panel
         if panel.video is None or panel.info is None:
@@ -99,7 +104,7 @@ class FrameJobs(QObject):
         caption = panel.caption_box.isChecked()
         fmt = str(panel.format_box.currentData())
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> list[Item]:
             return grab_to_case(
                 store, video, [t], caption=caption, fmt=fmt, progress=progress, cancel=cancel
             )
@@ -121,7 +126,7 @@ class FrameJobs(QObject):
             return
         path, t = panel.controller.path_of(panel.video), panel.current_s
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> tuple[float, float, float]:
             with VideoReader(path) as rd:
                 here = frame_sharpness(rd, rd.frame_at(t))
                 best, score = sharpest_near(rd, t, SHARPEST_WINDOW_S, cancel)
@@ -151,7 +156,7 @@ class FrameJobs(QObject):
         store, video = inputs
         panel = self.panel
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> Item:
             return clip_to_case(store, video, start, end, progress=progress, cancel=cancel)
 
         def done(item: Item) -> None:

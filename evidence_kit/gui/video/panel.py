@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QHideEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QListWidgetItem, QMessageBox, QWidget
 
 from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.settings import Settings, update_settings
+from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import remove_items
@@ -26,6 +27,11 @@ from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.video.frame_jobs import FrameJobs
 from evidence_kit.gui.video.panel_view import VideoPanelView
 from evidence_kit.gui.video.player import FrameWorker
+
+if TYPE_CHECKING:
+    from evidence_kit.media.video.keymoments import KeyMoment
+    from evidence_kit.media.video.probe import VideoInfo
+    from evidence_kit.media.video.thumbs import Thumb
 
 THUMB_COUNT = 40
 MOMENT_COUNT = 6
@@ -49,7 +55,7 @@ class VideoPanel(VideoPanelView):
         self.settings = settings if settings is not None else Settings()
         self.item_id = ""
         self.video: Item | None = None
-        self.info: Any = None
+        self.info: VideoInfo | None = None
         self.current_s = 0.0
         self.in_s: float | None = None
         self.out_s: float | None = None
@@ -70,7 +76,7 @@ class VideoPanel(VideoPanelView):
         self.destroyed.connect(lambda *_: worker.shutdown())
 
     def _wire(self) -> None:
-        clicks: list[tuple[Any, Callable[[], Any]]] = [
+        clicks: list[tuple[QAbstractButton, Callable[[], object]]] = [
             (self.play_btn, self.toggle_play),
             (self.back_s_btn, lambda: self.worker.jump(-1.0)),
             (self.back_f_btn, lambda: self.worker.step(-1)),
@@ -101,7 +107,7 @@ class VideoPanel(VideoPanelView):
         self.timeline.released.connect(self._on_scrub_end)
         self.controller.case_changed.connect(self.refresh_lists)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        keys: list[tuple[Any, Callable[[], Any]]] = [
+        keys: list[tuple[Qt.Key | QKeySequence, Callable[[], object]]] = [
             (Qt.Key.Key_Left, lambda: self.worker.step(-1)),
             (Qt.Key.Key_Right, lambda: self.worker.step(1)),
             (QKeySequence("Shift+Left"), lambda: self.worker.jump(-1.0)),
@@ -154,7 +160,7 @@ class VideoPanel(VideoPanelView):
                   self.clip_btn, self.timeline, self.accept_btn):  # fmt: skip
             w.setEnabled(on)
 
-    def _on_opened(self, info: Any) -> None:
+    def _on_opened(self, info: VideoInfo) -> None:
         self.info = info
         end = info.readable_s if info.readable_s is not None else info.duration_s
         self.timeline.set_duration(end)
@@ -231,14 +237,14 @@ class VideoPanel(VideoPanelView):
         if path is None:
             return
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> list[Thumb]:
             with VideoReader(path, threads=False) as rd:
                 count = max(4, min(THUMB_COUNT, int(rd.end_s * 2) or 4))
                 return thumbnails(
                     rd, count, max_side=320, progress=progress, cancel=cancel, exact=False
                 )
 
-        def done(thumbs: Any) -> None:
+        def done(thumbs: list[Thumb]) -> None:
             if item_id != self.item_id:
                 return
             self._thumb_times = [t.pts_s for t in thumbs]
@@ -258,11 +264,11 @@ class VideoPanel(VideoPanelView):
         if path is None:
             return
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> list[KeyMoment]:
             with VideoReader(path, threads=False) as rd:
                 return key_moments(rd, MOMENT_COUNT, progress=progress, cancel=cancel)
 
-        def done(moments: Any) -> None:
+        def done(moments: list[KeyMoment]) -> None:
             if item_id != self.item_id:
                 return
             self.timeline.set_marks(moments=[m.pts_s for m in moments])
@@ -357,12 +363,12 @@ class VideoPanel(VideoPanelView):
         if ids:
             self.controller.push(remove_items(ids, self.tr("Remove grab")))
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         # another item took the pane: stop playback, keep the decoder for coming back
         if self.worker.playing:
             self.worker.set_playing(False)
         super().hideEvent(event)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.worker.shutdown()
         super().closeEvent(event)

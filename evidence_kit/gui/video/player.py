@@ -19,14 +19,19 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.tasks import CancelToken
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from evidence_kit.media.video.probe import VideoInfo
+    from evidence_kit.media.video.reader import DecodedFrame, VideoReader
 
 
 class _Decoder:
@@ -34,23 +39,23 @@ class _Decoder:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.reader: Any = None
+        self.reader: VideoReader | None = None
         self.current_s = 0.0  # pts of the last frame handed out
         self.closed = False
 
-    def open(self, path: Path, max_side: int) -> tuple[Any, Any, float]:
+    def open(self, path: Path, max_side: int) -> tuple[VideoInfo, QImage, float]:
         from evidence_kit.media.video.reader import VideoReader
 
         with self.lock:
             self._close_reader()
             if self.closed:
                 raise EvidenceKitError("The player was closed.")
-            self.reader = VideoReader(path)
+            self.reader = rd = VideoReader(path)
             self.current_s = 0.0
-            image, pts = self._image(self.reader.frame_at(0.0), max_side)
-            return self.reader.info, image, pts
+            image, pts = self._image(rd, rd.frame_at(0.0), max_side)
+            return rd.info, image, pts
 
-    def frame(self, kind: str, value: float, max_side: int) -> tuple[Any, float] | None:
+    def frame(self, kind: str, value: float, max_side: int) -> tuple[QImage, float] | None:
         """("seek", t), ("jump", seconds) or ("step", ±1): the frame, or None when closed."""
         with self.lock:
             rd = self.reader
@@ -65,14 +70,14 @@ class _Decoder:
                 if last is None or abs(last.pts_s - self.current_s) > 1e-6:
                     rd.frame_at(self.current_s)
                 decoded = rd.step_forward() if value > 0 else rd.step_back()
-            return self._image(decoded, max_side)
+            return self._image(rd, decoded, max_side)
 
     def play(
         self,
         origin: tuple[float, float],
         max_side: int,
         cancel: CancelToken,
-        show: Callable[[Any, float], None],
+        show: Callable[[QImage, float], None],
     ) -> bool:
         """Hand each frame to `show` when the wall clock reaches it, until the end (True) or
         until cancelled (False). Late frames are dropped: playback follows the clock."""
@@ -82,18 +87,18 @@ class _Decoder:
             while rd is not None and not cancel.cancelled:
                 t = pts0 + time.monotonic() - wall0
                 if t >= rd.end_s:
-                    show(*self._image(rd.frame_at(rd.end_s), max_side))
+                    show(*self._image(rd, rd.frame_at(rd.end_s), max_side))
                     return True
                 decoded = rd.frame_at(t)
                 if abs(decoded.pts_s - self.current_s) > 1e-6:
-                    show(*self._image(decoded, max_side))
+                    show(*self._image(rd, decoded, max_side))
                 else:
                     time.sleep(0.004)
             return rd is None
 
-    def _image(self, decoded: Any, max_side: int) -> tuple[Any, float]:
+    def _image(self, rd: VideoReader, decoded: DecodedFrame, max_side: int) -> tuple[QImage, float]:
         self.current_s = decoded.pts_s
-        return array_to_qimage(self.reader.to_rgb(decoded, max_side=max_side)), decoded.pts_s
+        return array_to_qimage(rd.to_rgb(decoded, max_side=max_side)), decoded.pts_s
 
     def _close_reader(self) -> None:
         if self.reader is not None:
@@ -225,13 +230,13 @@ class FrameWorker(QObject):
 
     # --- results (GUI thread) --------------------------------------------------------------
 
-    def _on_opened(self, result: tuple[Any, Any, float]) -> None:
+    def _on_opened(self, result: tuple[VideoInfo, QImage, float]) -> None:
         info, image, pts = result
         self._ready = True
         self.opened.emit(info)
         self.frame_ready.emit(image, pts)
 
-    def _on_frame(self, result: tuple[Any, float] | None) -> None:
+    def _on_frame(self, result: tuple[QImage, float] | None) -> None:
         if result is not None:
             self.frame_ready.emit(*result)
 

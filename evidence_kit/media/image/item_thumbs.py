@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.model import Item
 from evidence_kit.core.store import CaseStore
@@ -63,9 +65,8 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
     return out
 
 
-def _video_poster(path: Path, side: int):  # type: ignore[no-untyped-def]
+def _video_poster(path: Path, side: int) -> Image.Image:
     """The first frame as the video panel shows it (colours, upright, display size)."""
-    from PIL import Image
 
     from evidence_kit.media.video.reader import VideoReader
 

@@ -8,7 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
 
@@ -16,9 +21,13 @@ from evidence_kit.gui.annotate.marks.base import AnnotationItem
 class _Label(QGraphicsSimpleTextItem):
     """White words on a dark plate, readable over any picture at any zoom."""
 
-    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.fillRect(self.boundingRect().adjusted(-4, -2, 4, 2), QColor(30, 30, 30, 220))
-        super().paint(painter, option, widget)
+        # PySide6's stub wants a QWidget, but Qt passes None when the scene is rendered
+        # off-screen (the flattened copy), and the C++ side accepts it
+        super().paint(painter, option, widget)  # type: ignore[arg-type]
 
 
 class UndrawableItem(AnnotationItem):
@@ -27,7 +36,7 @@ class UndrawableItem(AnnotationItem):
 
     kind = "undrawable"
 
-    def __init__(self, stored: Any, box: QRectF, reason: str) -> None:
+    def __init__(self, stored: dict[str, Any], box: QRectF, reason: str) -> None:
         QGraphicsItem.__init__(self)
         self.ann = {}
         self.stored = copy.deepcopy(stored)
