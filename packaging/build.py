@@ -90,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_build:
         shutil.rmtree(DIST, ignore_errors=True)
         report["build_s"] = round(freeze(), 1)
+        warn = WORK / SPEC.stem / f"warn-{SPEC.stem}.txt"
+        unsafe = bundle_check.unsafe_imports(warn.read_text(encoding="utf-8"))
+        if unsafe:
+            sys.stderr.write(
+                "the frozen app would fail on these imports:\n" + "\n".join(unsafe) + "\n"
+            )
+            return 1
     folder = bundle_folder()
     try:
         result = smoke.smoke(DIST)

@@ -44,6 +44,25 @@ def _files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
 
 
+def unsafe_imports(warn_text: str, package: str = "evidence_kit") -> list[str]:
+    """Imports by our own code that PyInstaller could not bundle, and that are not behind a
+    condition or a try (PyInstaller's warn-*.txt: "missing module named X - imported by
+    evidence_kit.a (top-level), ..."). Each one would fail in the frozen app when reached."""
+    problems = []
+    for line in warn_text.splitlines():
+        head, sep, importers = line.partition(" - imported by ")
+        if not sep or not head.startswith(("missing module named", "excluded module named")):
+            continue
+        for importer in importers.split("), "):
+            name, _, flags = importer.partition(" (")
+            ours = name == package or name.startswith(package + ".")
+            guarded = {"conditional", "optional"} & {f.strip(" )") for f in flags.split(",")}
+            if ours and not guarded:
+                missing = head.split(" named ", 1)[1]
+                problems.append(f"{name} imports {missing} ({flags.strip(' )')})")
+    return problems
+
+
 def tree_size(root: Path) -> int:
     """Bytes of the regular files under root."""
     return sum(p.stat().st_size for p in _files(root))

@@ -24,6 +24,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtOpenGLWidgets",
+    "PySide6.QtDBus",  # the library stays (the xcb platform uses it); Python never calls it
+    "PySide6.QtConcurrent",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
     "cv2.qt",  # the GUI OpenCV's Qt plugins; the headless wheel has none, but never collect them
@@ -36,6 +38,19 @@ EXCLUDED_MODULES = [
     "phonenumbers.carrier",
     "phonenumbers.timezone",
 ]
+
+#: Qt Multimedia (and the QtNetwork it imports) only names cameras and microphones, and only on
+#: Windows and macOS (gui/record/devices.py): Linux names them from sysfs and ALSA. Left out of
+#: the Linux build with its libraries, plugins and the PulseAudio client they pull in (about
+#: 12 MB); tests/packaging/test_freeze_rules.py fails if code imports it where Linux runs it.
+LINUX_ONLY_EXCLUDED = ["PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtNetwork"]
+
+
+def excluded_modules(platform: str) -> list[str]:
+    """The Python modules the build on `platform` leaves out."""
+    extra = LINUX_ONLY_EXCLUDED if platform.startswith("linux") else []
+    return EXCLUDED_MODULES + extra
+
 
 #: Qt libraries nothing in the app loads: Quick/QML (only the virtual keyboard wanted them),
 #: Pdf (only the PDF image plugin), the keyboard itself, the Wayland compositor side, and the

@@ -116,3 +116,18 @@ def test_glibc_floor_of_a_folder(tmp_path: Path) -> None:
     assert version.startswith("2.") and needed_by == "_internal/ext.so"
     assert bundle_check.glibc_by_part(tmp_path) == {"other native libraries": (version, needed_by)}
     assert bundle_check.glibc_floor(tmp_path, {"no such part"}) == ("", "")
+
+
+def test_unsafe_imports_are_our_unconditional_imports_of_what_is_not_bundled() -> None:
+    warn = (
+        "missing module named winreg - imported by platformdirs.windows (delayed, conditional)\n"
+        "excluded module named PySide6.QtMultimedia - imported by"
+        " evidence_kit.gui.record.devices (delayed, conditional)\n"
+        "missing module named foo - imported by evidence_kit.claim.x (top-level),"
+        " evidence_kit.media.y (delayed, optional)\n"
+        "excluded module named tkinter - imported by evidence_kit.gui.z (delayed)\n"
+    )
+    assert bundle_check.unsafe_imports(warn) == [
+        "evidence_kit.claim.x imports foo (top-level)",
+        "evidence_kit.gui.z imports tkinter (delayed)",
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import freeze_rules
 import pytest
 
@@ -145,3 +148,42 @@ def test_phonenumbers_parsing_needs_none_of_the_excluded_modules() -> None:
     loaded = set(out.stdout.split())
     excluded = {m for m in freeze_rules.EXCLUDED_MODULES if m.startswith("phonenumbers.")}
     assert not any(m == e or m.startswith(e + ".") for m in loaded for e in excluded)
+
+
+def _platform_guarded(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether an import sits under an `if` on sys.platform that Linux never enters."""
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "sys.platform" in (test := ast.unparse(node.test)):
+            not_linux = test.startswith("not ") and "linux" in test
+            return not_linux or "'win32'" in test or "'darwin'" in test
+    return False
+
+
+def test_what_the_linux_build_leaves_out_is_never_imported_on_linux() -> None:
+    """The Linux build has no Qt Multimedia: every import of it must be behind a Windows or
+    macOS check, never at module level (see freeze_rules.LINUX_ONLY_EXCLUDED)."""
+    package = Path(__file__).resolve().parents[2] / "evidence_kit"
+    seen = []
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {
+            child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)
+        }
+        for node in ast.walk(tree):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            for name in names:
+                if any(
+                    name == m or name.startswith(m + ".") for m in freeze_rules.LINUX_ONLY_EXCLUDED
+                ):
+                    seen.append(path.name)
+                    assert _platform_guarded(node, parents), f"{path}:{node.lineno} imports {name}"
+    assert seen  # the check looks at the real imports (gui/record/devices.py)
+    assert "PySide6.QtMultimedia" in freeze_rules.excluded_modules("linux")
+    assert "PySide6.QtMultimedia" not in freeze_rules.excluded_modules("darwin")
