@@ -73,6 +73,16 @@ CaseToOpen = Path | Callable[[], Path] | None
 GuiLauncher = Callable[[CaseToOpen], int]
 
 
+def one_line(text: str, limit: int = 400) -> str:
+    """A message as one printable line: a field name from a hand-edited case.json may hold
+    a line break or a control character, and a 5,000-character name helps nobody."""
+    out = "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+    return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
 def _no_gui(case_dir: CaseToOpen = None) -> int:
     from evidence_kit.core.errors import EvidenceKitError
 
@@ -126,7 +136,7 @@ def _guarded(call: Callable[[], int | None]) -> int:
     try:
         return int(call() or 0)
     except EvidenceKitError as exc:
-        sys.stderr.write(f"evidence-kit: {exc}\n")
+        sys.stderr.write(f"evidence-kit: {one_line(str(exc))}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("evidence-kit: interrupted\n")

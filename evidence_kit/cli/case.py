@@ -80,6 +80,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Exit 0 when everything asked for is now in the case (a file that already was is
     skipped, and says so), 2 when something could not be imported."""
+    from evidence_kit.cli import one_line
     from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
     from evidence_kit.core.errors import MediaError
@@ -92,7 +93,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise MediaError(readable_name(failed[0][1]))  # one bad file: one line, exit 2
     for path, reason in report.skipped:
         kind = "skipped" if path in report.duplicates else "not imported"
-        sys.stderr.write(f"evidence-kit: {kind}: {readable_name(reason)}\n")
+        sys.stderr.write(f"evidence-kit: {kind}: {one_line(readable_name(reason))}\n")
     if args.json:
         imported = [
             {"id": it.id, "kind": it.kind, "file": it.file, "sha256": it.sha256}

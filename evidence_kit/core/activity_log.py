@@ -43,6 +43,22 @@ def append(case: Case, action: str, at: str | None = None, **details: Any) -> Lo
     return entry
 
 
+def entry_dicts(entries: list[LogEntry]) -> list[dict[str, Any]]:
+    """The entries as plain dicts, for reading only: details are shared, not copied, so a
+    200,000-entry log converts in a blink (dataclasses.asdict deep-copies every value)."""
+    return [
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "action": e.action,
+            "details": e.details,
+            "prev": e.prev,
+            "hash": e.hash,
+        }  # fmt: skip
+        for e in entries
+    ]
+
+
 def verify_chain(entries: list[LogEntry] | list[dict[str, Any]]) -> list[str]:
     """Return a list of problems (empty when the chain is intact)."""
     problems: list[str] = []

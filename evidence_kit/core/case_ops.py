@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from evidence_kit.core import activity_log, mark_ops
+from evidence_kit.core import activity_log, case_checks, mark_ops
 from evidence_kit.core import annotations as A
-from evidence_kit.core.errors import InvalidValueError, ItemNotFoundError
+from evidence_kit.core.errors import CaseCorruptError, InvalidValueError, ItemNotFoundError
 from evidence_kit.core.model import CLAIM_KEYS, FACT_KEYS, PLATFORMS, SHOWS_MAX, Case, Item
 
 REASONS = (
@@ -48,9 +48,14 @@ def _parse_date(key: str, value: str) -> str:
     if not value:
         return ""
     try:
-        return date.fromisoformat(value.strip()).isoformat()
+        parsed = date.fromisoformat(value.strip())
     except ValueError as exc:
         raise InvalidValueError(f"{key} must be a date like 2026-11-20, not '{value}'") from exc
+    if not case_checks.day_in_range(parsed):
+        raise InvalidValueError(
+            f"{key} must be between {case_checks.FIRST_DAY} and {case_checks.LAST_DAY}"
+        )
+    return parsed.isoformat()
 
 
 @lru_cache(maxsize=1)
@@ -359,13 +364,14 @@ def _check_field(key: str, value: Any) -> None:
     # cannot be opened again
     if key == "annotations":
         A.validate_all(value)
+        _check_mark_count(len(value))
     elif key == "crop":
-        if value is not None and (
-            not isinstance(value, list)
-            or len(value) != 4
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-        ):
+        if value is not None and (not isinstance(value, list) or len(value) != 4):
             raise InvalidValueError("crop must be [x, y, w, h]")
+        try:
+            case_checks.check_item({"crop": value}, "crop")
+        except CaseCorruptError as exc:
+            raise InvalidValueError(str(exc).removeprefix("case.json: ")) from None
     elif key == "rotate":
         if value not in (0, 90, 180, 270) or isinstance(value, bool):
             raise InvalidValueError("rotate must be 0, 90, 180 or 270")
@@ -383,6 +389,14 @@ def _check_field(key: str, value: Any) -> None:
         raise InvalidValueError(f"item field '{key}' cannot be edited")
 
 
+def _check_mark_count(count: int) -> None:
+    if count > case_checks.MAX_MARKS:
+        raise InvalidValueError(
+            f"an item can have at most {case_checks.MAX_MARKS} marks; "
+            "put the rest on a copy of the photo"
+        )
+
+
 def move_item(case: Case, item_id: str, new_index: int) -> None:
     """Move an item to a new position in the exhibit order."""
     it = case.live(item_id)
@@ -395,4 +409,5 @@ def move_item(case: Case, item_id: str, new_index: int) -> None:
 
 def add_annotation(case: Case, item_id: str, annotation: dict[str, Any]) -> None:
     """Append one annotation (DESIGN §3 shape) to an item."""
+    _check_mark_count(len(case.live(item_id).annotations) + 1)
     mark_ops.insert_marks(case, item_id, {len(case.live(item_id).annotations): annotation})

@@ -83,7 +83,7 @@ def read(root: Path, named: Any) -> tuple[list[Any], LogOnDisk]:
             )
         try:
             entry = json.loads(raw[start:end].decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise CaseCorruptError(
                 f"{path} line {index + 1} is damaged (not valid JSON: {exc}).",
                 field=f"log[{index}]",

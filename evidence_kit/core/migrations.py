@@ -8,10 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from evidence_kit.core import case_checks
+
 
 def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     """v1 kept price as one string ("12.50 USD") and had no bin."""
-    facts = dict(doc.get("facts", {}))
+    facts = doc.get("facts", {})
+    if not isinstance(facts, dict):
+        raise case_checks.fail("facts", "must be an object")
+    facts = dict(facts)
     price = facts.get("price")
     if isinstance(price, str):
         parts = price.replace(",", ".").split()

@@ -6,13 +6,13 @@ field and names the first bad one, so a damaged case.json is reported, never hal
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
 from evidence_kit.core import annotations as A
+from evidence_kit.core import case_checks as checks
 from evidence_kit.core.errors import CaseCorruptError, InvalidMarkError
 
 SCHEMA_VERSION = 3
@@ -122,18 +122,14 @@ class Facts:
                 continue
             value = data[key]
             if key == "price":
-                _expect(value, (int, float), f"{path}.price", optional=True)
-                if value is not None and not math.isfinite(value):
-                    raise _fail(f"{path}.price", "must be a finite number, not NaN or Infinity")
+                checks.number(value, f"{path}.price", 0, 1e9, optional=True)
                 out.price = None if value is None else float(value)
             else:
                 setattr(out, key, _expect(value, str, f"{path}.{key}"))
         if out.platform and out.platform not in PLATFORMS:
             raise _fail(f"{path}.platform", f"must be one of {', '.join(PLATFORMS)}")
         for key in ("ordered", "delivered"):
-            value = getattr(out, key)
-            if value and not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
-                raise _fail(f"{path}.{key}", "must be a date YYYY-MM-DD")
+            checks.day(getattr(out, key), f"{path}.{key}")
         return out
 
 
@@ -186,6 +182,7 @@ class Item:
     @classmethod
     def from_dict(cls, data: Any, path: str) -> Item:
         _expect(data, dict, path)
+        checks.check_item(data, path)
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
@@ -207,8 +204,6 @@ class Item:
         )
         if not _HEX64.match(item.sha256):
             raise _fail(f"{path}.sha256", "must be 64 lowercase hex digits")
-        if item.bytes < 0:
-            raise _fail(f"{path}.bytes", "must not be negative")
         if item.file.startswith(("/", "\\")) or ".." in item.file.replace("\\", "/").split("/"):
             raise _fail(f"{path}.file", "must be a path inside the case folder")
         item.source = _expect(data.get("source", "imported"), str, f"{path}.source")
@@ -227,11 +222,6 @@ class Item:
         item.order = _expect(data.get("order", 0), int, f"{path}.order")
         item.original_name = _expect(data.get("original_name", ""), str, f"{path}.original_name")
         crop = _expect(data.get("crop"), list, f"{path}.crop", True)
-        if crop is not None and (
-            len(crop) != 4
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in crop)
-        ):
-            raise _fail(f"{path}.crop", "must be [x, y, w, h]")
         item.crop = None if crop is None else [float(v) for v in crop]
         item.rotate = _expect(data.get("rotate", 0), int, f"{path}.rotate")
         if item.rotate not in (0, 90, 180, 270):
@@ -357,10 +347,10 @@ class Case:
             ],
             schema_version=_expect(data["schema_version"], int, "schema_version"),
         )
-        ids = [it.id for it in case.items + case.bin]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise _fail("items", f"has the id {sorted(dupes)[0]} twice")
+        twice = checks.first_duplicate([it.id for it in case.items + case.bin])
+        if twice is not None:
+            raise _fail("items", f"has the id {twice} twice")
+        checks.check_claim(case.claim)
         return case
 
 

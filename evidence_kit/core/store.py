@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core import activity_log, case_ops, leftovers, log_file
+from evidence_kit.core import activity_log, case_checks, case_ops, leftovers, log_file
 from evidence_kit.core.case_lock import APP, CaseLock
 from evidence_kit.core.errors import (
     CaseChangedError,
@@ -164,9 +165,13 @@ class CaseStore:
         except OSError as exc:
             raise CaseNotFoundError(f"Cannot read {path}: {exc.strerror or exc}") from exc
         try:
-            doc = json.loads(raw.decode("utf-8"))
+            doc = _parse(raw)
         except (UnicodeDecodeError, ValueError) as exc:
             raise CaseCorruptError(f"{path} is damaged (not valid JSON: {exc}).") from exc
+        except RecursionError:
+            raise CaseCorruptError(
+                f"{path} is damaged (nested too deeply to be a case).", field="document"
+            ) from None
         if not isinstance(doc, dict):
             raise CaseCorruptError(f"{path} is damaged (not a JSON object).", field="document")
         version = doc.get("schema_version")
@@ -186,6 +191,7 @@ class CaseStore:
                     f"case.json: log belongs in {log_file.LOG_FILE}, not here", field="log"
                 )
             doc["log"], on_disk = log_file.read(root, doc.pop("log_head", None))
+        case_checks.check_depth(doc)
         while doc["schema_version"] < SCHEMA_VERSION:
             doc = MIGRATIONS[doc["schema_version"]](doc)
         try:
@@ -366,6 +372,17 @@ def make_read_only(path: Path) -> None:
     """Drop write permission for everyone: originals are never modified."""
     mode = path.stat().st_mode
     path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _parse(raw: bytes) -> Any:
+    """json.loads with room for a nesting deep enough that check_depth, not the parser,
+    reports it, naming the field; deeper still is a RecursionError for the caller."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * case_checks.MAX_DEPTH + 4000))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _signature(info: os.stat_result) -> tuple[int, int, int]:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from evidence_kit import __version__
+from evidence_kit.core import activity_log
 from evidence_kit.core.model import Case
 
 MANIFEST_VERSION = 1
@@ -65,7 +66,7 @@ def build_manifest(
     exported_at: str,
 ) -> dict[str, Any]:
     """The manifest document (files sorted by path)."""
-    log = [asdict(e) for e in case.log]
+    log = activity_log.entry_dicts(case.log)
     return {
         "manifest_version": MANIFEST_VERSION,
         "generator": {"name": "evidence-kit", "version": __version__},

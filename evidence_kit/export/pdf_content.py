@@ -6,11 +6,12 @@ hash appendix lists every other file.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from typing import Any
 
 from evidence_kit import __version__
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.claim.refund import format_money
+from evidence_kit.core import activity_log
 from evidence_kit.core.model import Case
 from evidence_kit.export.exhibits import ExhibitOutput
 from evidence_kit.export.manifest import FileEntry
@@ -34,7 +35,7 @@ def summary_data(
         deadlines=[d.to_dict() for d in draft.deadlines],
         claim_text=draft.text,
         exhibits=[o.pdf for o in outputs if o.pdf is not None],
-        log=[asdict(e) for e in case.log],
+        log=pdf_log(activity_log.entry_dicts(case.log)),
         hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)],
         footer=f"Evidence Kit {__version__} · {pname} order {order_id}",
         notes=_cover_notes(case, len(listed)),
@@ -44,6 +45,19 @@ def summary_data(
             "3. summary.pdf, manifest.json and SHA256SUMS are covered by SHA256SUMS.",
         ],
     )
+
+
+#: the PDF's timeline shows the first and the last entries of a long log: a mediator reads
+#: the start and the recent history; the full log stays in manifest.json
+PDF_LOG_HEAD, PDF_LOG_TAIL = 50, 250
+
+
+def pdf_log(log: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The log rows for the PDF, with one {"left_out": n, "total": t} row for the middle."""
+    if len(log) <= PDF_LOG_HEAD + PDF_LOG_TAIL:
+        return log
+    gap = {"left_out": len(log) - PDF_LOG_HEAD - PDF_LOG_TAIL, "total": len(log)}
+    return log[:PDF_LOG_HEAD] + [gap] + log[-PDF_LOG_TAIL:]
 
 
 def facts_rows(case: Case, platform_name: str) -> list[tuple[str, str]]:

@@ -214,7 +214,16 @@ def _build_story(
     )
     story.append(Spacer(1, 4))
     rows = [[lost.p(h, st["cell"], bold=True) for h in ("#", "Time (UTC)", "Action", "Details")]]
+    gap_rows: list[int] = []
     for entry in data.log:
+        if "left_out" in entry:  # a long log: the PDF shows its start and its end
+            note = (
+                f"… {entry['left_out']:,} entries are left out here. The full log of"
+                f" {entry['total']:,} entries is in manifest.json, and verify checks every one."
+            )
+            gap_rows.append(len(rows))
+            rows.append([lost.p("…", st["cell"]), lost.p(note, st["small"]), "", ""])
+            continue
         rows.append(
             [
                 lost.p(str(entry.get("seq", "")), st["cell"]),
@@ -223,7 +232,9 @@ def _build_story(
                 lost.p(_details(entry.get("details") or {}), st["small"]),
             ]
         )
-    story.append(_table(rows, [width * 0.05, width * 0.23, width * 0.18, width * 0.54]))
+    table = _table(rows, [width * 0.05, width * 0.23, width * 0.18, width * 0.54])
+    table.setStyle([("SPAN", (1, r), (3, r)) for r in gap_rows])
+    story.append(table)
     story += [PageBreak(), lost.p("Appendix: file hashes (SHA-256)", st["h1"], bold=True)]
     rows = [[lost.p(h, st["cell"], bold=True) for h in ("File in the bundle", "Bytes", "SHA-256")]]
     for path, size, digest in data.hashes:
@@ -283,7 +294,7 @@ def build_summary(data: SummaryData, out: Path, cancel: CancelToken | None = Non
     F.register_fonts()
     texts = [data.title, data.subtitle, data.claim_text, *(v for _, v in data.facts)]
     texts += [f"{ex.title} {' '.join(ex.lines)}" for ex in data.exhibits]
-    texts += [_details(e.get("details") or {}) for e in data.log]
+    texts += [_details(e.get("details") or {}) for e in data.log if "left_out" not in e]
     if any(F.unprintable(t) for t in texts):
         data.notes.append(
             f"{F.MISSING} marks characters that no font on this computer can print;"

@@ -116,8 +116,7 @@ def verify_bundle(
             steps(index / max(len(names), 1), f"Checking {name}")
             info = members.get(name)
             if info is None:
-                if name not in report.missing:
-                    report.missing.append(name)
+                report.missing.append(name)  # made unique (and sorted) below
                 continue
             want_hash, want_bytes = expected[name]
             try:

@@ -186,9 +186,39 @@ def _draw_text_glyphs(draw: Any, ann: dict[str, Any], scale: float, size: tuple[
     x, y = _pt(ann["at"], scale, size)
     color = A.parse_color(ann["color"])
     for i, line in enumerate(lines):
-        draw.text(
-            (x + pad, y + pad + i * line_h + line_h / 2), line, font=fnt, fill=color, anchor="lm"
-        )
+        mid = y + pad + i * line_h + line_h / 2
+        if not -line_h <= mid <= size[1] + line_h:
+            continue  # wholly above or below the picture
+        start, part = _visible_part(line, fnt, x + pad, size[0], line_h)
+        if part:
+            draw.text((start, mid), part, font=fnt, fill=color, anchor="lm")
+
+
+def _visible_part(line: str, fnt: Any, x: float, width: int, margin: float) -> tuple[float, str]:
+    """The stretch of a line that can show on a picture `width` wide, and where it starts.
+
+    Pillow rasterises a whole line before clipping it, so a long line in a big font (a
+    hand-edited case.json) would ask for gigapixels; what is off the picture is not drawn.
+    """
+    if x >= 0 and x + fnt.getlength(line) <= width + margin:
+        return x, line
+
+    def fits(k: int, limit: float, start: int = 0) -> bool:
+        return fnt.getlength(line[start:k]) <= limit
+
+    skip = 0
+    if x < -margin:  # characters wholly left of the picture
+        lo, hi = 0, len(line)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if fits(mid, -x - margin) else (lo, mid - 1)
+        skip = lo
+        x += fnt.getlength(line[:skip])
+    lo, hi = skip, len(line)  # and those wholly right of it
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if fits(mid, width + margin - x, skip) else (lo, mid - 1)
+    return x, line[skip : min(len(line), lo + 1)]
 
 
 def _draw_marker(draw: Any, ann: dict[str, Any], scale: float, size: tuple[int, int]) -> None:
