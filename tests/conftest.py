@@ -39,24 +39,29 @@ class NetworkBlocked(RuntimeError):
 
 
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Fail any internet socket use: only translation may touch the network, and its
-    tests use a fake backend."""
+    tests use a fake backend. A test marked `localhost` may reach 127.0.0.1 and nothing
+    else (the timestamp tests run their own authority there)."""
     real_connect = socket.socket.connect
+    real_create = socket.create_connection
+    local = request.node.get_closest_marker("localhost") is not None
+
+    def allowed(address: object) -> bool:
+        return local and isinstance(address, tuple) and address[0] == "127.0.0.1"
 
     def guarded(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not allowed(address):
             raise NetworkBlocked(f"test tried to open a network connection to {address!r}")
         return real_connect(self, address)
 
+    def create(address: object, *a: object, **k: object) -> socket.socket:
+        if not allowed(address):
+            raise NetworkBlocked(f"connection to {address!r}")
+        return real_create(address, *a, **k)  # type: ignore[arg-type]
+
     monkeypatch.setattr(socket.socket, "connect", guarded)
-    monkeypatch.setattr(
-        socket,
-        "create_connection",
-        lambda address, *a, **k: (_ for _ in ()).throw(
-            NetworkBlocked(f"connection to {address!r}")
-        ),
-    )
+    monkeypatch.setattr(socket, "create_connection", create)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from evidence_kit.core.store import CaseStore
     from evidence_kit.core.tasks import ProgressFn
     from evidence_kit.export.run import ExportResult
+    from evidence_kit.export.timestamp import Timestamper
 
 
 def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersAction) -> None:
@@ -22,11 +23,23 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
         "--platform", help="platform to prepare the upload pack for (default: the case's)"
     )
     p.add_argument("--no-upload", action="store_true", help="skip the upload pack")
+    p.add_argument(
+        "--timestamp",
+        metavar="AUTHORITY",
+        help="send the manifest's hash (only the hash) to a timestamp authority: "
+        "digicert, sectigo, globalsign, sslcom, or its http(s) address "
+        "(default: the app's setting, which is off)",
+    )
+    p.add_argument("--no-timestamp", action="store_true", help="no timestamp this time")
+    p.add_argument("--tsa-root", type=Path, action="append", default=[], metavar="PEM",
+                   help="also trust this timestamp authority root certificate")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("verify", help="check a bundle: every hash and the activity log")
     p.add_argument("bundle", type=Path)
+    p.add_argument("--tsa-root", type=Path, action="append", default=[], metavar="PEM",
+                   help="also trust this timestamp authority root certificate")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)
 
@@ -48,6 +61,8 @@ def _progress_printer(enabled: bool) -> ProgressFn:
 def _print_result(result: ExportResult) -> None:
     print(f"Bundle:  {result.bundle}")
     print(f"PDF:     {result.pdf}")
+    if result.timestamp:
+        print(f"Sealed:  {result.timestamp}")
     if result.upload_dir:
         print(f"Upload:  {result.upload_dir}")
         for f in result.files:
@@ -61,7 +76,12 @@ def _print_result(result: ExportResult) -> None:
 
 
 def run_export(
-    store: CaseStore, out: Path | None, platform: str | None, as_json: bool, upload: bool = True
+    store: CaseStore,
+    out: Path | None,
+    platform: str | None,
+    as_json: bool,
+    upload: bool = True,
+    timestamp: Timestamper | None = None,
 ) -> int:
     """Export and report; returns the exit code (1 when an exhibit was left out)."""
     from evidence_kit.claim.draft import draft_claim
@@ -72,7 +92,9 @@ def run_export(
     if stale:  # said before anything is written; the result repeats it
         sys.stderr.write(f"evidence-kit: warning: {stale}\n")
     show = sys.stderr.isatty() and not as_json
-    result = export_case(store, out, platform, _progress_printer(show), upload=upload)
+    result = export_case(
+        store, out, platform, _progress_printer(show), upload=upload, timestamp=timestamp
+    )
     if show:
         sys.stderr.write("\r" + " " * 66 + "\r")
     if as_json:
@@ -85,8 +107,22 @@ def run_export(
 def cmd_export(args: argparse.Namespace) -> int:
     from evidence_kit.cli.case_access import open_case
 
+    stamper = _timestamper(args)  # a bad choice fails before the case is even opened
     store = open_case(args.case, write=True)
-    return run_export(store, args.out, args.platform, args.json, upload=not args.no_upload)
+    return run_export(
+        store, args.out, args.platform, args.json, upload=not args.no_upload, timestamp=stamper
+    )
+
+
+def _timestamper(args: argparse.Namespace) -> Timestamper | None:
+    """The authority to ask: --timestamp, else the app's setting; None when off."""
+    from evidence_kit.core.settings import load_settings
+    from evidence_kit.export.timestamp import Timestamper, authority, load_roots
+
+    choice = args.timestamp or ("" if args.no_timestamp else load_settings().timestamp_authority)
+    if args.no_timestamp or not choice:
+        return None
+    return Timestamper(authority(choice), load_roots(args.tsa_root))
 
 
 def export_for_demo(store: CaseStore, out: Path) -> int:
@@ -96,9 +132,10 @@ def export_for_demo(store: CaseStore, out: Path) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from evidence_kit.cli.output import print_json
+    from evidence_kit.export.timestamp import load_roots
     from evidence_kit.export.verify import verify_bundle
 
-    report = verify_bundle(args.bundle)
+    report = verify_bundle(args.bundle, trust_roots=load_roots(args.tsa_root))
     if args.json:
         print_json(report.to_dict())
     elif report.ok:
@@ -107,8 +144,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
             f"OK: {report.files_checked} files match their SHA-256 hashes{who}; "
             f"activity log of {report.log_entries} entries is intact."
         )
+        if report.timestamp:
+            print(report.timestamp)
+        else:
+            print("No trusted timestamp: when the bundle was made rests on the computer's clock.")
     else:
-        print(f"TAMPERED: {args.bundle}")
+        altered = report.changed or report.missing or report.extra or report.log_problems
+        print(f"{'TAMPERED' if altered else 'NOT VERIFIED'}: {args.bundle}")
         for line in report.lines():
             print(f"  {line}")
     return 0 if report.ok else 1

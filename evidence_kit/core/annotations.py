@@ -34,7 +34,11 @@ def _bad(index: int | None, field: str, reason: str) -> InvalidMarkError:
 
 
 def _number(value: Any, field: str, index: int | None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _bad(index, field, "must be a number")
+    if isinstance(value, int) and abs(value) > 2**63:  # 10**400 cannot even become a float
+        raise _bad(index, field, "must be a number of sane size")
+    if not math.isfinite(value):
         raise _bad(index, field, "must be a number")
     return float(value)
 

@@ -26,6 +26,7 @@ class Settings:
     recent_cases: list[str] = field(default_factory=list)
     default_platform: str = "aliexpress"
     translation_backend: str = "google"
+    timestamp_authority: str = ""  # off; else an id from export/timestamp.py AUTHORITIES
     clock_overlay: bool = True
     caption_frames: bool = True
     frame_format: str = "png"

@@ -20,15 +20,18 @@ from evidence_kit.export.bundle import BundleEntry, write_bundle
 from evidence_kit.export.exhibits import ExhibitOutput
 from evidence_kit.export.naming import media_type
 from evidence_kit.export.plan import Exhibit, ExportPlan
+from evidence_kit.export.timestamp import TOKEN_NAME, Stamp, Timestamper
 
 
 class BundleContents:
     """The files to seal (where their bytes are) and their manifest entries, in step."""
 
-    def __init__(self, cancel: CancelToken) -> None:
+    def __init__(self, cancel: CancelToken, timestamper: Timestamper | None = None) -> None:
         self.cancel = cancel
         self.entries: list[BundleEntry] = []
         self.listed: list[M.FileEntry] = []
+        self.timestamper = timestamper  # the authority the shopper chose, if any
+        self.stamp: Stamp | None = None  # its checked token, once sealed
 
     def add_originals(self, store: CaseStore, plan: ExportPlan) -> None:
         """The originals the plan seals, already checked against their recorded hashes."""
@@ -108,7 +111,8 @@ class BundleContents:
             draft.text.strip() + "\n\n--- Short version ---\n\n" + short.strip() + "\n"
         ).encode("utf-8")
         self.add_bytes("claim.txt", claim_bytes, "claim")
-        self.add_bytes("VERIFY.txt", verify_text(bundle_name).encode("utf-8"), "readme")
+        chosen = self.timestamper.authority.name if self.timestamper else None
+        self.add_bytes("VERIFY.txt", verify_text(bundle_name, chosen).encode("utf-8"), "readme")
 
     def seal(
         self,
@@ -133,17 +137,47 @@ class BundleContents:
         doc = M.build_manifest(
             case, case_name, plan.platform, self.listed, exhibit_index, exported_at
         )
+        if self.timestamper is not None:
+            # named before hashing, so a bundle whose token was taken out says so
+            chosen = self.timestamper.authority
+            doc["timestamp"] = {"authority": chosen.name, "url": chosen.url, "token": TOKEN_NAME}
         manifest_bytes = M.canonical_json(doc)
         manifest_digest = M.sha256_hex(manifest_bytes)
         self.entries.append(BundleEntry(M.MANIFEST_NAME, manifest_bytes, manifest_digest))
+        if self.timestamper is not None:
+            self.cancel.check()
+            progress(0.0, f"Asking {self.timestamper.authority.name} for a timestamp")
+            self.stamp = self.timestamper.stamp(manifest_bytes)
+            token = self.stamp.token
+            self.entries.append(BundleEntry(TOKEN_NAME, token, M.sha256_hex(token)))
         sums_bytes = M.sums_text({e.arcname: e.sha256 for e in self.entries})
         self.entries.append(BundleEntry(M.SUMS_NAME, sums_bytes, M.sha256_hex(sums_bytes)))
         write_bundle(self.entries, zip_path, progress, self.cancel)
         return manifest_digest
 
 
-def verify_text(bundle_name: str) -> str:
-    """VERIFY.txt: how anyone can check the bundle, and what that proves."""
+def verify_text(bundle_name: str, authority: str | None = None) -> str:
+    """VERIFY.txt: how anyone can check the bundle, and exactly what a clean check proves."""
+    if authority:
+        when = f"""
+4. When it was sealed: manifest.tsr is an RFC 3161 timestamp token from {authority} over the
+   SHA-256 of manifest.json (only that hash was sent). Check it with OpenSSL, giving the
+   authority's root certificate:
+     openssl ts -verify -in manifest.tsr -data manifest.json -CAfile <root>.pem
+   evidence-kit verify checks it too, and prints "sealed no later than <time>, by <authority>".
+"""
+        proves_when = (
+            f"\n- that manifest.json, and so every file it lists, existed no later than the time\n"
+            f"  in manifest.tsr: {authority} signed its hash then. A dispute opened after that\n"
+            "  time cannot have produced these files."
+        )
+        not_when = ""
+    else:
+        when, proves_when = "", ""
+        not_when = (
+            "\n- when the bundle was made: it carries no trusted timestamp, so the times in it come\n"
+            "  from the shopper's computer clock."
+        )
     return f"""How to verify this evidence bundle
 ==================================
 
@@ -159,16 +193,23 @@ standard tools read, and also covers manifest.json itself.
                (compare the output with that file's line in SHA256SUMS)
 3. Or let Evidence Kit check the zip as it is (nothing is extracted):
      evidence-kit verify {bundle_name}
-   It also re-checks the activity log: each entry in manifest.json "log" holds the hash
-   of the entry before it, so an entry that was changed, removed or reordered is reported.
+   It re-checks every hash, the activity log (each entry in manifest.json "log" holds the
+   hash of the entry before it, so a changed, removed or reordered entry is reported), and
+   that each original's hash is the one the log recorded when it was imported or made.
+{when}
+A clean result proves:
+- every file listed is in the bundle, byte for byte as it was sealed, and nothing else is;
+- the activity log is the unbroken chain the case kept, and each file in originals/ has the
+  hash the log recorded when that file was imported or extracted (a file swapped later,
+  even with manifest.json and SHA256SUMS made to match, is caught);{proves_when}
 
-What this proves: no file in the bundle has changed since it was sealed, and the files in
-originals/ are byte for byte the files imported into the case (their hashes were recorded
-at import and checked again before sealing).
-What it does not prove: who made the bundle or when. There is no signature or trusted
-timestamp; the activity log times come from the shopper's computer clock.
+It does not prove:
+- who made the bundle: nothing in it is signed with the shopper's key;
+- that nobody rebuilt the whole bundle: someone who rewrites every file, the whole log and
+  every hash consistently makes a bundle that checks clean{" (but not one that matches the timestamp)" if authority else ""};
+- what a recording shows, or that the camera clock was right;{not_when}
 
 Roles: originals/ untouched imports; exhibits/ annotated or masked renders and contact
 sheets; upload/ exactly the files prepared for the dispute form; claim.txt the claim text;
-summary.pdf the human summary.
+summary.pdf the human summary; manifest.json the list of everything{"; manifest.tsr the timestamp" if authority else ""}.
 """

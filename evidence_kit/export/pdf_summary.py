@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core.errors import describe_os_error
+from evidence_kit.core.errors import ExportError, describe_os_error
 from evidence_kit.core.tasks import CancelToken
 from evidence_kit.export import pdf_fonts as F
 
@@ -189,6 +189,12 @@ def _exhibit(ex: PdfExhibit, st: dict[str, Any], lost: _Lost, width: float, max_
     return KeepTogether(parts)
 
 
+def _short(value: Any, limit: int) -> str:
+    """A log cell cut to fit its column (a hand-edited entry can hold anything)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _details(details: dict[str, Any]) -> str:
     text = ", ".join(f"{k}={v}" for k, v in sorted(details.items()))
     return text if len(text) <= 140 else text[:139] + "…"
@@ -226,9 +232,9 @@ def _build_story(
             continue
         rows.append(
             [
-                lost.p(str(entry.get("seq", "")), st["cell"]),
-                lost.p(str(entry.get("at", "")).replace("T", " ").rstrip("Z"), st["cell"]),
-                lost.p(str(entry.get("action", "")).replace("_", " "), st["cell"]),
+                lost.p(_short(entry.get("seq", ""), 12), st["cell"]),
+                lost.p(_short(entry.get("at", ""), 40).replace("T", " ").rstrip("Z"), st["cell"]),
+                lost.p(_short(entry.get("action", ""), 60).replace("_", " "), st["cell"]),
                 lost.p(_details(entry.get("details") or {}), st["small"]),
             ]
         )
@@ -322,8 +328,15 @@ def build_summary(data: SummaryData, out: Path, cancel: CancelToken | None = Non
         invariant=1,
     )
     story = _build_story(data, st, lost, doc.width, doc.height)
+    from reportlab.platypus.doctemplate import LayoutError
+
     try:
         doc.build(story, canvasmaker=_canvas_class(data.footer))
     except OSError as exc:
         raise describe_os_error(exc, out) from exc
+    except LayoutError as exc:
+        raise ExportError(
+            "The PDF summary cannot be laid out: a text in the case is too long for a page"
+            f" ({str(exc)[:80]}…). Shorten it and export again."
+        ) from exc
     return lost.any

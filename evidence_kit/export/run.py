@@ -33,6 +33,7 @@ from evidence_kit.export.jobs import run_jobs
 from evidence_kit.export.pdf_content import summary_data
 from evidence_kit.export.pdf_summary import build_summary
 from evidence_kit.export.plan import ExportPlan, plan_export
+from evidence_kit.export.timestamp import Timestamper
 from evidence_kit.export.upload_pack import pack_outcome, readme_text
 
 
@@ -50,6 +51,7 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     bundle_sha256: str = ""
     manifest_sha256: str = ""
+    timestamp: str = ""  # "sealed no later than …, by …" when the shopper asked for one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +65,7 @@ class ExportResult:
             "warnings": list(self.warnings),
             "bundle_sha256": self.bundle_sha256,
             "manifest_sha256": self.manifest_sha256,
+            "timestamp": self.timestamp or None,
         }
 
 
@@ -78,11 +81,13 @@ def export_case(
     today: date | None = None,
     exported_at: str | None = None,
     workers: int = 2,
+    timestamp: Timestamper | None = None,
 ) -> ExportResult:
     """Export the case to out_dir (default: the case's exports/ folder).
 
     upload: also make the upload pack. record: append an 'exported' entry to the case's
-    activity log and save (the GUI records on its own thread instead).
+    activity log and save (the GUI records on its own thread instead). timestamp: the
+    authority the shopper chose to timestamp the manifest's hash (sent nothing else).
     """
     cancel = cancel or CancelToken()
     plan = plan_export(store, platform, upload=upload)
@@ -95,7 +100,7 @@ def export_case(
     try:
         result = _build(
             store, plan, draft, staging, out_dir, Steps(progress, 0.1, 0.99), cancel, exported_at,
-            workers,
+            workers, timestamp,
         )  # fmt: skip
         S.commit(staging, result.bundle, result.pdf, result.upload_dir)
     except BaseException:
@@ -173,6 +178,7 @@ def _build(
     cancel: CancelToken,
     exported_at: str | None,
     workers: int,
+    timestamp: Timestamper | None,
 ) -> ExportResult:
     """Everything the export writes, into the staging folder."""
     case = store.case
@@ -192,7 +198,7 @@ def _build(
         bundle_name=plan.bundle_name,
     ).encode("utf-8")
     cancel.check()
-    contents = BundleContents(cancel)
+    contents = BundleContents(cancel, timestamp)
     contents.add_originals(store, plan)
     contents.add_outputs(outputs, upload_dir)
     if plan.upload:
@@ -219,4 +225,5 @@ def _build(
         warnings=warnings + [n for o in outputs for n in o.notes],
         bundle_sha256=sha256_file(zip_path, cancel=cancel),
         manifest_sha256=manifest_digest,
+        timestamp=contents.stamp.line() if contents.stamp else "",
     )

@@ -15,6 +15,8 @@ from evidence_kit.core.activity_log import verify_chain
 from evidence_kit.core.errors import UnreadableFileError
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.export.manifest import MANIFEST_NAME, SUMS_NAME, parse_sums
+from evidence_kit.export.sealed_log import cross_check
+from evidence_kit.export.timestamp import TOKEN_NAME, TokenError, check_token
 from evidence_kit.export.zipsafe import (
     DamagedMember,
     check_archive,
@@ -39,6 +41,7 @@ class VerifyReport:
     order_id: str = ""
     exported_at: str = ""
     log_entries: int = 0
+    timestamp: str = ""  # "sealed no later than <time>, by <authority>" for a good token
 
     @property
     def ok(self) -> bool:
@@ -76,8 +79,12 @@ def verify_bundle(
     path: Path | str,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    trust_roots: list[Any] | None = None,
 ) -> VerifyReport:
-    """Check a bundle. Raises UnsafeArchiveError / UnreadableFileError for exit code 2."""
+    """Check a bundle. Raises UnsafeArchiveError / UnreadableFileError for exit code 2.
+
+    trust_roots: timestamp authority roots to trust besides the public ones.
+    """
     path = Path(path)
     report = VerifyReport(bundle=str(path))
     with open_zip(path) as zf:
@@ -97,9 +104,11 @@ def verify_bundle(
         else:
             report.missing.append(SUMS_NAME)
         manifest = None
+        manifest_bytes = b""
         if MANIFEST_NAME in members:
             try:
-                manifest = _load_manifest(read_small(zf, members[MANIFEST_NAME]), report)
+                manifest_bytes = read_small(zf, members[MANIFEST_NAME])
+                manifest = _load_manifest(manifest_bytes, report)
             except DamagedMember:
                 report.changed.append(MANIFEST_NAME)
         else:
@@ -130,6 +139,8 @@ def verify_bundle(
                 report.changed.append(name)
         known = set(expected) | {SUMS_NAME, MANIFEST_NAME}
         report.extra = sorted(n for n in members if n not in known)
+        if manifest is not None and (TOKEN_NAME in members or manifest.get("timestamp")):
+            _check_timestamp(zf, members, manifest, manifest_bytes, report, trust_roots)
     for key in ("changed", "missing"):
         setattr(report, key, sorted(set(getattr(report, key))))
     progress(1.0, "Verified")
@@ -164,7 +175,7 @@ def _read_manifest(
     if sums and MANIFEST_NAME not in sums:
         report.problems.append("SHA256SUMS does not cover manifest.json")
     for name in sums:
-        if name != MANIFEST_NAME and name not in expected:
+        if name not in (MANIFEST_NAME, TOKEN_NAME) and name not in expected:
             report.problems.append(f"{name} is in SHA256SUMS but not in manifest.json")
     log = manifest.get("log")
     if not isinstance(log, list):
@@ -175,6 +186,33 @@ def _read_manifest(
         report.log_problems.append("the activity log has an entry that is not an object")
         return
     report.log_problems += verify_chain(log)
+    report.log_problems += cross_check(manifest["files"], log)
     head = log[-1].get("hash") if log and isinstance(log[-1], dict) else None
     if manifest.get("log_head") != head:
         report.log_problems.append("log_head does not match the last log entry")
+
+
+def _check_timestamp(
+    zf: Any,
+    members: dict[str, Any],
+    manifest: dict[str, Any],
+    manifest_bytes: bytes,
+    report: VerifyReport,
+    trust_roots: list[Any] | None,
+) -> None:
+    """The RFC 3161 token over manifest.json, checked offline."""
+    asked = manifest.get("timestamp")
+    if TOKEN_NAME not in members:
+        who = asked.get("authority") if isinstance(asked, dict) else None
+        report.problems.append(
+            f"manifest.json says it was timestamped{f' by {who}' if who else ''},"
+            f" but {TOKEN_NAME} is missing"
+        )
+        return
+    try:
+        token = read_small(zf, members[TOKEN_NAME])
+        report.timestamp = check_token(token, manifest_bytes, trust_roots).line()
+    except DamagedMember:
+        report.changed.append(TOKEN_NAME)
+    except TokenError as exc:
+        report.problems.append(f"timestamp: {exc}")

@@ -26,7 +26,7 @@ from tests.factories.hostile import (
     write_mutated,
 )
 
-EXAMPLES = int(os.environ.get("EVIDENCE_KIT_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("EVIDENCE_KIT_FUZZ_EXAMPLES", "100"))
 
 
 @pytest.fixture(scope="module")

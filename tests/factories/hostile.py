@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.cli import main
+from evidence_kit.core.log_file import LOG_FILE
 
 
 def nested(depth: int) -> Any:
@@ -48,7 +49,7 @@ ISSUE_CASES = {
     "nesting 950 in meta": (lambda d: _set(d, ("items", 0, "meta", "x"), nested(950)), "items[0]"),
     "nesting 1000 in the log": (
         lambda d: _set(d, ("log", 0, "details", "x"), nested(1000)),
-        "nested too deeply",
+        "activity-log.jsonl line 1",
     ),
     "price Infinity": (lambda d: _set(d, ("facts", "price"), float("inf")), "facts.price"),
     "delivered 9999-12-31": (lambda d: _set(d, ("facts", "delivered"), "9999-12-31"), "facts.delivered"),
@@ -93,19 +94,42 @@ def commands(case: Path, scratch: Path) -> list[tuple[object, ...]]:
 
 
 def write_mutated(base: Path, work: Path, doc: dict[str, Any]) -> Path:
-    """A fresh copy of the base case folder with `doc` as its case.json."""
+    """A fresh copy of the base case folder with `doc` as its case.json.
+
+    `doc` holds the log inline (see base_doc); from schema 3 on it goes to its own file,
+    with a log_head naming the (mutated) entries, so the edit reaches the checks after it.
+    """
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(base, work)
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(10_000)  # a thousand-deep list is what some cases are made of
-    try:
-        text = json.dumps(doc, ensure_ascii=False)
-    finally:
-        sys.setrecursionlimit(limit)
-    (work / "case.json").write_text(text, encoding="utf-8", errors="surrogatepass")
+    doc = dict(doc)
+    if isinstance(doc.get("schema_version"), int) and doc["schema_version"] >= 3:
+        log = doc.pop("log", [])
+        lines = [_dumps(e) for e in log] if isinstance(log, list) else []
+        last = log[-1] if isinstance(log, list) and log else {}
+        doc["log_head"] = {
+            "entries": len(lines),
+            "hash": last.get("hash") if isinstance(last, dict) else "",
+        }
+        (work / LOG_FILE).write_text(
+            "".join(line + "\n" for line in lines), encoding="utf-8", errors="surrogatepass"
+        )
+    (work / "case.json").write_text(_dumps(doc), encoding="utf-8", errors="surrogatepass")
     return work
 
 
+def _dumps(value: Any) -> str:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(10_000)  # a thousand-deep list is what some cases are made of
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 def base_doc(base: Path) -> dict[str, Any]:
-    """A fresh copy of the base case's document."""
-    return copy.deepcopy(json.loads((base / "case.json").read_text(encoding="utf-8")))
+    """The base case's document with its log inline, as the model sees it."""
+    doc = json.loads((base / "case.json").read_text(encoding="utf-8"))
+    doc.pop("log_head", None)
+    lines = (base / LOG_FILE).read_text(encoding="utf-8").splitlines()
+    doc["log"] = [json.loads(line) for line in lines if line.strip()]
+    return copy.deepcopy(doc)

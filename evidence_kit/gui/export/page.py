@@ -97,10 +97,12 @@ class ExportPage(QWidget):
         folder_row.addWidget(browse)
         self.make_upload = QCheckBox(self.tr("Make the upload pack"), self)
         self.make_upload.setChecked(True)
+        self.timestamp = self._timestamp_choice()
         form = QFormLayout()
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Save to"), folder_row)
         form.addRow("", self.make_upload)
+        form.addRow(self.tr("Trusted timestamp"), self.timestamp)
 
         include_box = QGroupBox(self.tr("What to include"), self)
         self.items = QListWidget(include_box)
@@ -184,6 +186,7 @@ class ExportPage(QWidget):
             self.platform,
             self.items,
             self.make_upload,
+            self.timestamp,
         ):
             widget.setEnabled(not busy)
         if busy:
@@ -299,6 +302,33 @@ class ExportPage(QWidget):
         store = self.controller.store
         return CaseStore(store.root, copy.deepcopy(store.case))
 
+    def _timestamp_choice(self) -> QComboBox:
+        """Off by default; an authority proves when the bundle was sealed (DESIGN §5)."""
+        from evidence_kit.core.settings import load_settings
+        from evidence_kit.export.timestamp import AUTHORITIES
+
+        box = QComboBox(self)
+        box.addItem(self.tr("Off: nothing leaves this computer"), "")
+        for a in AUTHORITIES:
+            box.addItem(self.tr("{0}: sends only the bundle's hash, online").format(a.name), a.id)
+        box.setToolTip(
+            self.tr(
+                "A timestamp authority signs the hash of the bundle's manifest, which proves the "
+                "evidence existed no later than that moment. Only the hash is sent."
+            )
+        )
+        chosen = box.findData(load_settings().timestamp_authority)
+        box.setCurrentIndex(max(chosen, 0))
+        box.currentIndexChanged.connect(lambda _=0: self._remember_timestamp())
+        return box
+
+    def _remember_timestamp(self) -> None:
+        from evidence_kit.core.settings import load_settings, save_settings
+
+        settings = load_settings()
+        settings.timestamp_authority = str(self.timestamp.currentData() or "")
+        save_settings(settings)
+
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export to"), self.folder.text())
         if folder:
@@ -312,13 +342,25 @@ class ExportPage(QWidget):
         store = self._snapshot()
         out = Path(self.folder.text().strip() or str(self.controller.store.exports_dir))
         platform, upload = self.platform_id, self.make_upload.isChecked()
+        stamper = None
+        if self.timestamp.currentData():
+            from evidence_kit.export.timestamp import Timestamper, authority
+
+            stamper = Timestamper(authority(str(self.timestamp.currentData())))
         self.open_button.setEnabled(False)
         self.summary.setText("")
         self._start(
             self.tr("Exporting"),
             lambda progress, cancel: export_case(
-                store, out, platform, progress, cancel, upload=upload, record=False
-            ),
+                store,
+                out,
+                platform,
+                progress,
+                cancel,
+                upload=upload,
+                record=False,
+                timestamp=stamper,
+            ),  # fmt: skip
             self._export_done,
         )
 
@@ -378,6 +420,8 @@ class ExportPage(QWidget):
         ]
         if result.upload_dir:
             lines.append(self.tr("Upload pack: {0}").format(result.upload_dir))
+        if result.timestamp:
+            lines.append(self.tr("Timestamp: {0}").format(result.timestamp))
         lines += result.warnings
         self.summary.setText("\n".join(lines))
         self.open_button.setEnabled(True)
