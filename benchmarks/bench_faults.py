@@ -124,9 +124,8 @@ def bench_open(folder: Path, sizes: list[int], runs: int) -> None:
 
 
 def bench_long_log(folder: Path, entries: int) -> None:
-    from tests.factories.export import make_case
-
     from evidence_kit.export.run import export_case
+    from tests.factories.export import make_case
 
     store = make_case(folder / "log")
     for i in range(entries):

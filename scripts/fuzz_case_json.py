@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
-from tests.core.test_hand_edited import _mutations, assert_named, apply  # noqa: E402
+from tests.core.test_hand_edited import _mutations, apply, assert_named  # noqa: E402
 from tests.factories.export import make_case  # noqa: E402
 from tests.factories.hostile import base_doc, commands, run, write_mutated  # noqa: E402
 

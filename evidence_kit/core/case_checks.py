@@ -8,7 +8,9 @@ Marks are checked by core/annotations.py; this module bounds the other fields.
 
 from __future__ import annotations
 
+import json
 import math
+import sys
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -26,6 +28,17 @@ FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2100, 12, 31)
 def fail(path: str, message: str) -> CaseCorruptError:
     """The named error for one field of case.json."""
     return CaseCorruptError(f"case.json: {path} {message}", field=path)
+
+
+def parse_json(raw: bytes) -> Any:
+    """json.loads with room for a nesting deep enough that check_depth, not the parser,
+    reports it, naming the field; deeper still is a RecursionError for the caller."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * MAX_DEPTH + 4000))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def check_depth(doc: Any) -> None:

@@ -106,3 +106,17 @@ def locked_error(root: Path) -> CaseLockedError:
         "try again when it has finished",
         pid,
     )
+
+
+def signature(info: os.stat_result) -> tuple[int, int, int]:
+    """What changes whenever case.json is replaced or rewritten: a save compares it with
+    what it read, so another writer's change is never saved over."""
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def stat_signature(path: Path) -> tuple[int, int, int] | None:
+    """The signature of the file at `path` now (None if it is gone)."""
+    try:
+        return signature(path.stat())
+    except OSError:
+        return None

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import stat
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from evidence_kit.core import activity_log, case_checks, case_ops, leftovers, log_file
-from evidence_kit.core.case_lock import APP, CaseLock
+from evidence_kit.core.case_lock import APP, CaseLock, signature, stat_signature
 from evidence_kit.core.errors import (
     CaseChangedError,
     CaseCorruptError,
@@ -160,12 +159,12 @@ class CaseStore:
         try:
             # stat the very file that is read, so a save can tell if it was replaced since
             with path.open("rb") as fh:
-                disk = _signature(os.fstat(fh.fileno()))
+                disk = signature(os.fstat(fh.fileno()))
                 raw = fh.read()
         except OSError as exc:
             raise CaseNotFoundError(f"Cannot read {path}: {exc.strerror or exc}") from exc
         try:
-            doc = _parse(raw)
+            doc = case_checks.parse_json(raw)
         except (UnicodeDecodeError, ValueError) as exc:
             raise CaseCorruptError(f"{path} is damaged (not valid JSON: {exc}).") from exc
         except RecursionError:
@@ -236,7 +235,7 @@ class CaseStore:
         except EvidenceKitError:
             return  # no lock on a read-only folder; check_writable says why nothing saves
         try:
-            if _stat_signature(self.case_file) != self._disk:
+            if stat_signature(self.case_file) != self._disk:
                 fresh = self._load(self.root)
                 self.case, self._disk, self._backup = fresh.case, fresh._disk, fresh._backup
                 self._log_on_disk = fresh._log_on_disk
@@ -287,7 +286,7 @@ class CaseStore:
             raise CaseCorruptError(
                 f"The case cannot be saved: it holds a value JSON cannot store ({exc})."
             ) from exc
-        if self._disk is not None and _stat_signature(self.case_file) != self._disk:
+        if self._disk is not None and stat_signature(self.case_file) != self._disk:
             raise CaseChangedError(
                 f"{self.case_file} was changed by another program after it was opened; "
                 "nothing was saved. Open the case again."
@@ -307,7 +306,7 @@ class CaseStore:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.case_file)
             tmp = ""
-            self._disk = _stat_signature(self.case_file)
+            self._disk = stat_signature(self.case_file)
             self._log_on_disk = on_disk
             _fsync_dir(self.root)
         except OSError as exc:
@@ -372,29 +371,6 @@ def make_read_only(path: Path) -> None:
     """Drop write permission for everyone: originals are never modified."""
     mode = path.stat().st_mode
     path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-
-
-def _parse(raw: bytes) -> Any:
-    """json.loads with room for a nesting deep enough that check_depth, not the parser,
-    reports it, naming the field; deeper still is a RecursionError for the caller."""
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 4 * case_checks.MAX_DEPTH + 4000))
-    try:
-        return json.loads(raw.decode("utf-8"))
-    finally:
-        sys.setrecursionlimit(limit)
-
-
-def _signature(info: os.stat_result) -> tuple[int, int, int]:
-    """What changes whenever case.json is replaced or rewritten."""
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
-
-
-def _stat_signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        return _signature(path.stat())
-    except OSError:
-        return None
 
 
 def _fsync_dir(path: Path) -> None:
