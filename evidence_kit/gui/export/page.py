@@ -57,9 +57,6 @@ RED = QColor("#c62828")
 GREY = QColor("#607d8b")
 
 
-_mb = human_size
-
-
 class ExportPage(QWidget):
     """A step page. Contract: __init__(controller, runner, parent), refresh()."""
 
@@ -261,7 +258,7 @@ class ExportPage(QWidget):
     def _fill(self, rows: list[Row]) -> None:
         self.table.setRowCount(len(rows))
         for r, (name, size, limit, status, colour) in enumerate(rows):
-            cells = [name, _mb(size), _mb(limit), status]
+            cells = [name, human_size(size), human_size(limit), status]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if c in (1, 3):
