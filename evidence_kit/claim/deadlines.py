@@ -19,6 +19,7 @@ from typing import Any
 
 from evidence_kit.claim import rules
 from evidence_kit.claim.language import home_region
+from evidence_kit.core.events import first_day
 from evidence_kit.core.model import Case
 
 SOON_DAYS = 3
@@ -91,7 +92,7 @@ def anchors(case: Case, today: date) -> dict[str, tuple[date, str]]:
         ("dispute_opened", "opening the dispute"),
         ("return_agreed", "the agreed return"),
     ):
-        day = _iso(claim.get(key))
+        day = _iso(first_day(case.events, key)) or _iso(claim.get(key))  # a recorded event wins
         out[key] = (day, f"{label} ({day.isoformat()})") if day else (today, f"{label}, if today")
     contacted = _iso(claim.get("contacted_seller"))
     if contacted:
@@ -100,7 +101,11 @@ def anchors(case: Case, today: date) -> dict[str, tuple[date, str]]:
 
 
 def _assumed(case: Case, anchor: str) -> bool:
-    return anchor in ("dispute_opened", "return_agreed") and not _iso(case.claim.get(anchor))
+    return (
+        anchor in ("dispute_opened", "return_agreed")
+        and not _iso(case.claim.get(anchor))
+        and not first_day(case.events, anchor)
+    )
 
 
 def status_for(days_left: int) -> str:
@@ -123,7 +128,7 @@ def _applies(rule: dict[str, Any], case: Case, when: str = "always") -> bool:
     kind = rule.get("when", "always")
     if kind == "return" and when == "always":
         return case.claim.get("remedy") == "return_and_refund" or bool(
-            case.claim.get("return_agreed")
+            case.claim.get("return_agreed") or first_day(case.events, "return_agreed")
         )
     return kind == when
 

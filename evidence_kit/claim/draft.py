@@ -129,7 +129,7 @@ def _sanitized(case: Case, warnings: list[str]) -> Case:
         except EvidenceKitError:
             warnings.append(f"The saved {key} is not valid and was ignored: {getattr(facts, key)!r}.")  # fmt: skip
             facts = Facts(**{**vars(facts), key: None if key == "price" else ""})
-    return Case(facts=facts, items=case.items, claim=claim)
+    return Case(facts=facts, items=case.items, claim=claim, events=case.events)
 
 
 def _own_paragraphs(case: Case, text: str) -> str:

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "evidence_kit.cli.claim",
     "evidence_kit.cli.export",
     "evidence_kit.cli.record",
+    "evidence_kit.cli.dispute",
 )
 
 

@@ -32,6 +32,7 @@ REASONS = (
     "empty_parcel",
 )
 REMEDIES = ("full_refund", "partial_refund", "return_and_refund", "replacement")
+PAYMENT_METHODS = ("card", "e_wallet", "bank_transfer", "alipay")  # claim/dispute/rules.py
 ASPECTS = ("size", "colour", "material", "function", "quantity", "weight", "other")
 
 
@@ -168,6 +169,10 @@ def normalize_claim(key: str, value: Any) -> Any:
         return code
     if key in DATE_CLAIM_KEYS:
         return _parse_date(key, text)
+    if key == "payment_method":
+        if text and text not in PAYMENT_METHODS:
+            raise InvalidValueError(f"payment_method must be one of {', '.join(PAYMENT_METHODS)}")
+        return text
     if key == "aspect":
         # one or more, separated by ';' to pair with listing_says/received_is parts
         parts = [p.strip().lower().replace("color", "colour") for p in text.split(";")]

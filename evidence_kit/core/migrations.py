@@ -36,8 +36,15 @@ def _migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
     return dict(doc, schema_version=3)
 
 
+def _migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """v4 adds the dispute's events (an older app would drop them on save, so it must refuse
+    a v4 case)."""
+    return dict(doc, schema_version=4, events=doc.get("events") or [])
+
+
 #: schema_version -> function turning that version's document into the next one
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }

@@ -14,8 +14,9 @@ from typing import Any
 from evidence_kit.core import annotations as A
 from evidence_kit.core import case_checks as checks
 from evidence_kit.core.errors import CaseCorruptError, InvalidMarkError
+from evidence_kit.core.events import Event, load_events
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class ItemKind(StrEnum):
@@ -63,6 +64,8 @@ CLAIM_KEYS = (
     "return_attempted",
     "return_tracking",
     "country",
+    # added by issue 12: how the shopper paid, for the refund's arrival time
+    "payment_method",
 )
 SHOWS_MAX = 200  # "the crack, 6 cm, seen right after opening": a line, not a paragraph
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -283,6 +286,7 @@ class Case:
     log: list[LogEntry] = field(default_factory=list)
     bin: list[Item] = field(default_factory=list)  # removed items; files kept until emptied
     schema_version: int = SCHEMA_VERSION
+    events: list[Event] = field(default_factory=list)  # the dispute after it opens, by date
 
     def item(self, ref: str) -> Item:
         """Find a live item by id or exhibit number (E3)."""
@@ -319,6 +323,7 @@ class Case:
             "claim": dict(self.claim),
             "log": [asdict(e) for e in self.log] if log else None,
             "bin": [it.to_dict() for it in self.bin],
+            "events": [e.to_dict() for e in self.events],
         }
         if not log:
             del doc["log"]
@@ -346,6 +351,7 @@ class Case:
                 for i, it in enumerate(_expect(data.get("bin", []), list, "bin"))
             ],
             schema_version=_expect(data["schema_version"], int, "schema_version"),
+            events=load_events(data.get("events")),
         )
         twice = checks.first_duplicate([it.id for it in case.items + case.bin])
         if twice is not None:

@@ -80,6 +80,7 @@ def build_manifest(
         "platform": platform,
         "exhibits": exhibits,
         "files": [f.to_dict() for f in sorted(files, key=lambda f: f.path)],
+        "events": [e.to_dict() for e in case.events],  # the dispute after it opened
         "log": log,
         "log_head": log[-1]["hash"] if log else None,
     }

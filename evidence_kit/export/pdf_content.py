@@ -16,6 +16,7 @@ from evidence_kit.core.model import Case
 from evidence_kit.export.exhibits import ExhibitOutput
 from evidence_kit.export.manifest import FileEntry
 from evidence_kit.export.pdf_summary import SummaryData
+from evidence_kit.export.pdf_timeline import timeline_page
 from evidence_kit.export.plan import ExportPlan
 
 
@@ -39,6 +40,7 @@ def summary_data(
         hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)],
         footer=f"Evidence Kit {__version__} · {pname} order {order_id}",
         notes=_cover_notes(case, len(listed)),
+        dispute=timeline_page(case),
         verify_steps=[
             "1. Unzip the bundle; run  sha256sum -c SHA256SUMS  (macOS: shasum -a 256 -c SHA256SUMS).",
             f"2. Or run  evidence-kit verify {plan.bundle_name}  to re-check every hash and the activity log.",

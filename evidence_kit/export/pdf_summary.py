@@ -15,6 +15,7 @@ from typing import Any
 from evidence_kit.core.errors import ExportError, describe_os_error
 from evidence_kit.core.tasks import CancelToken
 from evidence_kit.export import pdf_fonts as F
+from evidence_kit.export.pdf_timeline import TimelinePage, timeline_story
 
 
 @dataclass
@@ -45,6 +46,7 @@ class SummaryData:
     footer: str
     notes: list[str] = field(default_factory=list)
     verify_steps: list[str] = field(default_factory=list)
+    dispute: TimelinePage | None = None  # the events after the dispute opened (pdf_timeline.py)
 
 
 def _styles() -> dict[str, Any]:
@@ -210,6 +212,8 @@ def _build_story(
         story += [PageBreak(), lost.p("Exhibits", st["h1"], bold=True)]
         for ex in data.exhibits:
             story.append(_exhibit(ex, st, lost, width, height * (0.72 if ex.is_sheet else 0.37)))
+    if data.dispute is not None:
+        story += timeline_story(data.dispute, st, lost, _table, width)
     story += [PageBreak(), lost.p("Timeline (activity log)", st["h1"], bold=True)]
     story.append(
         lost.p(
