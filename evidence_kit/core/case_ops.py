@@ -139,13 +139,10 @@ def normalize_claim(key: str, value: Any) -> Any:
         if not low:
             return None
         raise InvalidValueError(f"{key} must be yes or no")
-    if key == "reason":
-        if text and text not in REASONS:
-            raise InvalidValueError(f"reason must be one of {', '.join(REASONS)}")
-        return text
-    if key == "remedy":
-        if text and text not in REMEDIES:
-            raise InvalidValueError(f"remedy must be one of {', '.join(REMEDIES)}")
+    choices = {"reason": REASONS, "remedy": REMEDIES, "payment_method": PAYMENT_METHODS}
+    if key in choices:
+        if text and text not in choices[key]:
+            raise InvalidValueError(f"{key} must be one of {', '.join(choices[key])}")
         return text
     if key == "refund_percent":
         pct = parse_number(key, text)
@@ -169,10 +166,6 @@ def normalize_claim(key: str, value: Any) -> Any:
         return code
     if key in DATE_CLAIM_KEYS:
         return _parse_date(key, text)
-    if key == "payment_method":
-        if text and text not in PAYMENT_METHODS:
-            raise InvalidValueError(f"payment_method must be one of {', '.join(PAYMENT_METHODS)}")
-        return text
     if key == "aspect":
         # one or more, separated by ';' to pair with listing_says/received_is parts
         parts = [p.strip().lower().replace("color", "colour") for p in text.split(";")]

@@ -34,7 +34,10 @@ def _diffs(c: Context) -> list[str]:
 
 
 def _request(c: Context) -> str:
+    """What the shopper asks for now: after a return is agreed, the full price."""
     i = c.i
+    if last_of(c.events, "return_agreed", "return_shipped", "seller_received"):
+        return f"a full refund of {c.paid} for the returned item."
     return templates.request_sentence(i.remedy, i.price, i.currency, i.percent, i.amount, i.item, i.can_return)  # fmt: skip
 
 
@@ -54,7 +57,7 @@ def _evidence_short(c: Context) -> tuple[int, str]:
 
 def _titles_short(c: Context) -> tuple[int, str]:
     attached = [e for e in c.exhibits if e.attached] or c.exhibits
-    return (3, "(" + "; ".join(e.short for e in attached) + ")") if attached else (3, "")
+    return (3, "; ".join(e.short for e in attached) + ".") if attached else (3, "")
 
 
 def counter_offer(c: Context) -> Words:

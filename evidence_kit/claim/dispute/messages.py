@@ -96,15 +96,23 @@ def why_not(case: Case, kind: str, today: date | None = None) -> str:
     reason = str(case.claim.get("reason") or "")
     not_received = reason == "not_received" or case.claim.get("received") is False
     opened = timeline.is_open(case)
+    # answering the seller makes sense until a return is agreed or the dispute is decided
+    talking = (
+        opened and last_of(events, "return_agreed", "return_shipped", "seller_received") is None
+    )
     if kind == "appeal" and last_of(events, "closed_lost") is None:
         return "there is no lost decision to appeal (record closed_lost first)"
     if kind == "counter_offer":
         reply = last_of(events, "seller_replied")
         if reply is None or reply.reply != "offer":
             return "the seller has made no offer (record seller_replied --reply offer --amount N)"
-    if kind in ("counter_offer", "pushback_as_described", "pushback_more_evidence",
-                "pushback_close_first", "off_platform", "escalate") and not opened:  # fmt: skip
+    if kind == "escalate" and not opened:
         return "the dispute is not open (record dispute_opened, or it is already closed)"
+    if kind in ("counter_offer", "pushback_as_described", "pushback_more_evidence",
+                "pushback_close_first", "off_platform") and not talking:  # fmt: skip
+        if not opened:
+            return "the dispute is not open (record dispute_opened, or it is already closed)"
+        return "a return is agreed: the talks with the seller are over"
     if kind == "pushback_as_described" and not_received:
         return "'it is as described' answers a received item; this parcel did not arrive"
     if kind == "pushback_more_evidence" and not case.items:

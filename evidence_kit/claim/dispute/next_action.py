@@ -34,6 +34,7 @@ class NextAction:
     message: str = ""  # the message kind whose draft fits this step
     deadline: str = ""  # the id of the deadline it is due by
     done: bool = False  # nothing left to do
+    kind: str = "last"  # of the deadline: last (the shopper's), wait (the other side's), earliest
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -52,7 +53,7 @@ def _action(
 ) -> NextAction:
     if d is None:
         return NextAction(text, why, None, None, message, "", done)
-    return NextAction(text, why, d.date, d.days_left, message, d.id, done)
+    return NextAction(text, why, d.date, d.days_left, message, d.id, done, d.kind)
 
 
 def compute(case: Case, today: date | None = None) -> NextAction:

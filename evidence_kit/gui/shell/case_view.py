@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,10 +19,11 @@ from evidence_kit.gui.annotate.editor import AnnotationEditor
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.claim.page import ClaimPage
+from evidence_kit.gui.dispute.page import DisputePage
 from evidence_kit.gui.export.page import ExportPage
 from evidence_kit.gui.facts.form import FactsForm
 from evidence_kit.gui.shell.evidence_list import EvidenceList
-from evidence_kit.gui.shell.step_rail import StepRail
+from evidence_kit.gui.shell.step_rail import STEPS, StepRail
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 from evidence_kit.gui.video.panel import VideoPanel
 
@@ -87,6 +89,11 @@ class CaseView(QWidget):
         self.pages.addWidget(self.evidence_split)
         self.pages.addWidget(self.claim)
         self.pages.addWidget(self.export)
+        self.dispute = DisputePage(controller, runner, self)
+        self.pages.addWidget(self.dispute)
+        self.step_keys = [QShortcut(QKeySequence(f"Ctrl+{n}"), self) for n in range(1, len(STEPS) + 1)]  # fmt: skip
+        for key, step in zip(self.step_keys, STEPS, strict=True):  # Ctrl+1 ... Ctrl+5
+            key.activated.connect(lambda step=step: self.show_step(step))
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.rail)
@@ -116,6 +123,8 @@ class CaseView(QWidget):
         elif step == "export":
             self.export.refresh()
             self.pages.setCurrentWidget(self.export)
+        elif step == "dispute":
+            self.pages.setCurrentWidget(self.dispute)  # it refreshes itself when shown
         else:
             self.pages.setCurrentWidget(self.evidence_split)
             if step == "facts":

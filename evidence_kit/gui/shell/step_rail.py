@@ -1,4 +1,5 @@
-"""The left rail: the four steps with their status, and the deadline countdown."""
+"""The left rail: the five steps with their status, and the deadline countdown (the next
+action's, once the dispute is under way)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from evidence_kit.claim.deadlines import days_text
 from evidence_kit.core.model import Case
 
-STEPS = ("facts", "evidence", "claim", "export")
+STEPS = ("facts", "evidence", "claim", "export", "dispute")
 
 
 def step_status(case: Case) -> dict[str, str]:
@@ -34,7 +35,16 @@ def step_status(case: Case) -> dict[str, str]:
         "evidence": evidence,
         "claim": claim,
         "export": "done" if exported else "empty",
+        "dispute": _dispute_status(case),
     }
+
+
+def _dispute_status(case: Case) -> str:
+    from evidence_kit.claim.dispute.next_action import compute
+
+    if not case.events:
+        return "empty"
+    return "done" if compute(case).done else "attention"
 
 
 class StepRail(QWidget):
@@ -53,6 +63,7 @@ class StepRail(QWidget):
             "evidence": self.tr("2  Evidence"),
             "claim": self.tr("3  Claim"),
             "export": self.tr("4  Export"),
+            "dispute": self.tr("5  Dispute"),
         }
         for key in STEPS:
             self.steps.addItem(QListWidgetItem(self.names[key]))
@@ -97,6 +108,18 @@ def _claim_is_stale(case: Case) -> bool:
 
 def deadline_text(case: Case) -> str:
     """The most urgent open deadline, as the rail shows it."""
+    if case.events:  # the dispute is under way: its next action is what counts
+        from evidence_kit.claim.dispute.next_action import compute
+
+        act = compute(case)
+        if act.due is None or act.days_left is None:
+            return f"Next: {act.text}"
+        warn = "⚠ " if act.days_left <= 3 and act.kind == "last" else ""
+        if act.days_left >= 0:
+            left = f"{act.days_left} days left"
+        else:
+            left = f"{-act.days_left} days late" if act.kind == "last" else "passed"
+        return f"{warn}Next, by {act.due} ({left}):\n{act.text}"
     try:
         from evidence_kit.claim.draft import draft_claim
 

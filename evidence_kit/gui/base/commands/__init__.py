@@ -5,6 +5,7 @@ add a new kind.
 """
 
 from evidence_kit.gui.base.commands.base import CaseCommand, Macro, ValueEdit
+from evidence_kit.gui.base.commands.events import AddEvent, EditEvent, RemoveEvent
 from evidence_kit.gui.base.commands.items import (
     AddItem,
     MoveItem,
@@ -19,14 +20,17 @@ from evidence_kit.gui.base.commands.marks import AddMarks, ChangeMarks, MoveMark
 from evidence_kit.gui.base.commands.values import EditClaim, SetValues
 
 __all__ = [
+    "AddEvent",
     "AddItem",
     "AddMarks",
     "CaseCommand",
     "ChangeMarks",
     "EditClaim",
+    "EditEvent",
     "Macro",
     "MoveItem",
     "MoveMarks",
+    "RemoveEvent",
     "RemoveItem",
     "RemoveMarks",
     "RenameItem",

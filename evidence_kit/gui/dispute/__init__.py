@@ -1,0 +1,1 @@
+"""The dispute step: timeline, next action, message drafts, calendar."""
