@@ -9,16 +9,15 @@ events instead of doubling them. Written with the `icalendar` library.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from evidence_kit.claim import rules as platform_rules
 from evidence_kit.claim.dispute import next_action, timeline
 from evidence_kit.claim.dispute.timeline import DisputeDeadline
-from evidence_kit.core.errors import InvalidValueError, describe_os_error
+from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.model import Case
+from evidence_kit.media.video.files import write_atomic
 
 PRODID = "-//Evidence Kit//Dispute deadlines//EN"
 
@@ -79,18 +78,5 @@ def write_calendar(case: Case, out: Path, today: date | None = None) -> int:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidValueError(f"the folder {folder} does not exist")
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".calendar.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-        tmp = ""
-    except OSError as exc:
-        raise describe_os_error(exc, out) from exc
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    write_atomic(out, data)
     return data.count(b"BEGIN:VEVENT")

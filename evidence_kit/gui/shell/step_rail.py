@@ -119,6 +119,8 @@ def deadline_text(case: Case) -> str:
             left = f"{act.days_left} days left"
         else:
             left = f"{-act.days_left} days late" if act.kind == "last" else "passed"
+        if left == "passed":
+            return f"Next (since {act.due}):\n{act.text}"
         return f"{warn}Next, by {act.due} ({left}):\n{act.text}"
     try:
         from evidence_kit.claim.draft import draft_claim
