@@ -35,8 +35,8 @@ class NextActionCard(QFrame):
         self.why.setWordWrap(True)
         self.why.setStyleSheet("color: palette(mid);")
         self.draft_button = QPushButton(self)
-        self.draft_button.clicked.connect(lambda: self.draft_requested.emit(self._message))
         self._message = ""
+        self.draft_button.clicked.connect(lambda: self.draft_requested.emit(self._message))
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)

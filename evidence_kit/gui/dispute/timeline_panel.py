@@ -6,7 +6,7 @@ Delete removes it. The buttons under the list add the event that usually comes n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -75,9 +75,9 @@ class TimelinePanel(QWidget):
         item = self.list.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: SignalInstance) -> None:
         if self.current_id():
-            signal.emit(self.current_id())  # type: ignore[attr-defined]
+            signal.emit(self.current_id())
 
     def _enable(self) -> None:
         chosen = bool(self.current_id())
