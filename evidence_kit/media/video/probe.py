@@ -52,11 +52,12 @@ class VideoInfo:
     creation_source: str | None = None  # the metadata key the creation time came from
     video_stream: int = 0  # the index of the film's track in the container
     picture: Picture = field(default_factory=Picture, repr=False, compare=False)
+    keyframes_s: list[float] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
         data = asdict(self)
-        del data["picture"]
+        del data["picture"], data["keyframes_s"]
         return data
 
 
@@ -147,33 +148,42 @@ def _flags(stream: Any) -> int:
     return int(getattr(disposition, "value", disposition) or 0)
 
 
-def _tail(container: Any, stream: Any, size: int, first_pts: int) -> tuple[float | None, bool]:
-    """(end of the last frame, truncated?) in seconds from the first frame.
+def _tail(
+    container: Any, stream: Any, size: int, first_pts: int
+) -> tuple[float | None, bool, list[float] | None]:
+    """(end of the last frame, truncated?, keyframe times) in seconds from the first frame.
 
     Containers disagree on what their duration counts (MP4 from the first frame, MKV from
     zero), so the end is read from the last packets themselves: seek to the last keyframe
     and walk the packets to EOF, without decoding. A file cut after its index still
-    claims its full length, but those packets are missing or cut short.
+    claims its full length, but those packets are missing or cut short. When the file
+    gives no duration (a browser's live WebM) the walk covers it all, and the keyframe
+    times it saw are kept, so nothing has to seek to find them again.
     """
     tb = stream.time_base
     if not tb:
-        return None, False
+        return None, False, None
     far = first_pts + int(((container.duration or 0) + abs(container.start_time or 0)) / 1e6 / tb)
     shown: list[tuple[int, int]] = []  # (pts, duration) of the packets that are displayed
+    keys: list[int] = []
     try:
         container.seek(max(far, first_pts), stream=stream, backward=True, any_frame=False)
         for packet in container.demux(stream):
             if not packet.size or packet.pts is None:
                 continue
             if packet.is_corrupt or (packet.pos is not None and packet.pos + packet.size > size):
-                return _readable_end(container, stream, size, first_pts), True
+                return _readable_end(container, stream, size, first_pts), True, None
             if not packet.is_discard:  # frames an edit list hides are not shown
                 shown.append((packet.pts, packet.duration or 0))
+                if packet.is_keyframe:
+                    keys.append(packet.pts)
     except Exception:
-        return _readable_end(container, stream, size, first_pts), True
+        return _readable_end(container, stream, size, first_pts), True, None
     if not shown:  # the index promises packets the file no longer has
-        return _readable_end(container, stream, size, first_pts), True
-    return float((_last_frame_end(container, stream, shown) - first_pts) * tb), False
+        return _readable_end(container, stream, size, first_pts), True, None
+    whole = bool(keys) and min(p for p, _ in shown) <= first_pts  # the walk saw it all
+    key_s = [float((k - first_pts) * tb) for k in sorted(keys)] if whole else None
+    return float((_last_frame_end(container, stream, shown) - first_pts) * tb), False, key_s
 
 
 def _last_frame_end(container: Any, stream: Any, shown: list[tuple[int, int]]) -> int:
@@ -265,7 +275,7 @@ def probe_with_start(container: Any, path: Path) -> tuple[VideoInfo, int]:
     w, h = stream.codec_context.width, stream.codec_context.height
     dw, dh = picture.display_size(w, h)
     size = path.stat().st_size
-    end, truncated = _tail(container, stream, size, first_pts)
+    end, truncated, keyframes = _tail(container, stream, size, first_pts)
     readable = end if truncated else None
     if end is not None and not truncated and end > 0:
         duration = end
@@ -303,6 +313,7 @@ def probe_with_start(container: Any, path: Path) -> tuple[VideoInfo, int]:
         creation_source=source,
         video_stream=stream.index,
         picture=picture,
+        keyframes_s=keyframes,
     )
     return info, int(first_pts)
 

@@ -7,6 +7,7 @@ with milliseconds map back to the same frame.
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 from collections.abc import Iterator
@@ -239,7 +240,11 @@ class VideoReader:
 
     def keyframe_before(self, t: float) -> float:
         """Where a seek for t lands: the keyframe at or before it (s), from the packets
-        alone (nothing is decoded). Forgets the decoder position."""
+        alone (nothing is decoded). Forgets the decoder position, unless probe already
+        walked every packet and knows the keyframes."""
+        known = self.info.keyframes_s
+        if known:
+            return known[max(bisect.bisect_right(known, t + TOLERANCE_S) - 1, 0)]
         self.forget()
         target = self.first_pts + int(max(t, 0.0) / self.time_base)
         try:
