@@ -2,9 +2,9 @@
 and range it was coded with, and, for HDR (HLG, PQ) or BT.2020 video, a tone and gamut
 mapping to SDR BT.709, the only kind every screen, PDF viewer and upload form shows right.
 
-All of it runs in FFmpeg through PyAV's filter graph, in 32-bit float: libswscale does the
-matrix and range exactly; the HDR part is `lut1d` (transfer curves, 64k points) around
-`colorchannelmixer` (the primaries, in linear light). The FFmpeg inside the PyAV wheel has no
+All of it runs in FFmpeg through PyAV's filter graph, on 16 bits per channel: libswscale
+does the matrix and range exactly; the HDR part is `lut1d` (transfer curves, 16k points,
+made by tonemap.py) around `colorchannelmixer` (the primaries, in linear light). The FFmpeg inside the PyAV wheel has no
 zscale, and swscale's own tone mapping (FFmpeg 8) puts SDR white at 203 cd/m², which shows
 the 100 cd/m² white of SDR-made HDR video as light grey. A 3D LUT would do all in one step
 but is off by 15+ code values at saturated colours (measured at 65³), so the curves stay 1D:
@@ -20,15 +20,8 @@ but is off by 15+ code values at saturated colours (measured at 65³), so the cu
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 # FFmpeg's AVColorSpace / AVColorTransferCharacteristic / AVColorPrimaries values
 _MATRIX_NAMES = {1: "bt709", 4: "fcc", 5: "bt470bg", 6: "smpte170m", 7: "smpte240m",
@@ -43,20 +36,6 @@ _PRIMARY_NAMES = {1: "bt709", 4: "bt470m", 5: "bt470bg", 6: "smpte170m", 7: "smp
 HDR_TRC = {16: "pq", 18: "hlg"}
 BT2020 = 9
 FULL_RANGE = 2  # AVCOL_RANGE_JPEG
-
-CURVE_POINTS = 16384
-SDR_WHITE_NITS = 100.0
-KNEE = 0.8  # of SDR white, in linear light: kept exactly below this
-HLG_PEAK_NITS = 1000.0
-PQ_DEFAULT_PEAK_NITS = 1000.0
-
-BT2020_TO_BT709 = np.array(
-    [
-        [1.660491, -0.587641, -0.072850],
-        [-0.124550, 1.132900, -0.008349],
-        [-0.018151, -0.100579, 1.118730],
-    ]  # fmt: skip
-)
 
 
 @dataclass(frozen=True)
@@ -127,93 +106,13 @@ def _mastering_peak(frame: Any | None) -> float:
     return peak if 100.0 < peak <= 10_000.0 else 0.0
 
 
-# --- the tone and gamut mapping ----------------------------------------------------------------
-
-
-def _pq_eotf(e: np.ndarray) -> np.ndarray:
-    """SMPTE ST 2084: signal 0..1 -> cd/m²."""
-    m1, m2 = 2610 / 16384, 2523 / 4096 * 128
-    c1, c2, c3 = 3424 / 4096, 2413 / 4096 * 32, 2392 / 4096 * 32
-    p = np.power(np.clip(e, 0, 1), 1 / m2)
-    return 10_000.0 * np.power(np.maximum(p - c1, 0) / (c2 - c3 * p), 1 / m1)
-
-
-def _hlg_inverse_oetf(e: np.ndarray) -> np.ndarray:
-    """BT.2100 HLG: signal 0..1 -> scene light 0..1."""
-    a, b, c = 0.17883277, 0.28466892, 0.55991073
-    e = np.clip(e, 0, 1)
-    return np.where(e <= 0.5, e * e / 3.0, (np.exp((e - c) / a) + b) / 12.0)
-
-
-def _shoulder(x: np.ndarray, peak: float) -> np.ndarray:
-    """Identity up to KNEE, then an extended-Reinhard roll-off that reaches 1 at `peak`
-    with a continuous slope (x and peak in units of SDR white)."""
-    peak = max(peak, 1.0 + 1e-3)
-    t = np.maximum(x - KNEE, 0) / (1 - KNEE)
-    tp = (peak - KNEE) / (1 - KNEE)
-    rolled = KNEE + (1 - KNEE) * t * (1 + t / (tp * tp)) / (1 + t)
-    return np.where(x <= KNEE, x, np.minimum(rolled, 1.0))
-
-
-def to_light(signal: np.ndarray, colour: Colour) -> np.ndarray:
-    """Per channel: non-linear BT.2020 signal (0..1) -> linear light in units of SDR white,
-    highlights already rolled off (so at most 1)."""
-    if colour.hdr == "pq":
-        light = _pq_eotf(signal) / SDR_WHITE_NITS
-        peak = (colour.peak_nits or PQ_DEFAULT_PEAK_NITS) / SDR_WHITE_NITS
-    elif colour.hdr == "hlg":
-        light = HLG_PEAK_NITS / SDR_WHITE_NITS * np.power(_hlg_inverse_oetf(signal), 1.2)
-        peak = HLG_PEAK_NITS / SDR_WHITE_NITS
-    else:  # SDR in BT.2020 primaries, on a BT.1886 display
-        return np.power(np.clip(signal, 0, 1), 2.4)
-    return _shoulder(light, peak)
-
-
-def to_sdr(rgb: np.ndarray, colour: Colour) -> np.ndarray:
-    """The whole mapping in numpy, (N, 3) BT.2020 R'G'B' -> BT.709 R'G'B' (for tests and
-    for checking the filter chain; the pictures themselves go through FFmpeg)."""
-    light = np.clip(to_light(rgb, colour) @ BT2020_TO_BT709.T, 0, 1)
-    return np.power(light, 1 / 2.4)
-
-
-def _write_cube(name: str, xs: np.ndarray, ys: np.ndarray) -> Path:
-    """A 1D .cube file (the same curve on R, G and B), kept in the cache by content."""
-    from evidence_kit.core.paths import cache_dir
-
-    header = f"LUT_1D_SIZE {len(xs)}\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX {xs[-1]:.6g} {xs[-1]:.6g} {xs[-1]:.6g}\n"
-    body = "\n".join(f"{y:.7g} {y:.7g} {y:.7g}" for y in ys.tolist())
-    text = f"{header}{body}\n"
-    digest = hashlib.sha1(text.encode()).hexdigest()[:16]
-    folder = cache_dir() / "colour"
-    path = folder / f"{name}-{digest}.cube"
-    if path.is_file():
-        return path
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-    except OSError:  # no writable cache (a read-only profile): a private temporary file
-        fd, tmp = tempfile.mkstemp(suffix=".cube")
-        path = Path(tmp)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(text)
-    if Path(tmp) != path:
-        os.replace(tmp, path)
-    return path
-
-
-@lru_cache(maxsize=8)
-def _curves(hdr: str | None, peak_nits: float) -> tuple[Path, Path]:
-    colour = Colour(hdr=hdr, primaries="bt2020", peak_nits=peak_nits)
-    xs = np.linspace(0.0, 1.0, CURVE_POINTS)
-    return _write_cube("light", xs, to_light(xs, colour)), _write_cube(
-        "gamma", xs, np.power(xs, 1 / 2.4)
-    )
-
-
 def sdr_filters(colour: Colour) -> list[tuple[str, str]]:
-    """Filters (name, args) from gbrpf32le BT.2020 R'G'B' to gbrpf32le BT.709 R'G'B'."""
-    light, gamma = _curves(colour.hdr, round(colour.peak_nits, -1))
-    m = BT2020_TO_BT709
+    """Filters (name, args) from gbrp16le BT.2020 R'G'B' to BT.709 R'G'B' (tonemap.py)."""
+    from evidence_kit.media.video.tonemap import BT2020_TO_BT709 as m
+    from evidence_kit.media.video.tonemap import curve_files
+
+    light, gamma = curve_files(colour.hdr, round(colour.peak_nits, -1))
+
     mix = ":".join(f"{o}{i}={m[n][k]:.6f}" for n, o in enumerate("rgb")
                    for k, i in enumerate("rgb"))  # fmt: skip
     return [
@@ -223,6 +122,6 @@ def sdr_filters(colour: Colour) -> list[tuple[str, str]]:
     ]
 
 
-def _escape(path: Path) -> str:
+def _escape(path: Any) -> str:
     """A path as a filter option value (':' and '\\' are separators there)."""
     return str(path).replace("\\", "/").replace(":", "\\:").replace("'", "\\'")

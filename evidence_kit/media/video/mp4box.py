@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import Any
 
 _CONTAINERS = {b"moov", b"trak", b"edts", b"mdia"}
 
@@ -44,14 +45,49 @@ def _duration_field(data: bytearray, box: int, header: int, v0: int, v1: int) ->
     return (box + header + (v1 if version == 1 else v0)), (">Q" if version == 1 else ">I")
 
 
+def _find_moov(fh: Any) -> tuple[int, int] | None:
+    """(offset, size) of the top-level moov box, reading only box headers."""
+    fh.seek(0, 2)
+    end = fh.tell()
+    pos = 0
+    while pos + 8 <= end:
+        fh.seek(pos)
+        head = fh.read(16)
+        size, kind = struct.unpack(">I4s", head[:8])
+        if size == 1:
+            size = struct.unpack(">Q", head[8:16])[0]
+        elif size == 0:
+            size = end - pos
+        if size < 8:
+            return None
+        if kind == b"moov":
+            return pos, size
+        pos += size
+    return None
+
+
 def end_presentation(path: Path, handler: bytes, seconds: float) -> bool:
     """Make the track of `handler` (b"vide") show only its first `seconds` (never longer
-    than it was). True when the file was changed."""
-    data = bytearray(path.read_bytes())
-    moovs = _find(data, 0, len(data), b"moov")
-    if not moovs:
-        return False
-    mpos, mhead, msize = moovs[0]
+    than it was). True when the file was changed. Only the moov box is read and written
+    (a clip can be gigabytes)."""
+    with path.open("r+b") as fh:
+        found = _find_moov(fh)
+        if found is None:
+            return False
+        offset, size = found
+        fh.seek(offset)
+        data = bytearray(fh.read(size))
+        if not _end_in_moov(data, handler, seconds):
+            return False
+        fh.seek(offset)
+        fh.write(data)
+    return True
+
+
+def _end_in_moov(data: bytearray, handler: bytes, seconds: float) -> bool:
+    mhead = 16 if struct.unpack(">I", data[:4])[0] == 1 else 8
+    msize = len(data)
+    mpos = 0
     mvhd = _find(data, mpos + mhead, mpos + msize, b"mvhd")
     if not mvhd:
         return False
@@ -74,12 +110,10 @@ def end_presentation(path: Path, handler: bytes, seconds: float) -> bool:
                 struct.pack_into(fmt, data, at, new_end)
                 track_end, changed = new_end, True
         track_ends.append(track_end)
-    if not changed:
-        return False
-    at, fmt = _duration_field(data, mv_box, mv_head, 16, 24)
-    struct.pack_into(fmt, data, at, max(track_ends))
-    path.write_bytes(bytes(data))
-    return True
+    if changed:
+        at, fmt = _duration_field(data, mv_box, mv_head, 16, 24)
+        struct.pack_into(fmt, data, at, max(track_ends))
+    return changed
 
 
 def _handler(data: bytearray, start: int, end: int) -> bytes:
