@@ -5,8 +5,8 @@
 - sparse keyframes: 16 thumbnails and a 4x4 sheet of a 2-minute VP8 MediaRecorder-style
   WebM (one keyframe) against one `ffmpeg -vf select=...` pass picking the same frames
   (target <= 1.0);
-- colour cost: a grab with our conversion (matrix, range, HDR tone mapping, display
-  matrix) against the same grab converted the old way (BT.601 to_ndarray), in process, on
+- colour cost: ten grabs (whole command) with our conversion (matrix, range, HDR tone
+  mapping, display matrix) against the same command at --baseline (BT.601 to_ndarray), on
   1080p BT.709 H.264 and 1080p HLG HEVC 10-bit (target <= 1.10);
 - ten HLG grabs against ten `ffmpeg -ss` calls (target <= 0.7);
 - 4K HEVC 10-bit HLG: peak memory of a re-encode, grabs, thumbnails and a sheet
@@ -89,45 +89,52 @@ def bench_sparse(video: Path, work: Path, reps: int) -> list[dict]:
     return rows
 
 
-COLOUR_SCRIPT = r"""
-import json, random, statistics as m, sys, time
-sys.path.insert(0, sys.argv[1])
+BASELINE = "6b62f7b"  # main just before issue 15: BT.601 for everything, no tone mapping
+
+
+def baseline_tree(work: Path, rev: str) -> Path:
+    """The package as it was at `rev` (git archive), to time the old conversion."""
+    root = work / f"baseline-{rev}"
+    if not (root / "evidence_kit").is_dir():
+        root.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "evidence_kit"],
+                                 check=True, capture_output=True).stdout  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    return root
+
+
+CONVERT_SCRIPT = r"""
+import json, random, statistics, sys, time
 from evidence_kit.media.video.reader import VideoReader
-path, reps = sys.argv[2], int(sys.argv[3])
-rd = VideoReader(path)
-rng = random.Random(5)
-times = [rng.uniform(1, rd.end_s - 1) for _ in range(10)]
-def old(d):  # what to_rgb did before issue 15 on an upright file: BT.601 to_ndarray
-    return d.frame.to_ndarray(format="rgb24")
-new_t, old_t, conv_new, conv_old = [], [], [], []
-for _ in range(reps):
-    for fn, acc, conv in ((rd.to_rgb, new_t, conv_new), (old, old_t, conv_old)):
-        total = c = 0.0
-        for t in times:
-            rd.forget()  # every grab seeks, as a fresh CLI call does
-            start = time.perf_counter()
-            d = rd.frame_at(t)
-            mid = time.perf_counter()
-            fn(d)
-            end = time.perf_counter()
-            total += end - start
-            c += end - mid
-        acc.append(total)
-        conv.append(c)
-print(json.dumps({"new": m.median(new_t), "old": m.median(old_t),
-                  "conv_new": m.median(conv_new), "conv_old": m.median(conv_old)}))
+rd = VideoReader(sys.argv[1])
+d = rd.frame_at(rd.end_s / 2)
+ts = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    rd.to_rgb(d)
+    ts.append(time.perf_counter() - start)
+print(json.dumps(statistics.median(ts)))
 """
 
 
-def bench_colour(videos: dict[str, Path], reps: int) -> list[dict]:
+def bench_colour(videos: dict[str, Path], work: Path, reps: int, rev: str) -> list[dict]:
+    """Ten grabs (whole command) with our conversion against the same command at `rev`."""
+    old = {**ENV, "PYTHONPATH": str(baseline_tree(work, rev))}
     rows = []
     for name, path in videos.items():
-        out = subprocess.run([PY, "-c", COLOUR_SCRIPT, str(ROOT), str(path), str(reps)],
-                             capture_output=True, text=True, check=True, env=ENV)  # fmt: skip
-        d = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.append(report(f"10 grabs {name}: our colour vs old BT.601", d["new"], d["old"], 1.10,
-                           f"[conversion {d['conv_new'] * 100:.0f} ms vs "
-                           f"{d['conv_old'] * 100:.0f} ms per grab]"))  # fmt: skip
+        rng = random.Random(5)
+        times = [f"{rng.uniform(1, 28):.3f}" for _ in range(10)]
+        cmd = ours("frames", str(path), "--at", *times, "--no-caption", "-o", str(work / "col"))
+        us, them, mu, mo = median_pair(reps, None, None, lambda c=cmd: timed(c),
+                                       lambda c=cmd: timed(c, old))  # fmt: skip
+        conv = {}
+        for label, env in (("new", ENV), ("old", old)):
+            out = subprocess.run([PY, "-c", CONVERT_SCRIPT, str(path), "9"], env=env,
+                                 capture_output=True, text=True, check=True)  # fmt: skip
+            conv[label] = json.loads(out.stdout)
+        rows.append(report(f"10 grabs {name}: ours vs BT.601 at {rev}", us, them, 1.10,
+                           f"[one conversion {conv['new'] * 1000:.0f} ms vs "
+                           f"{conv['old'] * 1000:.0f} ms; {mu} vs {mo} MB]"))  # fmt: skip
     return rows
 
 
@@ -174,6 +181,7 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--work", type=Path, default=Path("/tmp/evk_bench"))
     ap.add_argument("--only", choices=("sparse", "colour", "hdr", "memory"))
+    ap.add_argument("--baseline", default=BASELINE, help="commit with the old conversion")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     out = args.work / "fidelity-out"
@@ -184,8 +192,8 @@ def main() -> None:
             bench_sparse(mediarecorder_webm(args.work, size), out, args.reps)
     hdr = hlg(args.work, "1920x1080", 30, "hlg_1080.mp4")
     if args.only in (None, "colour"):
-        bench_colour({"BT.709 1080p H.264": sdr709(args.work), "HLG 1080p HEVC10": hdr},
-                     args.reps)  # fmt: skip
+        videos = {"BT.709 1080p H.264": sdr709(args.work), "HLG 1080p HEVC10": hdr}
+        bench_colour(videos, out, args.reps, args.baseline)
     if args.only in (None, "hdr"):
         bench_hdr_grabs(hdr, out, args.reps)
     if args.only in (None, "memory"):

@@ -193,7 +193,12 @@ def grab_frames(
         order_key: dict[int, float] = {}
         writes: dict[float, Future[GrabResult]] = {}
 
-        def write(rgb: np.ndarray, pts_s: float, score: float | None) -> GrabResult:
+        def write(decoded: DecodedFrame, score: float | None) -> GrabResult:
+            # the colour conversion (tone mapping on HDR) runs here too, on the writer
+            # thread, while the main thread decodes the next grab; only this thread uses
+            # the reader's converter meanwhile
+            rgb = rd.to_rgb(decoded)
+            pts_s = decoded.pts_s
             h, w = rgb.shape[:2]
             if hasher is not None:
                 clock = frame_clock(rd.info, pts_s)
@@ -208,7 +213,8 @@ def grab_frames(
         # grabs are decoded in one forward pass instead of one pass each
         keys = {i: rd.keyframe_before(times[i]) for i in order} if not sharpest else {}
 
-        # encoding and writing run on a second thread while the next frame decodes
+        # conversion, encoding and writing run on a second thread while the next frame
+        # decodes
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="grab-writer") as pool:
             in_flight: list[Future[GrabResult]] = []
             # frames waiting to be written: each 4K one is 25 MB, and its caption another
@@ -225,7 +231,7 @@ def grab_frames(
                     decoded = rd.frame_at(t, key_s=keys[index])
                 key = round(decoded.pts_s, 6)
                 if key not in writes:
-                    fut = pool.submit(write, rd.to_rgb(decoded), decoded.pts_s, score)
+                    fut = pool.submit(write, decoded, score)
                     writes[key] = fut
                     in_flight.append(fut)
                     while len(in_flight) > queue_limit:  # bounded memory on 4K video
