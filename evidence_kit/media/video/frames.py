@@ -4,7 +4,6 @@ optionally the sharpest one nearby, saved as PNG/JPEG with the caption strip.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
 from evidence_kit.media.video.caption import add_caption, caption_text, frame_clock
 from evidence_kit.media.video.files import check_out_dir, write_atomic
-from evidence_kit.media.video.hashcache import cached_sha256
+from evidence_kit.media.video.hashcache import BackgroundHash
 from evidence_kit.media.video.reader import BIG_PIXELS, DecodedFrame, VideoReader
 
 MAX_GRABS = 1000
@@ -116,42 +115,6 @@ def _check_request(times: list[float], sharpest: float | None, fmt: str) -> str:
     return "png" if key == "png" else "jpg"
 
 
-class _LazyHash:
-    """The source's SHA-256, hashed on a second thread while frames decode."""
-
-    def __init__(
-        self, path: Path, known: str | None, stop: CancelToken, cancel: CancelToken | None
-    ) -> None:
-        self.value = known
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        self._user_cancel = cancel
-        if known is None:
-            self._thread = threading.Thread(target=self._run, args=(path, stop), daemon=True)
-            self._thread.start()
-
-    def _run(self, path: Path, stop: CancelToken) -> None:
-        user = self._user_cancel
-
-        class _Either(CancelToken):
-            def check(self) -> None:
-                stop.check()
-                if user is not None:
-                    user.check()
-
-        try:
-            self.value = cached_sha256(path, cancel=_Either())
-        except BaseException as exc:  # re-raised on the caller's thread in get()
-            self._error = exc
-
-    def get(self) -> str | None:
-        if self._thread is not None:
-            self._thread.join()
-            if self._error is not None:
-                raise self._error
-        return self.value
-
-
 def grab_frames(
     path: Path | str,
     times: list[float],
@@ -176,7 +139,7 @@ def grab_frames(
     kind = _check_request(times, sharpest, fmt)
     # the hash (for the caption) starts first: on a large file it is the longest part
     hash_cancel = CancelToken()
-    hasher = _LazyHash(path, sha256, hash_cancel, cancel) if caption else None
+    hasher = BackgroundHash(path, sha256, hash_cancel, cancel) if caption else None
     own = reader is None
     try:
         rd = reader or VideoReader(path)

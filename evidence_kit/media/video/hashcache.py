@@ -68,3 +68,40 @@ def cached_sha256(
         except OSError:
             pass  # a cache that cannot be written only costs time
     return digest
+
+
+class BackgroundHash:
+    """A file's SHA-256 (cached), hashed on a second thread while frames decode; `stop`
+    ends it early (the caller failed), `cancel` is the user's Cancel."""
+
+    def __init__(
+        self, path: Path, known: str | None, stop: CancelToken, cancel: CancelToken | None
+    ) -> None:
+        self.value = known
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._user_cancel = cancel
+        if known is None:
+            self._thread = threading.Thread(target=self._run, args=(path, stop), daemon=True)
+            self._thread.start()
+
+    def _run(self, path: Path, stop: CancelToken) -> None:
+        user = self._user_cancel
+
+        class _Either(CancelToken):
+            def check(self) -> None:
+                stop.check()
+                if user is not None:
+                    user.check()
+
+        try:
+            self.value = cached_sha256(path, cancel=_Either())
+        except BaseException as exc:  # re-raised on the caller's thread in get()
+            self._error = exc
+
+    def get(self) -> str | None:
+        if self._thread is not None:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+        return self.value

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence_kit.core.errors import InvalidValueError
-from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
+from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
 from evidence_kit.media.video.caption import font, frame_clock
-from evidence_kit.media.video.hashcache import cached_sha256
+from evidence_kit.media.video.hashcache import BackgroundHash
 from evidence_kit.media.video.reader import VideoReader
 
 MAX_CELLS = 100
@@ -72,12 +72,16 @@ def contact_sheet(
     suffix = out.suffix.lower()
     if suffix not in (".jpg", ".jpeg", ".png"):
         raise InvalidValueError(f"the sheet must be .jpg or .png, not '{out.suffix}'")
-    steps = Steps(progress)
-    with VideoReader(path) as rd:
-        check_out_dir(out.parent)
-        digest = sha256 or cached_sha256(path, steps.sub(0, 4), cancel)
-        thumbs = thumbnails(rd, cols * rows, TILE_W, progress=steps.sub(1, 4), cancel=cancel)
-        lines = header_lines(path.name, rd, digest)
+    stop = CancelToken()
+    try:
+        with VideoReader(path) as rd:
+            check_out_dir(out.parent)
+            # the header's hash is read on a second thread while the frames decode
+            hasher = BackgroundHash(path, sha256, stop, cancel)
+            thumbs = thumbnails(rd, cols * rows, TILE_W, progress=progress, cancel=cancel)
+            lines = header_lines(path.name, rd, hasher.get() or "")
+    finally:
+        stop.cancel()  # a no-op once the hash is done; stops it after a failure
     tile_h = max(th.rgb.shape[0] for th in thumbs)
     tile_w = max(th.rgb.shape[1] for th in thumbs)
     label_h = 26
