@@ -277,9 +277,13 @@ def check_clip(path: Path) -> ClipCheck:
     v = video[0]
     color = {k: v.get(k, "") for k in ("color_space", "color_transfer", "color_primaries",
                                        "color_range")}  # fmt: skip
-    return ClipCheck(
+    check = ClipCheck(
         codec=v["codec_name"], tag=v["codec_tag_string"],
         audio=audio[0]["codec_name"] if audio else None,
         faststart=b"moov" in top and top.index(b"moov") < top.index(b"mdat"),
         frames=int(v.get("nb_frames", 0)), color=color,
     )  # fmt: skip
+    # what every clip must be, whatever it was cut from
+    assert (check.codec, check.tag) in {("h264", "avc1"), ("hevc", "hvc1")}, check
+    assert check.faststart and check.audio in (None, "aac"), check
+    return check

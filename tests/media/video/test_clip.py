@@ -13,6 +13,7 @@ from evidence_kit.core.errors import InvalidValueError, TimeRangeError, VideoErr
 from evidence_kit.media.video.clip import cut_clip
 from evidence_kit.media.video.probe import probe_video
 from evidence_kit.media.video.reader import VideoReader
+from tests.factories.fidelity import check_clip
 from tests.factories.video import (
     BarcodeVideo,
     make_barcode_video,
@@ -86,6 +87,7 @@ def test_stream_copy_from_a_keyframe(src: BarcodeVideo, tmp_path: Path) -> None:
     assert numbers == list(range(first, first + len(numbers)))
     assert src.pts[numbers[-1]] < key + 1.0 + 0.05  # at most the frames B-frames need
     assert res.end_s == pytest.approx(src.pts[numbers[-1]] + 1 / 30, abs=0.002)
+    check_clip(res.path)
     info = probe_video(res.path)
     assert info.has_audio and info.audio_codec == "aac"
     assert info.creation_time is None
@@ -98,6 +100,7 @@ def test_reencode_when_start_is_not_a_keyframe(src: BarcodeVideo, tmp_path: Path
     start = keys[1] + 0.25
     res = cut_clip(src.path, start, start + 1.2, tmp_path / "r.mp4")
     assert res.stream_copy is False
+    check_clip(res.path)
     numbers, _ = frame_numbers(res.path)
     first = src.expected_index(start)
     last = src.expected_index(start + 1.2 - 0.001)
@@ -140,6 +143,7 @@ def test_max_mb_fits_the_budget_and_keeps_audio(tmp_path: Path) -> None:
     res = cut_clip(noisy.path, 0.0, 3.0, tmp_path / "small.mp4", max_mb=budget_mb)
     assert res.bytes <= budget_mb * 1e6
     assert res.stream_copy is False
+    check_clip(res.path)
     info = probe_video(res.path)
     assert info.has_audio
     assert info.duration_s == pytest.approx(3.0, abs=0.1)
