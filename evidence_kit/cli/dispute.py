@@ -157,7 +157,7 @@ def cmd_message(args: argparse.Namespace) -> int:
 
     today = _today(args)
     store = open_case(args.case)
-    message = build_message(store.case, args.kind, today)
+    message = build_message(store.case, args.kind, today, in_pdf=args.output is not None)
     problems: list[str] = []
     if args.output:
         from evidence_kit.export.letter_pdf import write_letter_pdf

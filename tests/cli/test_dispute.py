@@ -127,6 +127,8 @@ def test_chargeback_pdf_has_stills_for_video(tmp_path: Path) -> None:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "8123456789012345" in text and "Exhibits (stills)" in text
         assert "Contact sheet" in text  # the video goes in as its sheet of stills
+        assert "Available on request" not in text  # the PDF holds every exhibit
+        assert "attached as a contact sheet of stills" in text
     if shutil.which("pdfimages"):
         listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True).stdout  # fmt: skip
         assert len(listing.strip().splitlines()) - 2 >= 5  # 4 pictures + the sheet

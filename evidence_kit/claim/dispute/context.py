@@ -83,8 +83,9 @@ class Context:
         return closing + (f"\n{self.i.buyer}" if self.i.buyer else "")
 
 
-def gather_context(case: Case, today: date | None = None) -> Context:
-    """Collect everything the messages need from the case."""
+def gather_context(case: Case, today: date | None = None, in_pdf: bool = False) -> Context:
+    """Collect everything the messages need from the case. `in_pdf`: the message goes out as
+    a PDF that holds every exhibit as a still (a video as its contact sheet)."""
     today = today or date.today()
     platform_id = case.facts.platform
     limits = rules.upload_limits(platform_id) if platform_id else None
@@ -99,6 +100,8 @@ def gather_context(case: Case, today: date | None = None) -> Context:
     if opened:
         i = replace(i, dispute_opened=opened)
     forms = {a.item_id: a.form for a in attachments(case)}
+    if in_pdf:
+        forms = {it.id: "sheet" if it.is_video else "file" for it in case.items}
     return Context(
         case=case,
         i=i,

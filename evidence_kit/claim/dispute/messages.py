@@ -167,14 +167,18 @@ def _spell(words: Words, ascii_only: bool, warnings: list[str]) -> tuple[str, st
     return to_ascii(subject)[0], to_ascii(text)[0]
 
 
-def build_message(case: Case, kind: str, today: date | None = None) -> Message:
-    """The draft of one message, or InvalidValueError when it makes no sense for the case."""
+def build_message(
+    case: Case, kind: str, today: date | None = None, in_pdf: bool = False
+) -> Message:
+    """The draft of one message, or InvalidValueError when it makes no sense for the case.
+    `in_pdf`: it is sent as a PDF with every exhibit in it (letter_pdf.py), so none is cited
+    as "available on request"."""
     if kind not in KINDS:
         raise InvalidValueError(f"unknown message kind '{kind}'; known: {', '.join(KINDS)}")
     reason = why_not(case, kind, today)
     if reason:
         raise InvalidValueError(f"no {kind} message for this case: {reason}")
-    c: Context = gather_context(case, today)
+    c: Context = gather_context(case, today, in_pdf)
     words = chargeback(c) if kind == "chargeback" else BUILDERS[kind](c)
     warnings = [WARNINGS[kind]] if kind in WARNINGS else []
     if kind == "chargeback":

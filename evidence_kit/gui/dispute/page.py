@@ -167,7 +167,7 @@ class DisputePage(QWidget):
 
         self.drafts.flush()
         try:
-            message = messages.build_message(self.controller.case, kind)
+            message = messages.build_message(self.controller.case, kind, in_pdf=True)
         except EvidenceKitError as exc:
             QMessageBox.warning(self, self.tr("No PDF"), str(exc))
             return
