@@ -98,6 +98,7 @@ NATIVE_LICENCES = {
     r"selinux": "libselinux: public domain",
     r"tinfo|ncursesw?": "ncurses: X11/MIT",
     r"readline": "GNU Readline: GPL-3.0-or-later",
+    r"sqlite3": "SQLite: public domain",
 }
 _NATIVE = [
     (re.compile(rf"^(lib)?({pattern})([-._].*)?$", re.IGNORECASE), text)

@@ -58,3 +58,19 @@ def test_notices_hold_the_full_licence_texts() -> None:
     text = notices.third_party_notices(notices.runtime_distributions(), [])
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
     assert "PSF" in text
+
+
+def test_every_library_of_a_linux_build_has_a_known_licence() -> None:
+    """The libraries a Linux build carries today (Debian 12 and ubuntu-22.04 machines)."""
+    for name in (
+        "libsqlite3.so.0",
+        "libexpat.so.1",
+        "libstdc++.so.6",
+        "libglib-2.0.so.0",
+        "libdbus-1.so.3",
+        "libsystemd.so.0",
+        "libxkbcommon-x11.so.0",
+        "libx265-4883ecb5.so.217",
+        "libopenblasp-r0-59ffcd50.3.15.so",
+    ):
+        assert notices.native_licence(name), name
