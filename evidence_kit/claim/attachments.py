@@ -2,7 +2,8 @@
 export preview all follow.
 
 Where a form takes N files, the first N exhibits in the shopper's order are attached and the
-rest are "available on request". Where it takes no video, a video or clip is attached as its
+rest are "available on request". A PDF the form does not take is available on request and
+takes no room. Where it takes no video, a video or clip is attached as its
 contact sheet (a still image) and the video itself is available on request; it is never cited
 as attached. Where it takes no attachments at all (Amazon's A-to-z box), nothing is.
 """
@@ -49,6 +50,10 @@ def attachments(case: Case, platform_id: str | None = None) -> list[Attachment]:
         number = numbers[it.id]
         if room is not None and room <= 0:
             out.append(Attachment(number, it.id, NONE, f"the form takes {limits.max_files} files: {ON_REQUEST}"))  # fmt: skip
+            continue
+        if it.is_pdf and "pdf" not in limits.document_formats:
+            # takes no room: the form gets nothing for it
+            out.append(Attachment(number, it.id, NONE, f"the form takes no PDF files: {ON_REQUEST}"))  # fmt: skip
             continue
         if it.is_video and not limits.video_formats:
             out.append(Attachment(number, it.id, SHEET, f"the form takes no video: a contact sheet stands in, the video is {ON_REQUEST}"))  # fmt: skip

@@ -67,33 +67,26 @@ def image_job(
         ex.number, item.title or item.original_name, caption_lines(ex), item.sha256, data, pdf_size
     )
     if ctx.plan.uploads(ex):
-        _upload_image(ctx, ex, img, edited, out, cancel)
+        _upload_image(ctx, ex, img, out, cancel)
     progress(1.0, f"{ex.number} done")
     return out
 
 
 def _upload_image(
-    ctx: Context, ex: Exhibit, img: Any, edited: bool, out: ExhibitOutput, cancel: CancelToken
+    ctx: Context, ex: Exhibit, img: Any, out: ExhibitOutput, cancel: CancelToken
 ) -> None:
-    limits, item = ctx.plan.limits, ex.item
-    limit = limits.image_max_bytes or None
+    item = ex.item
+    limit = ctx.plan.upload_limit(ex)
     data: bytes | None = None
-    suffix = ".jpg"
-    original = ctx.store.path_of(item)
-    fmt = str(item.meta.get("format", "")).lower()
-    if (
-        not edited
-        and fmt in ("jpeg", "jpg")
-        and int(item.meta.get("orientation", 1) or 1) == 1
-        and "jpeg" in limits.image_formats
-        and (limit is None or item.bytes <= limit)
-    ):
-        # already a small upright JPEG: drop its metadata blocks, keep every pixel
-        data = compress.strip_jpeg_metadata(original.read_bytes())
-    if data is None and item.kind == ItemKind.DOCUMENT and "png" in limits.image_formats:
+    name = ctx.plan.upload_name(ex)  # the name the Export page showed
+    if ctx.plan.sent_as_is(item):
+        data = compress.strip_jpeg_metadata(ctx.store.path_of(item).read_bytes())
+    elif name.endswith(".png"):
         png = compress.encode_png(img)
         if limit is None or len(png) <= limit:
-            data, suffix = png, ".png"
+            data = png
+        else:
+            name = name.removesuffix(".png") + ".jpg"
     if data is None:
         fitted = compress.fit_jpeg(img, limit, cancel)
         if fitted is None:
@@ -107,7 +100,7 @@ def _upload_image(
             out.notes.append(
                 f"{ex.number} was scaled down to {fitted.width}×{fitted.height} to fit."
             )
-    path = ctx.upload_dir / f"{ex.stem}{suffix}"
+    path = ctx.upload_dir / name
     write_file(path, data)
     kind = "document" if item.kind == ItemKind.DOCUMENT else "image"
     out.upload = UploadFile(ex.number, path.name, kind, len(data), limit)
@@ -116,22 +109,20 @@ def _upload_image(
 def document_job(
     ctx: Context, ex: Exhibit, progress: ProgressFn, cancel: CancelToken
 ) -> ExhibitOutput:
-    """PDF documents: uploaded as they are when the platform takes PDFs."""
+    """PDF documents: uploaded as they are (the plan attaches them only where PDFs are taken)."""
     out = ExhibitOutput(ex)
     item = ex.item
     lines = caption_lines(ex) + ["PDF document: open it from the bundle (originals/)."]
     out.pdf = PdfExhibit(ex.number, item.title or item.original_name, lines, item.sha256)
     if not ctx.plan.uploads(ex):
         return out
-    limit = ctx.plan.limits.image_max_bytes or None
-    if "pdf" not in ctx.plan.limits.document_formats:
-        out.notes.append(f"{ex.number} is a PDF; {ctx.plan.platform_name} does not take PDF files.")
-    elif limit is not None and item.bytes > limit:
+    limit = ctx.plan.upload_limit(ex)
+    if limit is not None and item.bytes > limit:
         out.problems.append(
             f"{label(ex)} is a {human_size(item.bytes)} PDF, over the {human_size(limit)} limit."
         )
     else:
-        path = ctx.upload_dir / f"{ex.stem}.pdf"
+        path = ctx.upload_dir / ctx.plan.upload_name(ex)
         write_file(path, ctx.store.path_of(item).read_bytes())
         out.upload = UploadFile(ex.number, path.name, "document", item.bytes, limit)
     progress(1.0, f"{ex.number} done")

@@ -13,7 +13,7 @@ from typing import Literal
 
 from evidence_kit.claim.rules import UploadLimits
 from evidence_kit.core.errors import InvalidValueError
-from evidence_kit.core.model import PLATFORMS, Case, Item, exhibit_numbers
+from evidence_kit.core.model import PLATFORMS, Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.export.naming import exhibit_stem, original_names, slug
 
@@ -48,6 +48,8 @@ class ExportPlan:
     # the exhibit numbers the form gets (claim/attachments.py, the rule the claim follows
     # too); None: every exhibit
     attached: frozenset[str] | None = None
+    # only the jobs that make upload files (the Export page's size check)
+    uploads_only: bool = False
 
     @property
     def bundle_name(self) -> str:
@@ -73,15 +75,57 @@ class ExportPlan:
         """This exhibit gets a file in the upload pack (the rest are available on request)."""
         return self.uploads_allowed and (self.attached is None or ex.number in self.attached)
 
+    def takes_kind(self, ex: Exhibit) -> bool:
+        """The form takes this kind of file at all (a PDF only where PDFs are accepted)."""
+        return not ex.item.is_pdf or "pdf" in self.limits.document_formats
+
     @property
     def on_request(self) -> list[Exhibit]:
         """The exhibits the form has no room for, in order."""
         return [ex for ex in self.exhibits if self.uploads_allowed and not self.uploads(ex)]
 
+    def upload_name(self, ex: Exhibit) -> str:
+        """The name of the exhibit's file in the upload pack, when it gets one. An image
+        document planned as PNG becomes a JPEG if the PNG is over the limit."""
+        item = ex.item
+        if item.is_video:
+            return f"{ex.stem}.mp4" if self.takes_video else f"{ex.stem}_sheet.jpg"
+        if item.is_pdf:
+            return f"{ex.stem}.pdf"
+        if (
+            item.kind == ItemKind.DOCUMENT
+            and "png" in self.limits.image_formats
+            and not self.sent_as_is(item)
+        ):
+            return f"{ex.stem}.png"
+        return f"{ex.stem}.jpg"
+
+    def sent_as_is(self, item: Item) -> bool:
+        """An unedited, upright JPEG within the limit: uploaded with only its metadata
+        blocks dropped, every pixel kept."""
+        limit = self.limits.image_max_bytes or None
+        return (
+            not (item.annotations or item.crop or item.rotate)
+            and str(item.meta.get("format", "")).lower() in ("jpeg", "jpg")
+            and int(item.meta.get("orientation", 1) or 1) == 1
+            and "jpeg" in self.limits.image_formats
+            and (limit is None or item.bytes <= limit)
+        )
+
+    def upload_limit(self, ex: Exhibit) -> int | None:
+        """The size limit of the exhibit's upload file (None: no limit)."""
+        if ex.item.is_video and self.takes_video:
+            return self.limits.video_max_bytes or None
+        return self.limits.image_max_bytes or None
+
     def jobs_for(self, ex: Exhibit) -> list[tuple[int, JobName]]:
         """(priority, job) for one exhibit: the upload clip first, the longest job of all."""
+        if self.uploads_only and not self.uploads(ex):
+            return []
         if ex.item.is_video:
             clip = self.takes_video and self.uploads(ex)
+            if self.uploads_only:
+                return [(0, "clip")] if clip else [(1, "sheet")]
             return [(0, "clip"), (1, "sheet")] if clip else [(1, "sheet")]
         if ex.item.is_pdf:
             return [(2, "document")]

@@ -12,7 +12,6 @@ partial output is ever left behind and the case is unchanged.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -122,24 +121,6 @@ def export_case(
             )
     progress(1.0, "Export finished")
     return result
-
-
-def preview_upload(
-    store: CaseStore,
-    platform: str,
-    progress: ProgressFn = no_progress,
-    cancel: CancelToken | None = None,
-) -> tuple[list[UploadFile], list[str]]:
-    """Make the upload pack in a temporary folder and report each file's size and any
-    exhibit that cannot fit; nothing is kept. The GUI's preview runs this."""
-    cancel = cancel or CancelToken()
-    plan = plan_export(store, platform)
-    with tempfile.TemporaryDirectory(prefix="evidence-kit-preview-") as tmp:
-        upload_dir, exhibits_dir = S.work_dirs(Path(tmp))
-        ctx = Context(store, plan, upload_dir, exhibits_dir)
-        outputs = run_jobs(ctx, plan.exhibits, progress, cancel, 2)
-    files, problems, warnings = pack_outcome(plan, outputs)
-    return files, problems + warnings
 
 
 def record_export(case: Case, result: ExportResult) -> None:

@@ -24,7 +24,14 @@ def pack_outcome(
     files = [o.upload for o in outputs if o.upload is not None]
     problems = [p for o in outputs for p in o.problems]
     warnings = pack_warnings(files, plan.limits, plan.platform_name) if plan.upload else []
-    later = [ex.number for ex in plan.on_request]
+    no_pdf = [ex.number for ex in plan.on_request if not plan.takes_kind(ex)]
+    if no_pdf:
+        warnings.append(
+            f"{plan.platform_name} does not take PDF files: {', '.join(no_pdf)} "
+            f"{'is' if len(no_pdf) == 1 else 'are'} not in upload/ and the claim says they are "
+            "available on request (they are in the bundle)."
+        )
+    later = [ex.number for ex in plan.on_request if plan.takes_kind(ex)]
     if later:
         warnings.append(
             f"{plan.platform_name} takes at most {plan.limits.max_files} files: "

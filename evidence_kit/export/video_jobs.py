@@ -68,7 +68,7 @@ def sheet_job(
         limit = ctx.plan.limits.image_max_bytes or None
         fitted = compress.fit_jpeg(sheet_img, limit, cancel)
         if fitted is not None:
-            path = ctx.upload_dir / f"{ex.stem}_sheet.jpg"
+            path = ctx.upload_dir / ctx.plan.upload_name(ex)
             write_file(path, fitted.data)
             note = f"{ctx.plan.platform_name} takes no video: this contact sheet stands in for it."
             out.upload = UploadFile(ex.number, path.name, "image", len(fitted.data), limit, note)
@@ -110,7 +110,7 @@ def _upload_clip(
 
     limits, item = ctx.plan.limits, ex.item
     end = min(duration, float(limits.video_max_seconds)) if limits.video_max_seconds else duration
-    path = ctx.upload_dir / f"{ex.stem}.mp4"
+    path = ctx.upload_dir / ctx.plan.upload_name(ex)
     try:
         result = cut_clip(
             ctx.store.path_of(item),

@@ -65,12 +65,14 @@ def test_jobs_follow_the_platform_form(tmp_path: Path) -> None:
         "f1": [(2, "image")],
         "p1": [(2, "image")],
         "d1": [(2, "document")],
-        "c1": [(1, "sheet")],  # E4: AliExpress takes 3 files, so E4 gets no upload clip
+        # E3 is a PDF, which AliExpress's form does not take: it uses none of the 3 files,
+        # so E4 still gets its upload clip
+        "c1": [(0, "clip"), (1, "sheet")],
     }
     shopee = plan_export(store, "shopee")  # video, and no file count: the clip starts first
     assert shopee.jobs_for(shopee.exhibits[3]) == [(0, "clip"), (1, "sheet")]
     ali = plan_export(store, "aliexpress")
-    assert ali.attached == {"E1", "E2", "E3"} and [ex.number for ex in ali.on_request] == ["E4"]
+    assert ali.attached == {"E1", "E2", "E4"} and [ex.number for ex in ali.on_request] == ["E3"]
     ebay = plan_export(store, "ebay")  # no video on eBay's form: the sheet stands in
     assert not ebay.takes_video and ebay.jobs_for(ebay.exhibits[3]) == [(1, "sheet")]
     amazon = plan_export(store, "Amazon ")  # a form with no attachments at all

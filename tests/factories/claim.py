@@ -29,7 +29,7 @@ def item(
         meta["format"] = fmt
     if duration_s is not None:
         meta["duration_s"] = duration_s
-    ext = {"video": "mp4", "clip": "mp4", "document": "pdf"}.get(kind, "jpg")
+    ext = {"video": "mp4", "clip": "mp4", "document": fmt or "pdf"}.get(kind, "jpg")
     return Item(
         id=item_id,
         kind=kind,
