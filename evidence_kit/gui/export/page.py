@@ -1,8 +1,12 @@
-"""The export step: platform, what to include, upload-pack preview, export with progress.
+"""The export step: platform, what to include, what the dispute form gets, export.
 
-The page runs the same Qt-free `export_case` as the CLI on the task runner, against a
-copy of the case so later edits cannot race the worker. Sizes are shown against the
-platform's limit in green (fits) or red (over, or left out).
+The table is the export's own plan (export/preview.py): what it says is what the export
+writes. Check sizes makes the upload files with the export's own jobs in a temporary folder;
+the sizes it measured, and those of the last export, stay shown until that exhibit or the
+platform changes. The export runs the same Qt-free `export_case` as the CLI on the task
+runner, against a copy of the case so later edits cannot race it; its progress and Cancel
+are in the status bar, the one place every job shows them. Afterwards the finished files
+can be opened or dragged straight into the browser.
 """
 
 from __future__ import annotations
@@ -12,8 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,40 +24,34 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.model import PLATFORMS, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn
-from evidence_kit.export.naming import human_size
+from evidence_kit.export import preview as P
+from evidence_kit.export.plan import ExportPlan, plan_export
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetItemField
 from evidence_kit.gui.base.tasks import Task, TaskRunner
+from evidence_kit.gui.export.finished import FinishedBox
+from evidence_kit.gui.export.pack_table import GREEN, RED, PackTable
+from evidence_kit.gui.export.timestamp_choice import TimestampChoice
 
-if TYPE_CHECKING:  # the export modules load when the page first needs them
-    from evidence_kit.claim.rules import UploadLimits
-    from evidence_kit.export.exhibits import UploadFile
+if TYPE_CHECKING:
     from evidence_kit.export.run import ExportResult
 
+__all__ = ["GREEN", "RED", "ExportPage"]
 T = TypeVar("T")
-#: a table row: file name, bytes, limit, status, status colour
-Row = tuple[str, int | None, int | None, str, QColor]
-
-GREEN = QColor("#2e7d32")
-RED = QColor("#c62828")
-GREY = QColor("#607d8b")
 
 
 class ExportPage(QWidget):
@@ -68,6 +65,9 @@ class ExportPage(QWidget):
         self.runner = runner
         self.task: Task | None = None
         self.result: ExportResult | None = None
+        self.measured: dict[str, P.Outcome] = {}  # sizes by exhibit key (preview.exhibit_key)
+        self.check_notes: list[str] = []  # the last check's notes...
+        self._notes_for: set[str] = set()  # ...about the exhibits with these keys
         self._filling = False
 
         title = QLabel(self.tr("Export"), self)
@@ -94,7 +94,7 @@ class ExportPage(QWidget):
         folder_row.addWidget(browse)
         self.make_upload = QCheckBox(self.tr("Make the upload pack"), self)
         self.make_upload.setChecked(True)
-        self.timestamp = self._timestamp_choice()
+        self.timestamp = TimestampChoice(self)
         form = QFormLayout()
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Save to"), folder_row)
@@ -103,66 +103,53 @@ class ExportPage(QWidget):
 
         include_box = QGroupBox(self.tr("What to include"), self)
         self.items = QListWidget(include_box)
+        self.items.setWordWrap(True)  # a long title wraps instead of scrolling sideways
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.itemChanged.connect(self._include_changed)
         box_layout = QVBoxLayout(include_box)
         box_layout.addWidget(self.items)
 
-        preview_box = QGroupBox(self.tr("Upload pack"), self)
-        self.table = QTableWidget(0, 4, preview_box)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Size"), self.tr("Limit"), self.tr("Status")]
+        self.preview_box = QGroupBox(self.tr("What the dispute form gets"), self)
+        self.table = PackTable(self.preview_box)
+        self.check_button = QPushButton(self.tr("Check sizes"), self.preview_box)
+        self.check_button.setToolTip(
+            self.tr("Make the upload files now, as the export will, and show their real sizes")
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.check_button = QPushButton(self.tr("Check sizes"), preview_box)
         self.check_button.clicked.connect(self.check_sizes)
-        self.notes = QLabel(preview_box)
+        self.notes = QLabel(self.preview_box)
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        preview_layout = QVBoxLayout(preview_box)
+        preview_layout = QVBoxLayout(self.preview_box)
         preview_layout.addWidget(self.table)
         preview_row = QHBoxLayout()
         preview_row.addWidget(self.notes, 1)
         preview_row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
         preview_layout.addLayout(preview_row)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress_label = QLabel(self)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.clicked.connect(self.cancel)
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.open_button = QPushButton(self.tr("Open folder"), self)
-        self.open_button.clicked.connect(self.open_folder)
-        self.open_button.setEnabled(False)
-        actions = QHBoxLayout()
-        actions.addWidget(self.progress, 1)
-        actions.addStretch(1)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.open_button)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.finished = FinishedBox(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(form)
         middle = QHBoxLayout()
-        middle.addWidget(include_box, 2)
-        middle.addWidget(preview_box, 3)
+        middle.addWidget(include_box, 3)
+        middle.addWidget(self.preview_box, 7)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.progress_label)
         layout.addLayout(actions)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.finished)
 
         self.platform.currentIndexChanged.connect(lambda _=0: self._show_plan())
+        self.make_upload.toggled.connect(lambda _=False: self._show_plan())
         controller.case_changed.connect(self.refresh)
         self._set_busy(False)
         self.refresh()
@@ -174,9 +161,6 @@ class ExportPage(QWidget):
         return str(self.platform.currentData())
 
     def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.progress_label.setVisible(busy)
         for widget in (
             self.export_button,
             self.check_button,
@@ -186,12 +170,9 @@ class ExportPage(QWidget):
             self.timestamp,
         ):
             widget.setEnabled(not busy)
-        if busy:
-            self.progress.setValue(0)
-            self.progress_label.setText("")
 
     def refresh(self) -> None:
-        """Re-read the case: platform, folder, the include list and the planned files."""
+        """Re-read the case: platform, folder, the include list and what the form gets."""
         if self.task is not None:
             return
         case = self.controller.case
@@ -221,131 +202,76 @@ class ExportPage(QWidget):
         text = self.tr("Include in export") if include else self.tr("Leave out of export")
         self.controller.push(SetItemField(item_id, "include", include, text))
 
-    # --- preview -----------------------------------------------------------------------------
+    # --- what the form gets --------------------------------------------------------------
 
-    def _limits(self) -> UploadLimits:
-        from evidence_kit.claim.rules import upload_limits
-
-        return upload_limits(self.platform_id)
+    def plan(self, store: CaseStore | None = None) -> ExportPlan:
+        """The export's plan for the chosen platform and pack, of the live case or a copy."""
+        store = store or self.controller.store
+        return plan_export(store, self.platform_id, upload=self.make_upload.isChecked())
 
     def _show_plan(self) -> None:
-        """Before any check: each planned file with the original's size against the limit."""
-        from evidence_kit.export.plan import plan_exhibits
-
-        limits = self._limits()
-        rows: list[Row] = []
-        for ex in plan_exhibits(self.controller.case):
-            video = ex.item.is_video
-            limit = (
-                limits.video_max_bytes
-                if video and limits.video_max_bytes
-                else limits.image_max_bytes
-            )
-            over = bool(limit) and ex.item.bytes > limit
-            status = self.tr("will be compressed to fit") if over else self.tr("fits as it is")
-            rows.append(
-                (f"{ex.stem}…", ex.item.bytes, limit or None, status, GREY if over else GREEN)
-            )
-        self._fill(rows)
-        self.notes.setText(
-            self.tr(
-                "Sizes shown are the originals'. Press Check sizes to make the files and see their real size."
-            )
-            if rows
-            else self.tr("Nothing is included yet.")
+        """The plan's rows, with every size measured for an exhibit as it is now."""
+        plan = self.plan()
+        rows = P.preview_rows(plan, self.measured)
+        self.table.show_rows(rows, plan.platform_name, plan.limits)
+        self.preview_box.setTitle(
+            self.tr("What the dispute form gets ({0})").format(plan.platform_name)
         )
+        keys = {row.key for row in rows if row.key}
+        unmeasured = [row for row in rows if row.state == P.PLANNED]
+        if not rows:
+            notes = [self.tr("Nothing is included yet.")]
+        else:
+            # the check's notes hold while what it measured is what is shown
+            notes = list(self.check_notes) if self._notes_for == keys else []
+            if unmeasured:
+                notes.append(self.tr("Sizes are known once the files are made: press Check sizes."))
+        self.notes.setText("\n".join(notes))
 
-    def _fill(self, rows: list[Row]) -> None:
-        self.table.setRowCount(len(rows))
-        for r, (name, size, limit, status, colour) in enumerate(rows):
-            cells = [name, human_size(size), human_size(limit), status]
-            for c, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if c in (1, 3):
-                    cell.setForeground(QBrush(colour))
-                self.table.setItem(r, c, cell)
-
-    def show_files(
-        self, files: list[UploadFile], problems: list[str], warnings: list[str] | None = None
-    ) -> None:
-        """Real sizes: green when a file is within its limit, red when over or left out."""
-        rows: list[Row] = []
-        for f in files:
-            ok = f.fits
-            status = self.tr("fits") if ok else self.tr("over the limit")
-            rows.append((f.name, f.bytes, f.limit, status, GREEN if ok else RED))
-        limit = self._limits().image_max_bytes or None
-        for text in problems:
-            if " (" in text and text.startswith("E"):
-                rows.append((text.split(" ", 1)[0], None, limit, self.tr("left out: too big"), RED))
-        self._fill(rows)
-        self.notes.setText("\n".join(problems + (warnings or [])))
+    def show_check(self, plan: ExportPlan, check: P.UploadCheck) -> None:
+        """Keep a check's (or an export's) sizes and notes, and show them."""
+        self.measured.update(check.outcomes)
+        self.check_notes = check.notes
+        self._notes_for = {P.exhibit_key(plan, ex) for ex in plan.exhibits if plan.uploads(ex)}
+        self._show_plan()
 
     def check_sizes(self) -> None:
-        from evidence_kit.export.run import preview_upload
-
         store = self._snapshot()
         platform = self.platform_id
+        plan = self.plan(store)
         self._start(
             self.tr("Checking upload sizes"),
-            lambda progress, cancel: preview_upload(store, platform, progress, cancel),
-            lambda result: self.show_files(*result),
+            lambda progress, cancel: P.check_upload(store, platform, progress, cancel),
+            lambda check: self.show_check(plan, check),
         )
 
-    # --- export --------------------------------------------------------------------------------
+    # --- export --------------------------------------------------------------------------
 
     def _snapshot(self) -> CaseStore:
         """The worker's own copy of the case, so edits made meanwhile cannot race it."""
         store = self.controller.store
         return CaseStore(store.root, copy.deepcopy(store.case))
 
-    def _timestamp_choice(self) -> QComboBox:
-        """Off by default; an authority proves when the bundle was sealed (DESIGN §5)."""
-        from evidence_kit.core.settings import load_settings
-        from evidence_kit.export.timestamp import AUTHORITIES
-
-        box = QComboBox(self)
-        box.addItem(self.tr("Off: nothing leaves this computer"), "")
-        for a in AUTHORITIES:
-            box.addItem(self.tr("{0}: sends only the bundle's hash, online").format(a.name), a.id)
-        box.setToolTip(
-            self.tr(
-                "A timestamp authority signs the hash of the bundle's manifest, which proves the "
-                "evidence existed no later than that moment. Only the hash is sent."
-            )
-        )
-        chosen = box.findData(load_settings().timestamp_authority)
-        box.setCurrentIndex(max(chosen, 0))
-        box.currentIndexChanged.connect(lambda _=0: self._remember_timestamp())
-        return box
-
-    def _remember_timestamp(self) -> None:
-        from evidence_kit.core.settings import load_settings, save_settings
-
-        settings = load_settings()
-        settings.timestamp_authority = str(self.timestamp.currentData() or "")
-        save_settings(settings)
-
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export to"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
+    def out_dir(self) -> Path:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else self.controller.store.exports_dir
+
     def start_export(self) -> None:
         from evidence_kit.export.run import export_case
 
-        if not self.confirm_stale_claim():
-            return
         store = self._snapshot()
-        out = Path(self.folder.text().strip() or str(self.controller.store.exports_dir))
+        plan = self.plan(store)
+        out = self.out_dir()
+        if not self.confirm_stale_claim() or not self.confirm_replace(plan, out):
+            return
         platform, upload = self.platform_id, self.make_upload.isChecked()
-        stamper = None
-        if self.timestamp.currentData():
-            from evidence_kit.export.timestamp import Timestamper, authority
-
-            stamper = Timestamper(authority(str(self.timestamp.currentData())))
-        self.open_button.setEnabled(False)
-        self.summary.setText("")
+        stamper = self.timestamp.stamper()
+        self.summary.setText(self.tr("Exporting…"))
         self._start(
             self.tr("Exporting"),
             lambda progress, cancel: export_case(
@@ -358,7 +284,7 @@ class ExportPage(QWidget):
                 record=False,
                 timestamp=stamper,
             ),  # fmt: skip
-            self._export_done,
+            lambda result: self._export_done(plan, result),
         )
 
     def confirm_stale_claim(self) -> bool:
@@ -380,6 +306,24 @@ class ExportPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def confirm_replace(self, plan: ExportPlan, out: Path) -> bool:
+        """Before an export replaces an earlier one in the same folder, ask."""
+        earlier = P.earlier_export(plan, out)
+        if not earlier:
+            return True
+        names = "\n".join(f"  {p.name}" for p in earlier)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the earlier export?"),
+            self.tr(
+                "This folder already holds an export of this case:\n{0}\n\nExporting again "
+                "replaces it. Replace it? (To keep both, choose another folder first.)"
+            ).format(names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _start(
         self, label: str, fn: Callable[[ProgressFn, CancelToken], T], on_done: Callable[[T], None]
     ) -> None:
@@ -390,43 +334,37 @@ class ExportPage(QWidget):
             on_done=lambda result: self._finished(on_done, result),
             on_error=self._failed,
             on_cancel=self._cancelled,
-            on_progress=self._progress,
         )
-
-    def _progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.progress_label.setText(message)
 
     def _finished(self, on_done: Callable[[T], None], result: T) -> None:
         self.task = None
         self._set_busy(False)
         on_done(result)
 
-    def _export_done(self, result: ExportResult) -> None:
+    def _export_done(self, plan: ExportPlan, result: ExportResult) -> None:
         from evidence_kit.export.run import record_export
 
         self.result = result
-        # the log is append-only, so this is not an undo step; it refreshes the views first
-        # (refresh shows the plan) and then the table below shows the real files
+        # the log is append-only, so this is not an undo step; it refreshes the views
         self.controller.log_with(lambda case: record_export(case, result))
-        self.show_files(result.files, result.problems)
+        measured = P.outcomes(plan, result.files, result.problems)
+        self.show_check(plan, P.UploadCheck(measured, result.problems + result.warnings))
         lines = [
-            self.tr("Saved the bundle {0} and the PDF {1}.").format(
-                result.bundle.name, result.pdf.name
+            self.tr("Saved the bundle {0} and the PDF {1} in {2}.").format(
+                result.bundle.name, result.pdf.name, result.bundle.parent
             )
         ]
-        if result.upload_dir:
-            lines.append(self.tr("Upload pack: {0}").format(result.upload_dir))
         if result.timestamp:
             lines.append(self.tr("Timestamp: {0}").format(result.timestamp))
-        lines += result.warnings
         self.summary.setText("\n".join(lines))
-        self.open_button.setEnabled(True)
+        self.finished.show_export(result)
 
     def _failed(self, exc: Exception) -> None:
         self.task = None
         self._set_busy(False)
-        QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+        self.summary.setText("")
+        text = str(exc) if isinstance(exc, EvidenceKitError) else self.tr("Export failed: {0}").format(exc)  # fmt: skip
+        QMessageBox.warning(self, self.tr("Export failed"), text)
 
     def _cancelled(self) -> None:
         self.task = None
@@ -434,11 +372,6 @@ class ExportPage(QWidget):
         self.summary.setText(self.tr("Cancelled. Nothing was written."))
 
     def cancel(self) -> None:
-        """Stop the running export or check; its partial files are removed."""
+        """Stop the running export or check (the status bar's Cancel does the same)."""
         if self.task is not None:
             self.task.cancel()
-
-    def open_folder(self) -> None:
-        """Show the export folder in the file manager."""
-        folder = self.result.bundle.parent if self.result else Path(self.folder.text())
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,8 +1,10 @@
-"""The export page with pytest-qt: include list, preview colours, export, cancel, errors."""
+"""The export page with pytest-qt: include list, what the form gets (= what the export
+writes), sizes that stay, export, overwrite, finished files, cancel, errors."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -11,28 +13,35 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressBar
 
 from evidence_kit.claim import rules
+from evidence_kit.core import case_ops
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.export.pack_table import FILE, SIZE, STATUS
 from evidence_kit.gui.export.page import GREEN, RED, ExportPage
 from tests.factories.export import make_case
 
 
-@pytest.fixture
-def page(qtbot, tmp_path, monkeypatch):
+def _page(qtbot, tmp_path, monkeypatch, platform="aliexpress"):  # type: ignore[no-untyped-def]
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
-    store = make_case(tmp_path / "c", frame=False)
+    store = make_case(tmp_path / "c", platform=platform, frame=False)
     controller = CaseController(store)
     runner = TaskRunner()
     widget = ExportPage(controller, runner)
     widget.messages = messages
     widget.folder.setText(str(tmp_path / "out"))
     qtbot.addWidget(widget)
-    widget.resize(900, 640)
+    widget.resize(1000, 700)
     widget.show()
+    return widget, runner
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, monkeypatch):
+    widget, runner = _page(qtbot, tmp_path, monkeypatch)
     yield widget
     runner.wait_all()
 
@@ -41,12 +50,21 @@ def _idle(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.task is None, timeout=60000)
 
 
+def _column(page, column: int) -> list[str]:
+    return [page.table.item(r, column).text() for r in range(page.table.rowCount())]
+
+
+def _written(page) -> set[str]:
+    upload = page.result.upload_dir
+    return {p.name for p in upload.iterdir() if p.name != "README.txt"}
+
+
 def test_lists_items_and_plans_files(page) -> None:
     case = page.controller.case
     assert page.items.count() == len(case.items)
     assert page.platform_id == "aliexpress"
     assert page.table.rowCount() == sum(it.include for it in case.items)
-    assert page.table.item(0, 0).text().startswith("E1_")
+    assert _column(page, FILE)[0].startswith("E1_")
 
 
 def test_unchecking_an_item_is_an_undoable_edit(page) -> None:
@@ -59,10 +77,62 @@ def test_unchecking_an_item_is_an_undoable_edit(page) -> None:
     assert page.controller.item(item_id).include is True
 
 
+@pytest.mark.parametrize("platform", ["ebay", "aliexpress", "amazon"])
+def test_the_table_is_what_the_export_writes(qtbot, tmp_path, monkeypatch, platform) -> None:
+    page, runner = _page(qtbot, tmp_path, monkeypatch, platform)
+    try:
+        planned = {name for name in _column(page, FILE) if name != "—"}
+        statuses = _column(page, STATUS)
+        if platform == "ebay":  # the video becomes its contact sheet, before any export
+            assert _column(page, FILE)[0].endswith("_sheet.jpg")
+            assert "contact sheet" in statuses[0] and "fits" not in statuses[0]
+        if platform == "aliexpress":  # at most 3 files: the fourth is on request
+            assert "at most 3 files" in statuses[3] and _column(page, FILE)[3] == "—"
+        if platform == "amazon":
+            assert planned == set() and all("takes no files" in s for s in statuses)
+        page.start_export()
+        _idle(qtbot, page)
+        assert not page.messages
+        written = _written(page)
+        assert planned == written
+        assert {n for n in _column(page, FILE) if n != "—"} == written
+        sizes = {
+            page.table.item(r, FILE).text(): page.table.item(r, SIZE).text()
+            for r in range(page.table.rowCount())
+            if page.table.item(r, FILE).text() != "—"
+        }
+        assert all(size != "-" for size in sizes.values())
+    finally:
+        runner.wait_all()
+
+
+def test_measured_sizes_stay_when_the_page_is_entered_again(qtbot, page) -> None:
+    assert "-" in _column(page, SIZE)  # nothing measured yet: no estimate is shown
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, page)
+    measured = _column(page, SIZE)
+    assert measured[:3] and "-" not in measured[:3]
+    page.refresh()  # what leaving and entering the step does
+    assert _column(page, SIZE) == measured
+    assert "Check sizes" not in page.notes.text()
+    # an edit to one exhibit forgets only that exhibit's size
+    photo = page.controller.case.items[1]
+    case_ops.rename_item(page.controller.case, photo.id, "Crack, closer")
+    page.refresh()
+    sizes = _column(page, SIZE)
+    assert sizes[1] == "-" and sizes[0] == measured[0] and sizes[2] == measured[2]
+
+
 def test_export_runs_and_shows_real_sizes_in_green(qtbot, page, tmp_path, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    assert not page.findChildren(QProgressBar)  # one progress place: the status bar
+    started: list[str] = []
+    page.runner.task_started.connect(lambda task: started.append(task.label))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert started == ["Exporting"]
     _idle(qtbot, page)
     assert not page.messages
     result = page.result
@@ -71,14 +141,57 @@ def test_export_runs_and_shows_real_sizes_in_green(qtbot, page, tmp_path, monkey
         and result.pdf.is_file()
         and (result.upload_dir / "README.txt").is_file()
     )
-    assert page.table.rowCount() == len(result.files)
     for r in range(page.table.rowCount()):
-        assert page.table.item(r, 1).foreground().color() == GREEN
+        if page.table.item(r, FILE).text() != "—":
+            assert page.table.item(r, SIZE).foreground().color() == GREEN
     assert page.controller.case.log[-1].action == "exported"
-    assert page.open_button.isEnabled()
-    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    assert opened == [str(tmp_path / "out")]
-    page.grab().save(str(tmp_path / "export_page.png"))
+    finished = page.finished
+    assert finished.isVisible()
+    assert finished.files.paths() == [result.upload_dir / f.name for f in result.files] + [
+        result.pdf
+    ]
+    qtbot.mouseClick(finished.open_pdf, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(finished.open_upload, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(finished.show_bundle, Qt.MouseButton.LeftButton)
+    assert opened == [str(result.pdf), str(result.upload_dir), str(tmp_path / "out")]
+
+
+def test_a_finished_file_drags_as_a_file_url(qtbot, page) -> None:
+    page.start_export()
+    _idle(qtbot, page)
+    files = page.finished.files
+    rows = [files.item(0), files.item(files.count() - 1)]
+    data = files.mimeData(rows)
+    assert [Path(u.toLocalFile()) for u in data.urls()] == files.paths(rows)
+    assert all(p.is_file() for p in files.paths(rows))
+
+
+def test_a_file_that_cannot_be_opened_says_where_it_is(qtbot, page, monkeypatch) -> None:
+    page.start_export()
+    _idle(qtbot, page)
+    said: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    qtbot.mouseClick(page.finished.open_pdf, Qt.MouseButton.LeftButton)
+    assert said and str(page.result.pdf) in said[0]
+
+
+def test_an_earlier_export_is_replaced_only_when_the_shopper_says_so(
+    qtbot, page, monkeypatch
+) -> None:
+    page.start_export()
+    _idle(qtbot, page)
+    first = page.result.bundle.stat().st_mtime_ns
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    page.start_export()
+    assert page.task is None and asked and page.result.bundle.name in asked[0]
+    assert page.result.bundle.stat().st_mtime_ns == first
+    answer[0] = QMessageBox.StandardButton.Yes
+    page.start_export()
+    _idle(qtbot, page)
+    assert len(asked) == 2 and page.result.bundle.stat().st_mtime_ns != first
 
 
 def test_check_sizes_marks_a_file_that_cannot_fit_in_red(qtbot, page, monkeypatch) -> None:
@@ -89,7 +202,7 @@ def test_check_sizes_marks_a_file_that_cannot_fit_in_red(qtbot, page, monkeypatc
     reds = [
         page.table.item(r, 0).text()
         for r in range(page.table.rowCount())
-        if page.table.item(r, 3).foreground().color() == RED
+        if page.table.item(r, STATUS).foreground().color() == RED
     ]
     assert reds and all(name.startswith("E") for name in reds)
     assert "cannot fit" in page.notes.text()
@@ -97,7 +210,7 @@ def test_check_sizes_marks_a_file_that_cannot_fit_in_red(qtbot, page, monkeypatc
 
 def test_cancel_leaves_nothing(qtbot, page, tmp_path) -> None:
     page.start_export()
-    assert page.cancel_button.isVisible()
+    assert page.task is not None and not page.export_button.isEnabled()
     page.cancel()
     _idle(qtbot, page)
     assert "Cancelled" in page.summary.text()
