@@ -9,12 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from evidence_kit import __version__
+from evidence_kit.claim import rules
 from evidence_kit.claim.draft import ClaimDraft
-from evidence_kit.claim.refund import format_money
+from evidence_kit.claim.refund import format_money, partial_amount
+from evidence_kit.claim.templates import REASON_SHORT, REMEDY_SHORT
 from evidence_kit.core import activity_log
 from evidence_kit.core.model import Case
 from evidence_kit.export.exhibits import ExhibitOutput
 from evidence_kit.export.manifest import FileEntry
+from evidence_kit.export.pdf_log import log_rows
 from evidence_kit.export.pdf_summary import SummaryData
 from evidence_kit.export.pdf_timeline import timeline_page
 from evidence_kit.export.plan import ExportPlan
@@ -36,7 +39,12 @@ def summary_data(
         deadlines=[d.to_dict() for d in draft.deadlines],
         claim_text=draft.text,
         exhibits=[o.pdf for o in outputs if o.pdf is not None],
-        log=pdf_log(activity_log.entry_dicts(case.log)),
+        log=log_rows(
+            case,
+            pdf_log(activity_log.entry_dicts(case.log)),
+            {ex.item.id: ex.number for ex in plan.exhibits},
+            _name,
+        ),
         hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)],
         footer=f"Evidence Kit {__version__} · {pname} order {order_id}",
         notes=_cover_notes(case, len(listed)),
@@ -44,7 +52,9 @@ def summary_data(
         verify_steps=[
             "1. Unzip the bundle; run  sha256sum -c SHA256SUMS  (macOS: shasum -a 256 -c SHA256SUMS).",
             f"2. Or run  evidence-kit verify {plan.bundle_name}  to re-check every hash and the activity log.",
-            "3. summary.pdf, manifest.json and SHA256SUMS are covered by SHA256SUMS.",
+            "3. SHA256SUMS lists every other file in the bundle, summary.pdf and manifest.json"
+            " included (a file cannot hold its own hash). manifest.json also holds the activity"
+            " log, each entry with the hash of the one before it.",
         ],
     )
 
@@ -76,12 +86,44 @@ def facts_rows(case: Case, platform_name: str) -> list[tuple[str, str]]:
         ("Tracking", f.tracking),
         ("Ordered", f.ordered),
         ("Delivered", f.delivered),
-        ("Reason", str(claim.get("reason") or "").replace("_", " ")),
-        ("Remedy", str(claim.get("remedy") or "").replace("_", " ")),
+        ("Reason", reason_words(case.facts.platform, str(claim.get("reason") or ""))),
+        ("Remedy", remedy_words(case)),
     ]
     if claim.get("buyer_name"):
         rows.append(("Buyer", str(claim["buyer_name"])))
     return rows
+
+
+def _name(platform_id: str) -> str:
+    return rules.platform_name(platform_id) if platform_id in rules.platform_ids() else platform_id
+
+
+def reason_words(platform_id: str, reason_id: str) -> str:
+    """The reason as the platform's form words it ("Item damaged"), else in plain words."""
+    if not reason_id:
+        return ""
+    entry = rules.reason(platform_id, reason_id) if platform_id in rules.platform_ids() else None
+    if entry and entry.get("label"):
+        return str(entry["label"])
+    text = REASON_SHORT.get(reason_id, reason_id.replace("_", " "))
+    return text[:1].upper() + text[1:]
+
+
+def remedy_words(case: Case) -> str:
+    """The remedy as the platform words it, with the amount of a partial refund."""
+    remedy = str(case.claim.get("remedy") or "")
+    if not remedy:
+        return ""
+    platform_id = case.facts.platform
+    offered = rules.remedies(platform_id) if platform_id in rules.platform_ids() else {}
+    text = str(offered.get(remedy, {}).get("label") or REMEDY_SHORT.get(remedy, remedy.replace("_", " ")))  # fmt: skip
+    text = text[:1].upper() + text[1:]
+    percent = case.claim.get("refund_percent")
+    if remedy == "partial_refund" and isinstance(percent, (int, float)):
+        f = case.facts
+        amount = format_money(partial_amount(f.price, float(percent), f.currency), f.currency)
+        text += f": {float(percent):g}% of the price" + (f", {amount}" if amount else "")
+    return text
 
 
 def _cover_notes(case: Case, count: int) -> list[str]:

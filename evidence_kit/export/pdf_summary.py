@@ -41,7 +41,7 @@ class SummaryData:
     deadlines: list[dict[str, Any]]
     claim_text: str
     exhibits: list[PdfExhibit]
-    log: list[dict[str, Any]]
+    log: list[dict[str, Any]]  # seq, at, text: each entry in words (pdf_log.py); or a gap
     hashes: list[tuple[str, int, str]]  # (path in bundle, bytes, sha256)
     footer: str
     notes: list[str] = field(default_factory=list)
@@ -63,9 +63,17 @@ def _styles() -> dict[str, Any]:
         "subtitle": ParagraphStyle(
             "subtitle", parent=base, fontSize=11, leading=15, textColor=colors.HexColor("#455a64")
         ),
+        # a heading never ends a page: it moves on with what follows it
         "h1": ParagraphStyle(
-            "h1", parent=base, fontName=F.BOLD, fontSize=14, leading=18, spaceBefore=6, spaceAfter=6
-        ),
+            "h1",
+            parent=base,
+            fontName=F.BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=6,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),  # fmt: skip
         "h2": ParagraphStyle(
             "h2",
             parent=base,
@@ -74,6 +82,7 @@ def _styles() -> dict[str, Any]:
             leading=15,
             spaceBefore=4,
             spaceAfter=3,
+            keepWithNext=1,
         ),
         "caption": ParagraphStyle(
             "caption", parent=base, fontSize=8.5, leading=11.5, textColor=colors.HexColor("#37474f")
@@ -117,7 +126,7 @@ _STATUS_COLOURS = {"ok": "#2e7d32", "soon": "#ef6c00", "closed": "#c62828", "pas
 
 
 def _cover(data: SummaryData, st: dict[str, Any], lost: _Lost, width: float) -> list[Any]:
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     story: list[Any] = [
         lost.p(data.title, st["title"], bold=True),
@@ -148,8 +157,8 @@ def _cover(data: SummaryData, st: dict[str, Any], lost: _Lost, width: float) -> 
                 [
                     lost.p(str(d.get("name") or ""), st["cell"]),
                     lost.p(str(d.get("date") or "check your order page"), st["cell"]),
-                    lost.p("" if days is None else str(days), st["cell"]),
-                    lost.p(status, _coloured(st["cell"], colour)),
+                    lost.p(_days(days, status), st["cell"]),
+                    lost.p(STATUS_WORDS.get(status, status), _coloured(st["cell"], colour)),
                 ]
             )
         story += [
@@ -159,13 +168,31 @@ def _cover(data: SummaryData, st: dict[str, Any], lost: _Lost, width: float) -> 
     story.append(lost.p("Claim", st["h2"], bold=True))
     story.append(lost.p(data.claim_text or "(no claim text yet)", st["body"]))
     story.append(Spacer(1, 8))
-    if data.exhibits:
-        story.append(lost.p("Exhibits", st["h2"], bold=True))
-        for ex in data.exhibits:
-            story.append(lost.p(f"{ex.number}  {ex.title}", st["cell"]))
+    if data.exhibits:  # the index stays in one piece, with its heading
+        index = [lost.p("Exhibits", st["h2"], bold=True)]
+        index += [lost.p(f"{ex.number}  {ex.title}", st["cell"]) for ex in data.exhibits]
+        story.append(KeepTogether(index))
     for note in data.notes:
         story += [Spacer(1, 4), lost.p(note, st["small"])]
     return story
+
+
+#: the deadline statuses (claim/deadlines.py) in words
+STATUS_WORDS = {
+    "ok": "open",
+    "soon": "closing soon",
+    "closed": "closed",
+    "unknown": "estimate: enter the date it counts from",
+    "wait": "not yet open",
+}
+
+
+def _days(days: Any, status: str) -> str:
+    if days is None:
+        return ""
+    if status == "closed" and int(days) < 0:
+        return f"closed {-int(days)} days ago"
+    return str(days)
 
 
 def _coloured(style: Any, colour: str) -> Any:
@@ -191,30 +218,33 @@ def _exhibit(ex: PdfExhibit, st: dict[str, Any], lost: _Lost, width: float, max_
     return KeepTogether(parts)
 
 
+LOG_TEXT_MAX = 400  # a hand-edited entry can hold anything: a sentence stays within a page
+
+
 def _short(value: Any, limit: int) -> str:
     """A log cell cut to fit its column (a hand-edited entry can hold anything)."""
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _details(details: dict[str, Any]) -> str:
-    text = ", ".join(f"{k}={v}" for k, v in sorted(details.items()))
-    return text if len(text) <= 140 else text[:139] + "…"
-
-
 def _build_story(
     data: SummaryData, st: dict[str, Any], lost: _Lost, width: float, height: float
 ) -> list[Any]:
-    from reportlab.platypus import PageBreak, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+
+    def section() -> Any:
+        # A section starts on a new page only when less than a third of this one is left: a
+        # cover that runs a few lines onto page 2 is followed there, never by a blank page.
+        return CondPageBreak(height / 3)
 
     story = _cover(data, st, lost, width)
     if data.exhibits:
-        story += [PageBreak(), lost.p("Exhibits", st["h1"], bold=True)]
+        story += [section(), lost.p("Exhibits", st["h1"], bold=True)]
         for ex in data.exhibits:
             story.append(_exhibit(ex, st, lost, width, height * (0.72 if ex.is_sheet else 0.37)))
     if data.dispute is not None:
         story += timeline_story(data.dispute, st, lost, _table, width)
-    story += [PageBreak(), lost.p("Timeline (activity log)", st["h1"], bold=True)]
+    story += [section(), lost.p("Timeline (activity log)", st["h1"], bold=True)]
     story.append(
         lost.p(
             "Every change to the evidence was logged; each entry holds the hash of the one before,"
@@ -223,7 +253,7 @@ def _build_story(
         )
     )
     story.append(Spacer(1, 4))
-    rows = [[lost.p(h, st["cell"], bold=True) for h in ("#", "Time (UTC)", "Action", "Details")]]
+    rows = [[lost.p(h, st["cell"], bold=True) for h in ("#", "Time (UTC)", "What happened")]]
     gap_rows: list[int] = []
     for entry in data.log:
         if "left_out" in entry:  # a long log: the PDF shows its start and its end
@@ -232,20 +262,19 @@ def _build_story(
                 f" {entry['total']:,} entries is in manifest.json, and verify checks every one."
             )
             gap_rows.append(len(rows))
-            rows.append([lost.p("…", st["cell"]), lost.p(note, st["small"]), "", ""])
+            rows.append([lost.p("…", st["cell"]), lost.p(note, st["small"]), ""])
             continue
         rows.append(
             [
                 lost.p(_short(entry.get("seq", ""), 12), st["cell"]),
                 lost.p(_short(entry.get("at", ""), 40).replace("T", " ").rstrip("Z"), st["cell"]),
-                lost.p(_short(entry.get("action", ""), 60).replace("_", " "), st["cell"]),
-                lost.p(_details(entry.get("details") or {}), st["small"]),
+                lost.p(_short(entry.get("text", ""), LOG_TEXT_MAX), st["cell"]),
             ]
         )
-    table = _table(rows, [width * 0.05, width * 0.23, width * 0.18, width * 0.54])
-    table.setStyle([("SPAN", (1, r), (3, r)) for r in gap_rows])
+    table = _table(rows, [width * 0.05, width * 0.22, width * 0.73])
+    table.setStyle([("SPAN", (1, r), (2, r)) for r in gap_rows])
     story.append(table)
-    story += [PageBreak(), lost.p("Appendix: file hashes (SHA-256)", st["h1"], bold=True)]
+    story += [section(), lost.p("Appendix: file hashes (SHA-256)", st["h1"], bold=True)]
     rows = [[lost.p(h, st["cell"], bold=True) for h in ("File in the bundle", "Bytes", "SHA-256")]]
     for path, size, digest in data.hashes:
         rows.append(
@@ -304,7 +333,7 @@ def build_summary(data: SummaryData, out: Path, cancel: CancelToken | None = Non
     F.register_fonts()
     texts = [data.title, data.subtitle, data.claim_text, *(v for _, v in data.facts)]
     texts += [f"{ex.title} {' '.join(ex.lines)}" for ex in data.exhibits]
-    texts += [_details(e.get("details") or {}) for e in data.log if "left_out" not in e]
+    texts += [str(e.get("text", "")) for e in data.log if "left_out" not in e]
     if any(F.unprintable(t) for t in texts):
         data.notes.append(
             f"{F.MISSING} marks characters that no font on this computer can print;"

@@ -104,3 +104,52 @@ def test_qpdf_check_on_a_real_export(tmp_path: Path) -> None:
             assert ex in text
         assert "Contact sheet" in text
         assert "Ceramic mug – Кружка" in text
+
+
+def _pages(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext marks page ends with a form feed)."""
+    return _text(pdf).split("\f")[:-1]
+
+
+@needs_poppler
+def test_no_nearly_blank_page_after_a_cover_that_runs_over(tmp_path: Path) -> None:
+    """Issue 18: page 2 held only the end of the cover, the 'Exhibits' heading was left at
+    the bottom of page 1. Now a heading moves with what follows it, and the exhibits follow
+    a cover that runs a few lines onto page 2."""
+    import re
+
+    exhibits = [PdfExhibit(f"E{n}", f"Crack {n}", ["Photo"], "ab" * 32) for n in range(1, 4)]
+    entry = re.compile(r"E(\d) +Crack \d")  # the cover's index; a section heads 'E1 · Crack 1'
+    for lines in range(20, 120, 2):
+        out = tmp_path / f"s{lines}.pdf"
+        claim = "\n".join(f"Paragraph {n} of a long claim." for n in range(lines))
+        build_summary(_data(claim_text=claim, exhibits=exhibits), out)
+        pages = _pages(out)
+        if any(entry.search(page) for page in pages[1:]):
+            break  # the cover's index reaches page 2
+    else:
+        pytest.fail("no claim length made the cover run onto page 2")
+    first_entry = next(i for i, page in enumerate(pages) if "E1  Crack 1" in page or entry.search(page))  # fmt: skip
+    heading = next(i for i, page in enumerate(pages) if re.search(r"^ *Exhibits *$", page, re.M))
+    assert heading == first_entry, "the 'Exhibits' heading is stranded away from its list"
+    assert "E1 · Crack 1" in pages[1], "page 2 holds only the end of the cover"
+
+
+@needs_poppler
+def test_the_pdf_speaks_words_a_mediator_reads(tmp_path: Path) -> None:
+    from tests.factories.export import make_case
+
+    store = make_case(tmp_path)
+    result = export_case(store, tmp_path / "out")
+    text = " ".join(_text(result.pdf).split())
+    for code in ("=None", "keys=[", "pts_s", "parent=", "item_added", "sha256="):
+        assert code not in text, code
+    assert "Imported: E1 “Unboxing video”, a video, unboxing.mp4" in text
+    assert "1 arrow added to E2 “Crack, close up”" in text
+    assert "Claim choices set:" in text and "the reason" in text
+    # the cover: the platform's own words for the reason and the remedy, statuses in words
+    assert "Reason Item damaged" in text and "Remedy Refund only (full refund)" in text
+    assert "Reason damaged" not in text and "full_refund" not in text and " ok " not in text
+    # SHA256SUMS cannot cover itself, and the PDF no longer says it does
+    assert "covered by SHA256SUMS" not in text
+    assert "SHA256SUMS lists every other file in the bundle" in text

@@ -5,8 +5,8 @@ PDF, the upload folder and the bundle's folder, or say why they cannot and where
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileInfo, QMimeData, QSize, Qt, QUrl
