@@ -187,7 +187,37 @@ def describe(
         )  # fmt: skip
     if action == "schema_migrated":
         return f"Case file updated to format {d.get('to_version')} (it was format {d.get('from_version')})."  # fmt: skip
+    if action.startswith("event_"):
+        return _event(action.removeprefix("event_"), d, names)
+    if action in ("message_edited", "message_regenerated"):
+        kind = _words(str(d.get("kind", "")))
+        if action == "message_edited":
+            return f"Message draft “{kind}” edited by the shopper ({d.get('chars', '?')} characters)."  # fmt: skip
+        return f"Message draft “{kind}” drafted again from the case."
+    if isinstance(d, _Read):
+        d.read.update(d)  # the fallback says every detail
     return _fallback(action, d, names)
+
+
+def _event(change: str, d: dict[str, Any], names: Names) -> str:
+    """A dispute event (core/events.py) recorded, changed, removed or restored."""
+    verb = {"added": "recorded", "edited": "changed", "removed": "removed",
+            "restored": "restored"}.get(change, change)  # fmt: skip
+    d.get("id")  # the event's own id: nothing a mediator needs
+    text = f"Dispute event {verb}: {_words(str(d.get('kind', '')))}"
+    if d.get("date"):
+        text += f" on {d['date']}"
+    if d.get("amount") is not None:
+        text += f", amount {float(d['amount']):g}"
+    if d.get("reply"):
+        text += f", the seller's reply: {_words(str(d['reply']))}"
+    if d.get("tracking"):
+        text += f", tracking {d['tracking']}"
+    if d.get("items"):
+        text += f", citing {_join([names(i) for i in d['items']])}"
+    if d.get("note"):
+        text += f": {_plain(d['note'])}"
+    return text + "."
 
 
 def _added(d: dict[str, Any], ref: str, names: Names) -> str:

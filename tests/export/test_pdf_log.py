@@ -31,6 +31,8 @@ def _case() -> Case:
         frames=250, dropped=0, started_at="2026-11-20 14:03:27", checklist=["sealed_parcel"])  # fmt: skip
     log(case, "exported", platform="ebay", bundle="mug-evidence.zip", bundle_sha256="ee" * 32,
         manifest_sha256="ff" * 32, upload_files=3)  # fmt: skip
+    log(case, "event_added", id="ev1", kind="seller_replied", date="2026-11-25", amount=3.0,
+        reply="offer", items=["2cc669"])  # fmt: skip
     log(case, "dispute_opened", item="2cc669", amount=None, tags=["a", "b"], ok=True)
     return case
 
@@ -59,7 +61,11 @@ def test_each_entry_is_a_sentence() -> None:
     assert lines[9].startswith("Exported for Ebay: the bundle mug-evidence.zip (SHA-256 eeee")
     assert lines[9].endswith("and 3 upload files; manifest SHA-256 ffffffffffffffff…")
     # an action a newer version writes: still words, no None, no brackets
-    assert lines[10] == "Dispute opened: item: E1 “Unboxing video”; ok: yes; tags: a, b."
+    assert lines[10] == (
+        "Dispute event recorded: seller replied on 2026-11-25, amount 3, the seller's reply:"
+        " offer, citing E1 “Unboxing video”."
+    )
+    assert lines[11] == "Dispute opened: item: E1 “Unboxing video”; ok: yes; tags: a, b."
     for line in lines:
         assert "None" not in line and "[" not in line and "=" not in line
 
