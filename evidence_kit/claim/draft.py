@@ -33,7 +33,7 @@ from evidence_kit.claim.inputs import ClaimInputs, gather
 from evidence_kit.claim.language import LANGUAGE_NAMES, language_of
 from evidence_kit.claim.refund import RefundAdvice
 from evidence_kit.claim.transliterate import to_ascii
-from evidence_kit.core import case_ops
+from evidence_kit.core import case_values
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.model import CLAIM_KEYS, Case, Facts, exhibit_numbers
 
@@ -119,13 +119,13 @@ def _sanitized(case: Case, warnings: list[str]) -> Case:
             claim[key] = value
             continue
         try:
-            claim[key] = case_ops.normalize_claim(key, "" if value is None else value)
+            claim[key] = case_values.normalize_claim(key, "" if value is None else value)
         except EvidenceKitError:
             warnings.append(f"The saved value of '{key}' is not valid and was ignored: {value!r}.")
     facts = case.facts
     for key in ("price", "currency"):
         try:
-            case_ops.normalize_fact(key, getattr(facts, key))
+            case_values.normalize_fact(key, getattr(facts, key))
         except EvidenceKitError:
             warnings.append(f"The saved {key} is not valid and was ignored: {getattr(facts, key)!r}.")  # fmt: skip
             facts = Facts(**{**vars(facts), key: None if key == "price" else ""})

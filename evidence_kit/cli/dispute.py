@@ -70,12 +70,12 @@ def status(case: Any, today: date) -> dict[str, Any]:
 def cmd_event(args: argparse.Namespace) -> int:
     from evidence_kit.cli.case_access import open_case
     from evidence_kit.cli.output import print_json
-    from evidence_kit.core import case_ops, event_ops
+    from evidence_kit.core import case_values, event_ops
 
     today = _today(args)
     store = open_case(args.case, write=True)
     case = store.case
-    amount = case_ops.parse_number("--amount", args.amount) if args.amount else None
+    amount = case_values.parse_number("--amount", args.amount) if args.amount else None
     address = None if args.address_in_form is None else args.address_in_form == "yes"
     event = event_ops.make_event(
         case, args.kind, args.date, amount=amount, note=args.note, items=args.item,

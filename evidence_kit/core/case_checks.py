@@ -180,7 +180,7 @@ def check_item(data: dict[str, Any], path: str) -> None:
         check_meta(data["meta"], f"{path}.meta")
 
 
-#: claim keys by the type case_ops.normalize_claim gives them
+#: claim keys by the type case_values.normalize_claim gives them
 _CLAIM_YES_NO = ("received", "still_works")
 _CLAIM_DAYS = ("contacted_seller", "expected_by", "dispute_opened", "return_agreed")
 _CLAIM_NUMBERS = {"refund_percent": (0, 100), "return_postage": (0, 1e9)}

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core import activity_log, case_checks, case_ops, leftovers, log_file
+from evidence_kit.core import activity_log, case_checks, case_ops, case_values, leftovers, log_file
 from evidence_kit.core.case_lock import APP, CaseLock, signature, stat_signature
 from evidence_kit.core.errors import (
     CaseChangedError,
@@ -388,6 +388,6 @@ def _fsync_dir(path: Path) -> None:
 
 def new_case(root: Path | str, **facts: Any) -> CaseStore:
     """Create a case folder with validated facts (None values are left empty)."""
-    values = {k: case_ops.normalize_fact(k, v) for k, v in facts.items() if v is not None}
-    case_ops.check_dates(values, {}, set(values))
+    values = {k: case_values.normalize_fact(k, v) for k, v in facts.items() if v is not None}
+    case_values.check_dates(values, {}, set(values))
     return CaseStore.create(Path(root), Facts(**values))

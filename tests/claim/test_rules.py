@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evidence_kit.claim import rules
-from evidence_kit.core.case_ops import REASONS, REMEDIES
+from evidence_kit.core.case_values import REASONS, REMEDIES
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.model import PLATFORMS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence_kit.core import case_ops
+from evidence_kit.core import case_ops, case_values
 from evidence_kit.core.errors import CaseCorruptError, InvalidValueError
 from evidence_kit.core.model import Case, Facts
 from evidence_kit.core.store import CaseStore, new_case
@@ -56,7 +56,7 @@ def test_implausible_values_are_refused(values: dict, message: str) -> None:
      ("12,5", 12.5), ("1,499", 1499.0), ("19.99", 19.99), ("1 500", 1500.0)],
 )  # fmt: skip
 def test_prices_are_read_as_people_type_them(typed: str, price: float) -> None:
-    assert case_ops.normalize_fact("price", typed) == price
+    assert case_values.normalize_fact("price", typed) == price
 
 
 def test_plausible_dates_and_a_late_order_date_fix_are_checked_both_ways() -> None:

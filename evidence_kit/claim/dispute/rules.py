@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from evidence_kit.claim import rules as platform_rules
-from evidence_kit.core.case_ops import PAYMENT_METHODS
+from evidence_kit.core.case_values import PAYMENT_METHODS
 from evidence_kit.core.errors import InvalidValueError
 
 __all__ = ["PAYMENT_METHODS"]

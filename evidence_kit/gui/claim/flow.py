@@ -29,7 +29,7 @@ from evidence_kit.claim import rules
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.claim.refund import format_money, partial_amount
 from evidence_kit.claim.translate import DEFAULT_BACKEND, backends
-from evidence_kit.core import case_ops
+from evidence_kit.core import case_values
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetValues
@@ -239,7 +239,7 @@ class ClaimFlow(QWidget):
             return
         current = self.controller.case.claim
         changed = {
-            k: v for k, v in values.items() if case_ops.normalize_claim(k, v) != current.get(k)
+            k: v for k, v in values.items() if case_values.normalize_claim(k, v) != current.get(k)
         }
         if changed:
             self.controller.push(SetValues(changed, label, merge_key))
@@ -306,7 +306,7 @@ class ClaimFlow(QWidget):
             ):
                 self.reason.addItem(entry["label"], entry["id"])
         else:
-            for rid in case_ops.REASONS:
+            for rid in case_values.REASONS:
                 self.reason.addItem(rid.replace("_", " "), rid)
         self.reason.setCurrentIndex(max(self.reason.findData(reason_id), 0))
         chosen = rules.reason(platform_id, reason_id) if platform_id and reason_id else None
@@ -327,7 +327,7 @@ class ClaimFlow(QWidget):
         offered = rules.remedies(platform_id) if platform_id else {}
         self.remedy.clear()
         self.remedy.addItem(self.tr("(choose the remedy)"), "")
-        for rid in case_ops.REMEDIES:
+        for rid in case_values.REMEDIES:
             if offered and rid not in offered:
                 continue
             label = offered[rid]["label"] if rid in offered else REMEDY_LABELS[rid]

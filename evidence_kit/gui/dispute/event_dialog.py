@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.core import case_ops, event_ops
+from evidence_kit.core import case_values, event_ops
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.events import Event
 from evidence_kit.core.model import Case, exhibit_numbers
@@ -132,7 +132,7 @@ class EventDialog(QDialog):
             if self.items.item(r).checkState() == Qt.CheckState.Checked
         ]
         try:
-            amount = case_ops.parse_number(self.tr("the amount"), self.amount.text())
+            amount = case_values.parse_number(self.tr("the amount"), self.amount.text())
             self.made = event_ops.make_event(
                 self.case,
                 kind,

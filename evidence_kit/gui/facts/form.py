@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.core import case_ops
+from evidence_kit.core import case_values
 from evidence_kit.core.model import PLATFORMS
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetValues
@@ -100,7 +100,7 @@ class FactsForm(QWidget):
             return
         current = getattr(self.controller.case.facts, key)
         try:
-            new = case_ops.normalize_fact(key, value)
+            new = case_values.normalize_fact(key, value)
         except Exception as exc:  # a named InvalidValueError: say it next to the form
             self.message.setText(str(exc))
             return
