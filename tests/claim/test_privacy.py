@@ -5,8 +5,10 @@ New APIs are imported inside the tests, so each test also runs (and fails) on th
 
 from __future__ import annotations
 
-import time
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from evidence_kit.claim.draft import draft_claim
 from evidence_kit.claim.edits import set_text
@@ -76,22 +78,21 @@ def test_addresses_and_emails_are_found_but_plain_words_are_not() -> None:
     assert kinds == {"email": "anna.k@example.com", "address": "My address: ul. Lenina 5, apt 3."}
 
 
-def _seconds(word_length: int) -> float:
-    notes = "The handle broke. " + "x" * word_length + " The box was wet."
-    case = make_case("ebay", FACTS, CLAIM | {"notes": notes}, [])
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        draft_claim(case, TODAY)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_a_huge_word_costs_linear_time_not_quadratic() -> None:
-    # 10x the input: a linear scan takes about 10x as long, a backtracking one about 100x
-    # (the old e-mail pattern took 12 s for a 50,000-character word). A ratio, not a timing.
-    small, large = _seconds(5_000), _seconds(50_000)
-    assert large / small < 30, (small, large)
+def test_a_huge_word_cannot_make_the_scan_backtrack() -> None:
+    # The old e-mail pattern backtracked: 12 s for a 50,000-character word, 49 s for 100,000,
+    # so 200,000 would take minutes. A linear scan needs well under a second. The child gets a
+    # CPU budget 50x what a linear scan needs instead of a timing assertion: the budget only
+    # decides between "finishes" and "killed", however busy the machine is (the speed itself
+    # is measured in benchmarks/bench_claim.py).
+    code = (
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_CPU, (20, 20))\n"
+        "from tests.claim.test_privacy import _draft\n"
+        "_draft('The handle broke. ' + 'x' * 200_000 + ' The box was wet.')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stderr[-500:] or f"killed ({result.returncode})"
 
 
 def test_the_edited_text_repeats_the_notes_and_is_decided_with_them() -> None:

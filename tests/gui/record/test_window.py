@@ -208,9 +208,13 @@ def test_camera_opens_and_take_is_sealed_off_the_gui_thread(
     threads: dict[str, str] = {}
     real_open, real_stop = window_module.open_session, CaptureSession.stop_take
 
+    built = threading.Event()
+
     def slow_open(*args, **kwargs):  # type: ignore[no-untyped-def]
         threads["open"] = threading.current_thread().name
-        time.sleep(0.3)  # a camera that takes its time: the window must not wait for it
+        # a camera that only answers once the window exists: a window that opened it on
+        # the GUI thread would wait here for ever (bounded, so a regression fails, not hangs)
+        threads["waited"] = str(built.wait(10))
         return real_open(*args, **kwargs)
 
     def stop_take(self):  # type: ignore[no-untyped-def]
@@ -220,10 +224,10 @@ def test_camera_opens_and_take_is_sealed_off_the_gui_thread(
     monkeypatch.setattr(window_module, "open_session", slow_open)
     monkeypatch.setattr(CaptureSession, "stop_take", stop_take)
     src = make_video(tmp_path / "src.mp4", seconds=6.0, fps=25, size=(320, 240))
-    started = time.monotonic()
     window = RecorderWindow(controller, runner, cameras=[file_camera(src)], microphones=[])
     qtbot.addWidget(window)
-    assert time.monotonic() - started < 0.25 and window.session is None
+    built.set()
+    assert window.session is None
     assert not window.record_button.isEnabled()  # nothing to record from yet
     window.show()
     wait_camera(qtbot, window)
@@ -235,6 +239,7 @@ def test_camera_opens_and_take_is_sealed_off_the_gui_thread(
     qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
     gui = threading.main_thread().name
     assert threads["open"] != gui and threads["stop"] != gui
+    assert threads["waited"] == "True"
     window.close()
 
 
