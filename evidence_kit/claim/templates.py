@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from evidence_kit.claim.refund import format_money
-from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
+from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers, is_file_name
 from evidence_kit.core.timecode import format_time
 
 PROBLEM = {
@@ -150,7 +149,7 @@ def exhibits(
             continue
         title = words.get(f"items.{it.id}.title", it.title).strip()
         shows = words.get(f"items.{it.id}.shows", it.shows).strip()
-        if _AUTO_TITLE.match(title) or _is_file_name(title, it):
+        if _AUTO_TITLE.match(title) or is_file_name(title, it):
             title = ""  # "Frame 00:00:03.000", "IMG_2041": the citation says more without it
         title = shows or title
         parent = numbers.get(it.parent or "", "")
@@ -185,12 +184,6 @@ def exhibits(
             citation += " - attached as a contact sheet of stills; the video itself is available on request"  # fmt: skip
         out.append(Exhibit(number, it.id, it.kind, citation + ".", short, form))
     return out
-
-
-def _is_file_name(title: str, item: Item) -> bool:
-    """The title is still the imported file's name ("crack-close-up", "IMG_2041")."""
-    stem = Path(item.original_name).stem if item.original_name else ""
-    return bool(title) and title in (stem, item.original_name)
 
 
 def _short_title(title: str, size: int = 28) -> str:

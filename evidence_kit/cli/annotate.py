@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from evidence_kit.core.timecode import format_time
 
 if TYPE_CHECKING:
+    from evidence_kit.core.model import Item
     from evidence_kit.core.store import CaseStore
 
 
@@ -70,7 +73,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         raise InvalidValueError(f"the annotation is not valid JSON: {exc}") from exc
     store = _open(args.case)
     item = store.case.item(args.item)
-    check_renderable(item)
+    if not item.is_video:  # a video takes masks (mark_ops checks); a PDF takes nothing
+        check_renderable(item)
     if isinstance(raw, dict) and raw.get("type") == "marker" and "number" not in raw:
         raw = dict(raw, number=annotations.next_marker_number(item.annotations))
     ann = annotations.validate(raw)
@@ -81,7 +85,25 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print_json({"item": item.id, "index": index, "annotation": ann})
     else:
         print(f"Added {ann['type']} to {item.id} (annotation {index} of {index}).")
+        hint = video_mask_hint(store, item, ann)
+        if hint:
+            print(hint)
     return 0
+
+
+def video_mask_hint(store: CaseStore, item: Item, ann: dict[str, Any]) -> str:
+    """After a mask on a frame: how to mask the same box in its video around that time."""
+    from evidence_kit.media.video.mask_follow import frame_mask_for_video
+
+    proposal = frame_mask_for_video(store.case, item, ann)
+    if proposal is None:
+        return ""
+    video, mask = proposal
+    return (
+        f"This frame comes from {video.id}: to mask the same box in the video around"
+        f" {format_time(float(item.pts_s or 0.0))}, run\n  evidence-kit case annotate"
+        f" {store.root} {video.id} '{json.dumps(mask)}'"
+    )
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.add_argument("--no-timestamp", action="store_true", help="no timestamp this time")
     p.add_argument("--tsa-root", type=Path, action="append", default=[], metavar="PEM",
                    help="also trust this timestamp authority root certificate")  # fmt: skip
+    p.add_argument(
+        "--shareable",
+        action="store_true",
+        help="also make a shareable bundle: masked exhibits only, the originals listed by hash",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
 
@@ -59,7 +64,9 @@ def _progress_printer(enabled: bool) -> ProgressFn:
 
 
 def _print_result(result: ExportResult) -> None:
-    print(f"Bundle:  {result.bundle}")
+    print(f"Bundle:  {result.bundle}  (yours: keeps the unmasked originals)")
+    if result.shareable:
+        print(f"Share:   {result.shareable}  (masked exhibits only)")
     print(f"PDF:     {result.pdf}")
     if result.timestamp:
         print(f"Sealed:  {result.timestamp}")
@@ -82,6 +89,7 @@ def run_export(
     as_json: bool,
     upload: bool = True,
     timestamp: Timestamper | None = None,
+    shareable: bool = False,
 ) -> int:
     """Export and report; returns the exit code (1 when an exhibit was left out)."""
     from evidence_kit.claim.draft import draft_claim
@@ -93,7 +101,13 @@ def run_export(
         sys.stderr.write(f"evidence-kit: warning: {stale}\n")
     show = sys.stderr.isatty() and not as_json
     result = export_case(
-        store, out, platform, _progress_printer(show), upload=upload, timestamp=timestamp
+        store,
+        out,
+        platform,
+        _progress_printer(show),
+        upload=upload,
+        timestamp=timestamp,
+        shareable=shareable,
     )
     if show:
         sys.stderr.write("\r" + " " * 66 + "\r")
@@ -110,7 +124,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     stamper = _timestamper(args)  # a bad choice fails before the case is even opened
     store = open_case(args.case, write=True)
     return run_export(
-        store, args.out, args.platform, args.json, upload=not args.no_upload, timestamp=stamper
+        store,
+        args.out,
+        args.platform,
+        args.json,
+        upload=not args.no_upload,
+        timestamp=stamper,
+        shareable=args.shareable,
     )
 
 
@@ -138,6 +158,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     report = verify_bundle(args.bundle, trust_roots=load_roots(args.tsa_root))
     if args.json:
         print_json(report.to_dict())
+    elif report.ok and report.kind == "shareable":
+        who = f" (order {report.order_id})" if report.order_id else ""
+        print(
+            f"OK: shareable bundle{who}: {report.files_checked} files match their SHA-256"
+            f" hashes. It holds masked exhibits only; the {report.originals_listed} originals"
+            f" are listed by hash, not included, and the activity log ({report.log_entries}"
+            " entries) stays in the full bundle."
+        )
     elif report.ok:
         who = f" (order {report.order_id})" if report.order_id else ""
         print(

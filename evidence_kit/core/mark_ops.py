@@ -27,6 +27,15 @@ def _checked(marks: Marks) -> Marks:
     return out
 
 
+def _fits(it: Any, marks: Marks) -> None:
+    """A video or clip takes only masks: it is played and cut, never drawn on."""
+    if it.is_video and any(m.get("type") != "redact" for m in marks.values()):
+        raise InvalidValueError(
+            f"item {it.id} is a {it.kind}: it takes only masks (type redact, with from/to);"
+            " grab a frame to draw arrows or text"
+        )
+
+
 def _types(marks: Marks) -> list[str]:
     return [str(m.get("type")) for _, m in sorted(marks.items())]
 
@@ -36,6 +45,7 @@ def insert_marks(case: Case, item_id: str, marks: Marks, renumbered: Marks | Non
     back their old dicts (what `remove_marks` returned)."""
     it = case.live(item_id)
     new, old = _checked(marks), _checked(renumbered or {})
+    _fits(it, new)
     if any(i >= len(it.annotations) for i in old):
         raise InvalidValueError(f"item {item_id} has no mark {max(old) + 1}")
     if any(not 0 <= i <= len(it.annotations) + n for n, i in enumerate(sorted(new))):
@@ -80,6 +90,7 @@ def replace_marks(case: Case, item_id: str, marks: Marks, change: str = "edited"
     """
     it = case.live(item_id)
     new = _checked(marks)
+    _fits(it, new)
     if any(not 0 <= i < len(it.annotations) for i in new):
         raise InvalidValueError(f"item {item_id} has no mark(s) {[i + 1 for i in new]}")
     old = {i: it.annotations[i] for i in new}

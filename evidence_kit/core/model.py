@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import Any
 
 from evidence_kit.core import annotations as A
@@ -178,6 +179,17 @@ class Item:
         )
 
     @property
+    def given_title(self) -> str:
+        """The title the shopper gave it, or '' while it is still the imported file's name
+        (which can name the shopper: 'IMG_4526 JaneDoe')."""
+        return "" if is_file_name(self.title, self) else self.title.strip()
+
+    @property
+    def public_title(self) -> str:
+        """What exports call it: the given title, else its kind ('Video')."""
+        return self.given_title or self.kind.value.capitalize()
+
+    @property
     def is_image(self) -> bool:
         """It has a picture to render and mark up: a photo, a frame or an image document."""
         return not self.is_video and not self.is_pdf
@@ -235,6 +247,13 @@ class Item:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with every field."""
         return asdict(self)
+
+
+def is_file_name(title: str, item: Item) -> bool:
+    """The title is still the imported file's name ("crack-close-up", "IMG_2041")."""
+    title = title.strip()
+    stem = PurePosixPath(item.original_name).stem if item.original_name else ""
+    return bool(title) and title in (stem, item.original_name)
 
 
 def _checked_marks(anns: Any, path: str, item_id: str) -> list[dict[str, Any]]:

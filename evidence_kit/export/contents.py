@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence_kit import __version__
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Case, exhibit_numbers
@@ -53,8 +52,18 @@ class BundleContents:
                     captured_at=it.captured_at,
                     pts_s=it.pts_s,
                     end_s=it.end_s,
+                    original_name=it.original_name,
                 )
             )
+
+    def withheld(self) -> list[dict[str, object]]:
+        """The originals as a shareable bundle lists them: exhibit, kind and hash, no name."""
+        return [
+            {k: v for k, v in (("exhibit", f.exhibit), ("item_id", f.item_id), ("kind", f.kind),
+                               ("bytes", f.bytes), ("sha256", f.sha256)) if v is not None}
+            for f in self.listed
+            if f.role == "original"
+        ]  # fmt: skip
 
     def add_file(
         self, arc: str, path: Path, role: str, ex: Exhibit | None = None, note: str = ""
@@ -80,10 +89,13 @@ class BundleContents:
             )
         )
 
-    def add_outputs(self, outputs: list[ExhibitOutput], upload_dir: Path) -> None:
-        """Each exhibit's renders and sheets, and its upload file."""
+    def add_outputs(
+        self, outputs: list[ExhibitOutput], upload_dir: Path, shareable: bool = False
+    ) -> None:
+        """Each exhibit's renders and sheets, and its upload file; for a shareable bundle
+        also the stand-ins for what only an original holds."""
         for o in outputs:
-            for arc, path, role in o.bundle_files:
+            for arc, path, role in o.bundle_files + (o.share_files if shareable else []):
                 self.add_file(arc, path, role, o.exhibit)
             if o.upload is not None:
                 self.add_file(
@@ -104,15 +116,14 @@ class BundleContents:
             )
         )
 
-    def add_texts(self, draft: ClaimDraft, bundle_name: str) -> None:
+    def add_texts(self, draft: ClaimDraft, verify: str) -> None:
         """claim.txt (long and short) and VERIFY.txt."""
         short = draft.short or draft.text
         claim_bytes = (
             draft.text.strip() + "\n\n--- Short version ---\n\n" + short.strip() + "\n"
         ).encode("utf-8")
         self.add_bytes("claim.txt", claim_bytes, "claim")
-        chosen = self.timestamper.authority.name if self.timestamper else None
-        self.add_bytes("VERIFY.txt", verify_text(bundle_name, chosen).encode("utf-8"), "readme")
+        self.add_bytes("VERIFY.txt", verify.encode("utf-8"), "readme")
 
     def seal(
         self,
@@ -122,20 +133,23 @@ class BundleContents:
         exported_at: str,
         zip_path: Path,
         progress: ProgressFn,
+        withheld: list[dict[str, object]] | None = None,
     ) -> str:
-        """Add manifest.json and SHA256SUMS, write the zip; returns the manifest's hash."""
+        """Add manifest.json and SHA256SUMS, write the zip; returns the manifest's hash.
+        withheld: the originals a shareable bundle lists instead of holding."""
         exhibit_index = [
             {
                 "exhibit": ex.number,
                 "item_id": ex.item.id,
                 "kind": ex.item.kind,
-                "title": ex.item.title,
+                # a shareable bundle never repeats a title that is still a file's name
+                "title": ex.item.title if withheld is None else ex.item.public_title,
                 "files": sorted(f.path for f in self.listed if f.item_id == ex.item.id),
             }
             for ex in plan.exhibits
         ]
         doc = M.build_manifest(
-            case, case_name, plan.platform, self.listed, exhibit_index, exported_at
+            case, case_name, plan.platform, self.listed, exhibit_index, exported_at, withheld
         )
         if self.timestamper is not None:
             # named before hashing, so a bundle whose token was taken out says so
@@ -154,62 +168,3 @@ class BundleContents:
         self.entries.append(BundleEntry(M.SUMS_NAME, sums_bytes, M.sha256_hex(sums_bytes)))
         write_bundle(self.entries, zip_path, progress, self.cancel)
         return manifest_digest
-
-
-def verify_text(bundle_name: str, authority: str | None = None) -> str:
-    """VERIFY.txt: how anyone can check the bundle, and exactly what a clean check proves."""
-    if authority:
-        when = f"""
-4. When it was sealed: manifest.tsr is an RFC 3161 timestamp token from {authority} over the
-   SHA-256 of manifest.json (only that hash was sent). Check it with OpenSSL, giving the
-   authority's root certificate:
-     openssl ts -verify -in manifest.tsr -data manifest.json -CAfile <root>.pem
-   evidence-kit verify checks it too, and prints "sealed no later than <time>, by <authority>".
-"""
-        proves_when = (
-            f"\n- that manifest.json, and so every file it lists, existed no later than the time\n"
-            f"  in manifest.tsr: {authority} signed its hash then. A dispute opened after that\n"
-            "  time cannot have produced these files."
-        )
-        not_when = ""
-    else:
-        when, proves_when = "", ""
-        not_when = (
-            "\n- when the bundle was made: it carries no trusted timestamp, so the times in it come\n"
-            "  from the shopper's computer clock."
-        )
-    return f"""How to verify this evidence bundle
-==================================
-
-{bundle_name} was sealed by Evidence Kit {__version__}. manifest.json lists every file
-with its size, role and SHA-256 hash; SHA256SUMS lists the same hashes in the format the
-standard tools read, and also covers manifest.json itself.
-
-1. Unzip the bundle into an empty folder and open a terminal there.
-2. Check every file with a standard tool (every line must end in OK):
-     Linux:    sha256sum -c SHA256SUMS
-     macOS:    shasum -a 256 -c SHA256SUMS
-     Windows:  certutil -hashfile originals\\<file> SHA256
-               (compare the output with that file's line in SHA256SUMS)
-3. Or let Evidence Kit check the zip as it is (nothing is extracted):
-     evidence-kit verify {bundle_name}
-   It re-checks every hash, the activity log (each entry in manifest.json "log" holds the
-   hash of the entry before it, so a changed, removed or reordered entry is reported), and
-   that each original's hash is the one the log recorded when it was imported or made.
-{when}
-A clean result proves:
-- every file listed is in the bundle, byte for byte as it was sealed, and nothing else is;
-- the activity log is the unbroken chain the case kept, and each file in originals/ has the
-  hash the log recorded when that file was imported or extracted (a file swapped later,
-  even with manifest.json and SHA256SUMS made to match, is caught);{proves_when}
-
-It does not prove:
-- who made the bundle: nothing in it is signed with the shopper's key;
-- that nobody rebuilt the whole bundle: someone who rewrites every file, the whole log and
-  every hash consistently makes a bundle that checks clean{" (but not one that matches the timestamp)" if authority else ""};
-- what a recording shows, or that the camera clock was right;{not_when}
-
-Roles: originals/ untouched imports; exhibits/ annotated or masked renders and contact
-sheets; upload/ exactly the files prepared for the dispute form; claim.txt the claim text;
-summary.pdf the human summary; manifest.json the list of everything{"; manifest.tsr the timestamp" if authority else ""}.
-"""

@@ -19,6 +19,7 @@ from evidence_kit.core.timecode import format_time
 from evidence_kit.export import compress
 from evidence_kit.export.pdf_summary import PdfExhibit
 from evidence_kit.export.plan import Exhibit, ExportPlan
+from evidence_kit.export.removed import Cleaned
 
 PDF_SIDE = 1400  # enough for a sharp A4 picture, small enough to keep the PDF light
 
@@ -33,6 +34,7 @@ class UploadFile:
     bytes: int
     limit: int | None
     note: str = ""
+    cleaned: Cleaned | None = None  # what the file lost on the way out, what it kept
 
     @property
     def fits(self) -> bool:
@@ -47,6 +49,7 @@ class UploadFile:
             "limit": self.limit,
             "fits": self.fits,
             "note": self.note,
+            "cleaned": self.cleaned.to_dict() if self.cleaned else None,
         }
 
 
@@ -57,6 +60,11 @@ class ExhibitOutput:
     exhibit: Exhibit
     upload: UploadFile | None = None
     bundle_files: list[tuple[str, Path, str]] = field(default_factory=list)  # (arcname, path, role)
+    # the shareable bundle's stand-ins for what the private one keeps only as an original:
+    # an unedited photo without its metadata, a cleaned PDF, a video's masked copy
+    share_files: list[tuple[str, Path, str]] = field(default_factory=list)
+    # what each of those files (by its name in the bundle) lost and kept
+    cleaned: dict[str, Cleaned] = field(default_factory=dict)
     pdf: PdfExhibit | None = None
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for README "not included"
@@ -79,6 +87,8 @@ def merge(parts: list[ExhibitOutput]) -> ExhibitOutput:
         out.upload = out.upload or part.upload
         out.pdf = out.pdf or part.pdf
         out.bundle_files += part.bundle_files
+        out.share_files += part.share_files
+        out.cleaned.update(part.cleaned)
         out.problems += part.problems
         out.notes += part.notes
     return out
@@ -86,7 +96,7 @@ def merge(parts: list[ExhibitOutput]) -> ExhibitOutput:
 
 def label(ex: Exhibit) -> str:
     """'E2 (Crack, close up)': how problems name an exhibit."""
-    return f"{ex.number} ({ex.item.title or ex.item.original_name or ex.item.id})"
+    return f"{ex.number} ({ex.item.public_title})"
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -111,22 +121,28 @@ def pdf_image(img: Any) -> tuple[bytes, tuple[int, int]]:
     return compress.encode_jpeg(compress.flatten(small), 82), small.size
 
 
+def source_label(ex: Exhibit) -> str:
+    """'E1 (Unboxing video)': the video a frame or clip was taken from, by its exhibit
+    number and title (never its file name); '' when it has none."""
+    if ex.parent is None:
+        return ""
+    title = f"({ex.parent.public_title})"
+    return f"{ex.parent_number} {title}" if ex.parent_number else title
+
+
 def caption_lines(ex: Exhibit) -> list[str]:
     """What it shows, kind, source file, time and note: what the mediator needs to place the
     exhibit."""
     it = ex.item
     lines = [f"Shows: {it.shows}"] if it.shows else []
-    name = it.original_name or Path(it.file).name
+    of = f" of {source_label(ex)}" if ex.parent is not None else ""
     if it.kind == ItemKind.FRAME and it.pts_s is not None:
-        parent = f"{ex.parent_number} " if ex.parent_number else ""
-        source = ex.parent.original_name if ex.parent else ""
-        lines.append(f"Frame at {format_time(it.pts_s)} of {parent}{source}".rstrip())
+        lines.append(f"Frame at {format_time(it.pts_s)}{of}")
     elif it.kind == ItemKind.CLIP and it.pts_s is not None:
         end = f"–{format_time(it.end_s)}" if it.end_s is not None else ""
-        parent = f" of {ex.parent_number}" if ex.parent_number else ""
-        lines.append(f"Clip {format_time(it.pts_s)}{end}{parent}")
+        lines.append(f"Clip {format_time(it.pts_s)}{end}{of}")
     else:
-        lines.append(f"{it.kind.capitalize()}: {name}")
+        lines.append(it.kind.value.capitalize())
     if it.kind == ItemKind.VIDEO and it.meta.get("duration_s"):
         w, h = it.meta.get("width"), it.meta.get("height")
         size = f", {w}×{h}" if w and h else ""

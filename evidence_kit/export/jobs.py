@@ -15,7 +15,7 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.export.exhibits import Context, ExhibitOutput, merge
 from evidence_kit.export.image_jobs import document_job, image_job
 from evidence_kit.export.plan import Exhibit, JobName
-from evidence_kit.export.video_jobs import clip_job, sheet_job
+from evidence_kit.export.video_jobs import clip_job, share_job, sheet_job
 
 Job = Callable[[Context, Exhibit, ProgressFn, CancelToken], ExhibitOutput]
 JOBS: dict[JobName, Job] = {
@@ -23,6 +23,7 @@ JOBS: dict[JobName, Job] = {
     "sheet": sheet_job,
     "image": image_job,
     "document": document_job,
+    "share": share_job,
 }
 
 

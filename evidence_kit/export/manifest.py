@@ -40,6 +40,7 @@ class FileEntry:
     pts_s: float | None = None
     end_s: float | None = None
     note: str = ""
+    original_name: str = ""  # an original's name as imported (the private bundle only)
 
     def to_dict(self) -> dict[str, Any]:
         """Only the fields that carry a value, so the JSON stays readable."""
@@ -64,10 +65,15 @@ def build_manifest(
     files: list[FileEntry],
     exhibits: list[dict[str, Any]],
     exported_at: str,
+    withheld: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The manifest document (files sorted by path)."""
+    """The manifest document (files sorted by path).
+
+    withheld: a shareable bundle's originals, by exhibit and hash only; such a manifest
+    carries no activity log (its entries name files and titles), only its length and head.
+    """
     log = activity_log.entry_dicts(case.log)
-    return {
+    doc: dict[str, Any] = {
         "manifest_version": MANIFEST_VERSION,
         "generator": {"name": "evidence-kit", "version": __version__},
         "exported_at": exported_at,
@@ -83,7 +89,12 @@ def build_manifest(
         "events": [e.to_dict() for e in case.events],  # the dispute after it opened
         "log": log,
         "log_head": log[-1]["hash"] if log else None,
+        "bundle": "private",
     }
+    if withheld is not None:
+        doc.update(bundle="shareable", originals=withheld, log_entries=len(log))
+        del doc["log"]
+    return doc
 
 
 def sums_text(hashes: dict[str, str]) -> bytes:

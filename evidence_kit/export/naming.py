@@ -31,11 +31,9 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def exhibit_stem(number: str, item: Item) -> str:
-    """'E2_crack-close-up' from the title, else the original name, else the kind."""
-    name = (
-        slug(item.title) or slug(PurePosixPath(item.original_name or item.file).stem) or item.kind
-    )
-    return f"{number}_{name}"
+    """'E2_crack-close-up' from the title the shopper gave, else from the kind: never from
+    the file's name, which can name the shopper ('IMG_4526 JaneDoe.mov')."""
+    return f"{number}_{slug(item.given_title) or item.kind.value}"
 
 
 def media_type(name: str) -> str:
@@ -43,12 +41,15 @@ def media_type(name: str) -> str:
     return MEDIA_TYPES.get(PurePosixPath(name).suffix.lower(), "application/octet-stream")
 
 
-def original_names(items: list[Item]) -> dict[str, str]:
-    """item id -> 'originals/<file name>', prefixing the id when two names collide."""
-    names = [PurePosixPath(it.file).name for it in items]
+def original_names(items: list[Item], stems: dict[str, str]) -> dict[str, str]:
+    """item id -> 'originals/E1_unboxing.mov': the exhibit's stem (else the item's id and
+    kind, for a video only its frames cite) and the file's own suffix. The imported file's
+    name stays in manifest.json, never in a path the PDF prints."""
     out = {}
-    for it, name in zip(items, names, strict=True):
-        out[it.id] = f"originals/{it.id}_{name}" if names.count(name) > 1 else f"originals/{name}"
+    for it in items:
+        suffix = PurePosixPath(it.file).suffix.lower()
+        suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
+        out[it.id] = f"originals/{stems.get(it.id) or f'{it.id}_{it.kind.value}'}{suffix}"
     return out
 
 

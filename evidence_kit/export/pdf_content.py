@@ -21,6 +21,7 @@ from evidence_kit.export.pdf_log import log_rows
 from evidence_kit.export.pdf_summary import SummaryData
 from evidence_kit.export.pdf_timeline import timeline_page
 from evidence_kit.export.plan import ExportPlan
+from evidence_kit.export.removed import printable_entry
 
 
 def summary_data(
@@ -29,8 +30,10 @@ def summary_data(
     draft: ClaimDraft,
     outputs: list[ExhibitOutput],
     listed: list[FileEntry],
+    withheld: list[tuple[str, int, str]] | None = None,
 ) -> SummaryData:
-    """The PDF's content; `listed` is every file of the bundle made so far."""
+    """The PDF's content; `listed` is every file of the bundle made so far, `withheld` the
+    originals a shareable bundle lists by hash (label, bytes, sha256)."""
     pname, order_id = plan.platform_name, case.facts.order_id or "-"
     return SummaryData(
         title="Evidence summary",
@@ -41,11 +44,12 @@ def summary_data(
         exhibits=[o.pdf for o in outputs if o.pdf is not None],
         log=log_rows(
             case,
-            pdf_log(activity_log.entry_dicts(case.log)),
+            pdf_log([printable_entry(e) for e in activity_log.entry_dicts(case.log)]),
             {ex.item.id: ex.number for ex in plan.exhibits},
             _name,
         ),
-        hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)],
+        hashes=[(f.path, f.bytes, f.sha256) for f in sorted(listed, key=lambda f: f.path)]
+        + list(withheld or []),
         footer=f"Evidence Kit {__version__} · {pname} order {order_id}",
         notes=_cover_notes(case, len(listed)),
         dispute=timeline_page(case),

@@ -47,11 +47,12 @@ STOP_WORDS = {
 
 
 class Names:
-    """How the log names an item: its exhibit number and title, else its title or file."""
+    """How the log names an item: its exhibit number and title, else its title or kind
+    (never its file's name: that can name the shopper)."""
 
     def __init__(self, case: Case, numbers: dict[str, str]) -> None:
         self.numbers = numbers
-        self.titles = {it.id: it.title or it.original_name for it in case.items + case.bin}
+        self.titles = {it.id: it.public_title for it in case.items + case.bin}
         self.files: dict[str, str] = {}  # from item_added entries: items long gone
 
     def __call__(self, item_id: Any) -> str:
@@ -88,11 +89,11 @@ def log_rows(
     """The PDF's log rows (activity_log.entry_dicts, maybe with a gap row for a long log) as
     {seq, at, text}; a gap row is kept as it is."""
     names = Names(case, numbers)
-    for entry in case.log:  # items removed long ago are still named by their file
+    for entry in case.log:  # items removed long ago are still named by their kind
         if entry.action == "item_added" and isinstance(entry.details, dict):
             d = entry.details
-            if d.get("file"):
-                names.files[str(d.get("item"))] = _file_name(d["file"], d.get("item"))
+            if d.get("kind"):
+                names.files[str(d.get("item"))] = _words(str(d["kind"])).capitalize()
     out = []
     for row in rows:
         if "left_out" in row:
@@ -170,7 +171,7 @@ def describe(
         clock = (
             "date and time shown in the picture" if d.get("clock") else "no clock in the picture"
         )
-        return f"Recording started: {d.get('file', '')}, camera {d.get('camera', '?')}, microphone {mic}, {clock}."  # fmt: skip
+        return f"Recording started: {d.get('file', 'the recording')}, camera {d.get('camera', '?')}, microphone {mic}, {clock}."  # fmt: skip
     if action == "recording_checklist":
         at = format_time(float(d.get("offset_s") or 0), millis=False)
         return f"Shown on camera at {at} of {d.get('file', 'the recording')}: {d.get('label', _words(str(d.get('item', ''))))}."  # fmt: skip
@@ -252,7 +253,7 @@ def _marks(change: str, d: dict[str, Any], ref: str) -> str:
 def _stopped(d: dict[str, Any]) -> str:
     why = STOP_WORDS.get(str(d.get("reason")), _words(str(d.get("reason") or "stopped")))
     length = format_time(float(d.get("duration_s") or 0), millis=False)
-    text = f"Recording ended ({why}): {d.get('file', '')}, {length}, {int(d.get('frames') or 0)} frames"  # fmt: skip
+    text = f"Recording ended ({why}): {d.get('file', 'the recording')}, {length}, {int(d.get('frames') or 0)} frames"  # fmt: skip
     if d.get("dropped"):
         text += f", {int(d['dropped'])} skipped by the camera"
     if d.get("started_at"):

@@ -18,8 +18,9 @@ from evidence_kit.core.store import CaseStore
 from evidence_kit.export.naming import exhibit_stem, original_names, slug
 
 #: clip: the upload clip of a video; sheet: its contact sheet; image: a photo, frame or image
-#: document rendered with its marks; document: a PDF document passed on as it is
-JobName = Literal["clip", "sheet", "image", "document"]
+#: document rendered with its marks; document: a PDF document cleaned of its metadata;
+#: share: a video's full-length masked copy for the shareable bundle
+JobName = Literal["clip", "sheet", "image", "document", "share"]
 
 
 @dataclass
@@ -50,10 +51,19 @@ class ExportPlan:
     attached: frozenset[str] | None = None
     # only the jobs that make upload files (the Export page's size check)
     uploads_only: bool = False
+    # also a shareable bundle: masked exhibits only, the originals listed by their hashes
+    shareable: bool = False
+    # the items whose render differs from their file (marks, crop, turn, masks inherited
+    # from their video, a comparison made again): never sent as they are
+    edited: frozenset[str] = frozenset()
 
     @property
     def bundle_name(self) -> str:
         return f"{self.base}-evidence.zip"
+
+    @property
+    def shareable_name(self) -> str:
+        return f"{self.base}-shareable.zip"
 
     @property
     def pdf_name(self) -> str:
@@ -105,7 +115,7 @@ class ExportPlan:
         blocks dropped, every pixel kept."""
         limit = self.limits.image_max_bytes or None
         return (
-            not (item.annotations or item.crop or item.rotate)
+            item.id not in self.edited
             and str(item.meta.get("format", "")).lower() in ("jpeg", "jpg")
             and int(item.meta.get("orientation", 1) or 1) == 1
             and "jpeg" in self.limits.image_formats
@@ -126,7 +136,9 @@ class ExportPlan:
             clip = self.takes_video and self.uploads(ex)
             if self.uploads_only:
                 return [(0, "clip")] if clip else [(1, "sheet")]
-            return [(0, "clip"), (1, "sheet")] if clip else [(1, "sheet")]
+            jobs: list[tuple[int, JobName]] = [(0, "clip")] if clip else []
+            jobs += [(0, "share")] if self.shareable else []
+            return [*jobs, (1, "sheet")]
         if ex.item.is_pdf:
             return [(2, "document")]
         return [(2, "image")]
@@ -158,7 +170,7 @@ def items_to_seal(case: Case, exhibits: list[Exhibit]) -> list[Item]:
 
 
 def plan_export(
-    store: CaseStore, platform: str | None = None, *, upload: bool = True
+    store: CaseStore, platform: str | None = None, *, upload: bool = True, shareable: bool = False
 ) -> ExportPlan:
     """The plan for exporting the case for `platform` (default: the case's own).
 
@@ -166,6 +178,7 @@ def plan_export(
     """
     from evidence_kit.claim.attachments import attached_numbers
     from evidence_kit.claim.rules import platform_name, upload_limits
+    from evidence_kit.media.image.render import changes_pixels
 
     case = store.case
     platform = (platform or case.facts.platform or "").strip().lower()
@@ -182,7 +195,9 @@ def plan_export(
         upload=upload,
         exhibits=exhibits,
         sealed=sealed,
-        originals=original_names(sealed),
+        originals=original_names(sealed, {ex.item.id: ex.stem for ex in exhibits}),
         base=slug(store.name) or slug(case.facts.order_id) or "case",
         attached=frozenset(attached_numbers(case, platform)),
+        shareable=shareable,
+        edited=frozenset(ex.item.id for ex in exhibits if changes_pixels(store, ex.item)),
     )

@@ -32,6 +32,8 @@ from evidence_kit.export.jobs import run_jobs
 from evidence_kit.export.pdf_content import summary_data
 from evidence_kit.export.pdf_summary import build_summary
 from evidence_kit.export.plan import ExportPlan, plan_export
+from evidence_kit.export.shareable import seal_shareable
+from evidence_kit.export.statements import verify_text
 from evidence_kit.export.timestamp import Timestamper
 from evidence_kit.export.upload_pack import pack_outcome, readme_text
 
@@ -51,6 +53,7 @@ class ExportResult:
     bundle_sha256: str = ""
     manifest_sha256: str = ""
     timestamp: str = ""  # "sealed no later than …, by …" when the shopper asked for one
+    shareable: Path | None = None  # the bundle to send: masked exhibits only
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +68,7 @@ class ExportResult:
             "bundle_sha256": self.bundle_sha256,
             "manifest_sha256": self.manifest_sha256,
             "timestamp": self.timestamp or None,
+            "shareable": str(self.shareable) if self.shareable else None,
         }
 
 
@@ -76,6 +80,7 @@ def export_case(
     cancel: CancelToken | None = None,
     *,
     upload: bool = True,
+    shareable: bool = False,
     record: bool = True,
     today: date | None = None,
     exported_at: str | None = None,
@@ -84,12 +89,13 @@ def export_case(
 ) -> ExportResult:
     """Export the case to out_dir (default: the case's exports/ folder).
 
-    upload: also make the upload pack. record: append an 'exported' entry to the case's
-    activity log and save (the GUI records on its own thread instead). timestamp: the
+    upload: also make the upload pack. shareable: also make the shareable bundle (masked
+    exhibits only, the originals listed by hash). record: append an 'exported' entry to the
+    case's activity log and save (the GUI records on its own thread instead). timestamp: the
     authority the shopper chose to timestamp the manifest's hash (sent nothing else).
     """
     cancel = cancel or CancelToken()
-    plan = plan_export(store, platform, upload=upload)
+    plan = plan_export(store, platform, upload=upload, shareable=shareable)
     out_dir = Path(out_dir).expanduser().absolute() if out_dir else store.exports_dir
     check_originals(store, plan.sealed, Steps(progress).sub(0, 10), cancel)
     draft = _draft(store.case, today)
@@ -101,7 +107,7 @@ def export_case(
             store, plan, draft, staging, out_dir, Steps(progress, 0.1, 0.99), cancel, exported_at,
             workers, timestamp,
         )  # fmt: skip
-        S.commit(staging, result.bundle, result.pdf, result.upload_dir)
+        S.commit(staging, result.bundle, result.pdf, result.upload_dir, result.shareable)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if created:
@@ -185,7 +191,9 @@ def _build(
     if plan.upload:
         write_file(upload_dir / "README.txt", readme)
         contents.add_file("upload/README.txt", upload_dir / "README.txt", "readme")
-    contents.add_texts(draft, plan.bundle_name)
+    shared = plan.shareable_name if plan.shareable else ""
+    chosen = timestamp.authority.name if timestamp else None
+    contents.add_texts(draft, verify_text(plan.bundle_name, outputs, shared, chosen))
     steps(0.72, "Writing the PDF summary")
     pdf_path = staging / S.SUMMARY
     build_summary(summary_data(case, plan, draft, outputs, contents.listed), pdf_path, cancel)
@@ -193,8 +201,13 @@ def _build(
     stamp = exported_at or activity_log.now_iso()
     zip_path = staging / plan.bundle_name
     manifest_digest = contents.seal(
-        case, store.name, plan, stamp, zip_path, Steps(steps, 0.78, 1.0)
+        case, store.name, plan, stamp, zip_path, Steps(steps, 0.78, 0.9 if shared else 1.0)
     )
+    if shared:
+        steps(0.9, "Sealing the shareable bundle")
+        seal_shareable(
+            store, plan, draft, outputs, contents, staging, stamp, Steps(steps, 0.9, 1.0), cancel
+        )
     return ExportResult(
         bundle=out_dir / plan.bundle_name,
         pdf=out_dir / plan.pdf_name,
@@ -207,4 +220,5 @@ def _build(
         bundle_sha256=sha256_file(zip_path, cancel=cancel),
         manifest_sha256=manifest_digest,
         timestamp=contents.stamp.line() if contents.stamp else "",
+        shareable=out_dir / shared if shared else None,
     )

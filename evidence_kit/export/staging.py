@@ -51,12 +51,17 @@ def remove_empty(folder: Path) -> None:
         folder.rmdir()  # only if empty: never touch what someone else put there
 
 
-def commit(staging: Path, bundle: Path, pdf: Path, upload_dir: Path | None) -> None:
-    """Move the staged bundle, PDF and upload pack over any previous export, all or nothing.
+def commit(
+    staging: Path, bundle: Path, pdf: Path, upload_dir: Path | None, shareable: Path | None = None
+) -> None:
+    """Move the staged bundle, PDF, upload pack and shareable bundle over any previous
+    export, all or nothing.
 
     upload_dir None: no upload pack was made, and any previous one is left alone.
     """
     moves = [(staging / bundle.name, bundle), (staging / SUMMARY, pdf)]
+    if shareable is not None:
+        moves.append((staging / shareable.name, shareable))
     if upload_dir is not None:
         moves.append((staging / UPLOAD, upload_dir))
     done: list[tuple[Path, Path, Path | None]] = []

@@ -103,10 +103,32 @@ def readme_text(
         "",
         claim_text.strip(),
         "",
-        "Privacy: location (GPS), camera and other metadata were removed from every file here.",
-        "Masked areas are solid boxes; nothing under them can be recovered.",
-        f"The sealed bundle {bundle_name} holds the untouched originals and a hash of every",
-        "file. Keep it private and send it only if the case is escalated.",
+    ]
+    lines += privacy_lines(files, bundle_name)
+    return "\n".join(lines)
+
+
+def privacy_lines(files: list[UploadFile], bundle_name: str) -> list[str]:
+    """What each upload file lost and kept, and what the sealed bundle keeps: exactly what
+    was done, file by file (the export page shows the same words)."""
+    lines = ["Privacy - what was removed from these files, and what was kept:"]
+    for f in files:
+        lines.append(f"  {f.name}: {f.cleaned.line() if f.cleaned else 'made by Evidence Kit'}")
+    if not files:
+        lines.append("  (no files)")
+    if any(f.cleaned and f.cleaned.masked for f in files):
+        lines += [
+            "Nothing under a masked area can be recovered: a solid box is opaque, and a",
+            "pixelated area is made only from the pixels around it, never from what it hides.",
+        ]
+    lines += [
+        "Each file is named by its exhibit number and title, never by the name it had on",
+        "your phone or computer.",
+        "",
+        f"The sealed bundle {bundle_name} keeps the originals exactly as you imported them:",
+        "unmasked, with their metadata (location, camera, times) and their file names. That",
+        "is what proves they are untouched. Keep it private and send it only if asked; to",
+        "send a mediator the evidence, make a shareable bundle (masked exhibits only).",
         "",
     ]
-    return "\n".join(lines)
+    return lines

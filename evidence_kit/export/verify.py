@@ -42,6 +42,10 @@ class VerifyReport:
     exported_at: str = ""
     log_entries: int = 0
     timestamp: str = ""  # "sealed no later than <time>, by <authority>" for a good token
+    # "private": the shopper's own bundle, with the originals and the log; "shareable":
+    # masked exhibits only, the originals listed by hash (export/shareable.py)
+    kind: str = "private"
+    originals_listed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -177,6 +181,9 @@ def _read_manifest(
     for name in sums:
         if name not in (MANIFEST_NAME, TOKEN_NAME) and name not in expected:
             report.problems.append(f"{name} is in SHA256SUMS but not in manifest.json")
+    if manifest.get("bundle") == "shareable":
+        _read_shareable(manifest, report)
+        return
     log = manifest.get("log")
     if not isinstance(log, list):
         report.log_problems.append("manifest.json has no activity log")
@@ -216,3 +223,20 @@ def _check_timestamp(
         report.changed.append(TOKEN_NAME)
     except TokenError as exc:
         report.problems.append(f"timestamp: {exc}")
+
+
+def _read_shareable(manifest: dict[str, Any], report: VerifyReport) -> None:
+    """A shareable bundle holds no log and no originals: their length, head and hashes."""
+    report.kind = "shareable"
+    originals = manifest.get("originals")
+    if not isinstance(originals, list) or not all(
+        isinstance(o, dict) and isinstance(o.get("sha256"), str) for o in originals
+    ):
+        report.problems.append("manifest.json does not list the originals' hashes")
+    else:
+        report.originals_listed = len(originals)
+    entries, head = manifest.get("log_entries"), manifest.get("log_head")
+    if not isinstance(entries, int) or (entries and not isinstance(head, str)):
+        report.log_problems.append("manifest.json gives no activity-log length and head")
+    else:
+        report.log_entries = entries

@@ -50,7 +50,11 @@ def test_plan_numbers_the_included_items_and_seals_their_sources(tmp_path: Path)
     assert [it.id for it in plan.sealed] == ["v1", "f1", "p1", "d1", "c1"]
     assert plan.exhibits[0].parent is not None and plan.exhibits[0].parent.id == "v1"
     assert plan.exhibits[0].parent_number is None
-    assert plan.originals["v1"] == "originals/unboxing.mp4"
+    # originals are named like their exhibits (a file name can name the shopper); a video
+    # only its frames cite goes by its id
+    assert plan.originals["v1"] == "originals/v1_video.mp4"
+    assert plan.originals["p1"] == "originals/E2_crack-close-up.jpg"
+    assert plan.originals["d1"] == "originals/E3_document.pdf"
     assert plan.bundle_name == "my-case-evidence.zip"
     assert plan.pdf_name == "my-case-summary.pdf"
 

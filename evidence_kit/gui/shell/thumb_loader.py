@@ -26,9 +26,13 @@ class ThumbLoader(QObject):
 
     def get(self, store: CaseStore, item: Item) -> QImage | None:
         """The cached thumbnail, or None (and a load is started)."""
-        from evidence_kit.media.image.item_thumbs import render_thumbnail, thumb_request
+        from evidence_kit.media.image.item_thumbs import (
+            render_thumbnail,
+            thumb_request,
+            thumbnail_path,
+        )
 
-        key = item.sha256
+        key = thumbnail_path(store, item).stem  # its look: content, marks and masks
         if key in self.cache:
             return self.cache[key]
         if key not in self._pending:
@@ -49,7 +53,7 @@ class ThumbLoader(QObject):
             )
         return None
 
-    def _loaded(self, sha256: str, item_id: str, image: QImage) -> None:
-        self._pending.discard(sha256)
-        self.cache[sha256] = image
+    def _loaded(self, key: str, item_id: str, image: QImage) -> None:
+        self._pending.discard(key)
+        self.cache[key] = image
         self.loaded.emit(item_id, image)

@@ -2,12 +2,11 @@
 
 This is the standard proof for "not as described". The result is a new derived photo item
 (source "extracted", parent = the received photo) whose meta names both sources, so the
-manifest can trace every pixel back to an original.
+manifest can trace every pixel back to an original; its render is composed again from both
+sides as they are (render.load_base), so a side masked later is masked in it too.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -72,8 +71,21 @@ def compose(
 
 
 def _caption(item: Item) -> str:
-    name = item.original_name or Path(item.file).name
-    return f"{name} · sha256 {item.sha256[:12]}…"
+    # the title, never the file name: 'IMG_4526 JaneDoe.jpg' would name the shopper
+    return f"{item.public_title} · sha256 {item.sha256[:12]}…"
+
+
+def compose_items(
+    store: CaseStore, listing: Item, received: Item, cancel: CancelToken | None = None
+) -> Image.Image:
+    """Both sides rendered as they are now (marks and masks included), composed."""
+    left = render_item(store, listing, max_side=RENDER_MAX_SIDE)
+    if cancel is not None:
+        cancel.check()
+    right = render_item(store, received, max_side=RENDER_MAX_SIDE)
+    if cancel is not None:
+        cancel.check()
+    return compose(left, right, (_caption(listing), _caption(received)))
 
 
 def make_comparison(
@@ -90,16 +102,8 @@ def make_comparison(
     """
     if listing.id == received.id:
         raise InvalidValueError("Pick two different items: the listing and what you received.")
-    progress(0.0, "Rendering the listing")
-    left = render_item(store, listing, max_side=RENDER_MAX_SIDE)
-    if cancel is not None:
-        cancel.check()
-    progress(0.4, "Rendering the received item")
-    right = render_item(store, received, max_side=RENDER_MAX_SIDE)
-    if cancel is not None:
-        cancel.check()
-    progress(0.7, "Composing")
-    canvas = compose(left, right, (_caption(listing), _caption(received)))
+    progress(0.0, "Rendering both sides")
+    canvas = compose_items(store, listing, received, cancel)
     folder = store.derived("compare")
     path = folder / f"{new_id}_as-listed_vs_as-received.png"
     save_clean(canvas, path)
@@ -115,7 +119,7 @@ def make_comparison(
         source="extracted",
         parent=received.id,
         title="As listed / As received",
-        note=f"Left: {listing.title or listing.id}. Right: {received.title or received.id}.",
+        note=f"Left: {listing.public_title}. Right: {received.public_title}.",
         original_name=path.name,
         meta={
             "width": canvas.width,

@@ -1,7 +1,8 @@
 """Small list thumbnails for evidence items, cached under derived/thumbs/.
 
-Photos and image documents are shrunk at decode time; videos use their first frame,
-as the video panel shows it. A PDF gets no thumbnail (the list shows its kind icon instead).
+Every thumbnail shows the item as the export will: photos and frames with their masks and
+marks, videos' first frame with the masks shown at its time. A PDF gets no thumbnail (the
+list shows its kind icon instead).
 """
 
 from __future__ import annotations
@@ -19,41 +20,66 @@ THUMB_SIDE = 160
 
 
 def thumbnail_path(store: CaseStore, item: Item) -> Path:
-    """Where an item's thumbnail is cached (keyed by content hash, so edits can't go stale)."""
-    return store.derived_dir / "thumbs" / f"{item.sha256[:16]}.jpg"
+    """Where an item's thumbnail is cached, keyed by everything its look depends on (its
+    content, marks, crop, turn and the masks it inherits), so an edit never shows stale."""
+    from evidence_kit.media.image.render import render_key
+
+    return store.derived_dir / "thumbs" / f"{render_key(store, item)}.jpg"
 
 
 @dataclass(frozen=True)
 class ThumbRequest:
-    """Everything a worker needs to make one thumbnail: no store, no live Item."""
+    """Everything a worker needs to make one thumbnail: a store holding copies of only the
+    items the picture depends on, never the live case."""
 
     src: Path
     out: Path
     video: bool
     pdf: bool
+    store: CaseStore
+    item: Item
+
+    @property
+    def key(self) -> str:
+        """What the thumbnail is cached under (in memory too)."""
+        return self.out.stem
 
 
 def thumb_request(store: CaseStore, item: Item) -> ThumbRequest:
     """Read what the thumbnail needs from the case (on the thread that owns it)."""
+    from evidence_kit.media.image.render import render_inputs
+
+    inputs = render_inputs(store, item)
     return ThumbRequest(
-        store.path_of(item), thumbnail_path(store, item), item.is_video, item.is_pdf
+        store.path_of(item),
+        thumbnail_path(store, item),
+        item.is_video,
+        item.is_pdf,
+        inputs,
+        inputs.case.live(item.id),
     )
 
 
 def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | None:
-    """Create (or reuse) a thumbnail file; None when the kind has none."""
+    """Create (or reuse) a thumbnail file, masked as the export will be; None when the
+    kind has none."""
     out = request.out
     if out.exists():
         return out
     try:
         if request.video:
-            img = _video_poster(request.src, side * 2)
+            img = _video_poster(request, side * 2)
         elif request.pdf:
             return None
         else:
-            from evidence_kit.media.images import load_upright
+            from evidence_kit.media.image.render import changes_pixels, render_item
 
-            img = load_upright(request.src, max_side=side * 2)
+            if changes_pixels(request.store, request.item):
+                img = render_item(request.store, request.item, max_side=side * 2)
+            else:
+                from evidence_kit.media.images import load_upright
+
+                img = load_upright(request.src, max_side=side * 2)
     except EvidenceKitError:
         return None
     img = img.convert("RGB")
@@ -65,10 +91,12 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
     return out
 
 
-def _video_poster(path: Path, side: int) -> Image.Image:
-    """The first frame as the video panel shows it (colours, upright, display size)."""
-
+def _video_poster(request: ThumbRequest, side: int) -> Image.Image:
+    """The first frame as the video panel shows it (colours, upright, display size, masks)."""
+    from evidence_kit.media.video.masks import Masker, video_masks
     from evidence_kit.media.video.reader import VideoReader
 
-    with VideoReader(path, threads=False) as rd:
-        return Image.fromarray(rd.to_rgb(rd.frame_at(0.0), max_side=side))
+    with VideoReader(request.src, threads=False) as rd:
+        decoded = rd.frame_at(0.0)
+        masker = Masker(video_masks(request.store.case, request.item), rd.info.width)
+        return Image.fromarray(masker.rgb(rd.to_rgb(decoded, max_side=side), decoded.pts_s))

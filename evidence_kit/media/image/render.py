@@ -53,13 +53,120 @@ def upright_size(store: CaseStore, item: Item) -> tuple[int, int]:
 
 
 def load_base(
-    store: CaseStore, item: Item, max_side: int | None = None
+    store: CaseStore,
+    item: Item,
+    max_side: int | None = None,
+    inherited: list[dict[str, Any]] | None = None,
 ) -> tuple[Image.Image, float]:
-    """The upright RGB image (maybe a preview) and its scale against the full original."""
+    """The upright RGB image (maybe a preview) and its scale against the full original,
+    with what it inherits already burned in: a frame its video's masks at its time, a
+    comparison both sides as they are now rendered (their masks included).
+
+    inherited: the frame's inherited masks when the caller worked them out (the editor,
+    whose store holds no case); None reads them from store.case.
+    """
     check_renderable(item)
-    full_w, _ = upright_size(store, item)
-    img = flatten_alpha(load_upright(store.path_of(item), max_side))
-    return img, img.width / full_w
+    full_w, full_h = upright_size(store, item)
+    composed = _recompose(store, item)
+    if composed is not None:
+        img = composed
+        if img.size != (full_w, full_h):
+            img = img.resize((full_w, full_h), Image.Resampling.LANCZOS)
+        if max_side and max(img.size) > max_side:
+            img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    else:
+        img = flatten_alpha(load_upright(store.path_of(item), max_side))
+    scale = img.width / full_w
+    masks = inherited if inherited is not None else inherited_masks(store.case, item)
+    if masks:
+        img = apply_redactions(img, masks, scale)
+    return img, scale
+
+
+def inherited_masks(case: Any, item: Item) -> list[dict[str, Any]]:
+    """The masks a frame takes from its video at its time (none for other items)."""
+    from evidence_kit.media.video.masks import picture_masks
+
+    return picture_masks(case, item)
+
+
+def _recompose(store: CaseStore, item: Item) -> Image.Image | None:
+    """A comparison made again from its two sides as they are now (a side masked after the
+    comparison was made is masked in it too); None for other items, or when a side is gone."""
+    sides = comparison_sides(store.case, item)
+    if sides is None or None in sides:
+        return None
+    from evidence_kit.media.image.compare import compose_items
+
+    listed, received = sides
+    assert listed is not None and received is not None
+    return compose_items(store, listed, received)
+
+
+def comparison_sides(case: Any, item: Item) -> list[Item | None] | None:
+    """A comparison's two sides as they are in the case (None for one that is gone, or no
+    longer the file it was made from); None when the item is no comparison."""
+    sides = item.meta.get("comparison")
+    if not isinstance(sides, dict):
+        return None
+    out: list[Item | None] = []
+    for key in ("listed", "received"):
+        ref = sides.get(key)
+        side = case.find(str(ref.get("item", ""))) if isinstance(ref, dict) else None
+        if side is not None and isinstance(ref, dict) and side.sha256 != ref.get("sha256"):
+            side = None  # the side's file is not the one the comparison was made from
+        out.append(side if side is not None and side.is_image else None)
+    return out
+
+
+def render_inputs(store: CaseStore, item: Item) -> CaseStore:
+    """A store that holds copies of only the items the item's render reads (itself, the
+    video a frame was grabbed from and that video's own, a comparison's sides): what a
+    worker thread gets instead of the live case."""
+    import copy
+
+    from evidence_kit.core.model import Case
+
+    wanted: dict[str, Item] = {}
+    todo = [item]
+    while todo:
+        it = todo.pop()
+        if it.id in wanted:
+            continue
+        wanted[it.id] = copy.deepcopy(it)
+        parent = store.case.find(it.parent) if it.parent else None
+        todo += [p for p in [parent, *(comparison_sides(store.case, it) or [])] if p is not None]
+    return CaseStore(store.root, Case(items=list(wanted.values())))
+
+
+def changes_pixels(store: CaseStore, item: Item) -> bool:
+    """Its render differs from its file: marks, a crop or a turn, inherited masks, or a
+    comparison made again from its sides."""
+    return bool(
+        item.annotations
+        or item.crop
+        or item.rotate
+        or inherited_masks(store.case, item)
+        or isinstance(item.meta.get("comparison"), dict)
+    )
+
+
+def render_key(store: CaseStore, item: Item) -> str:
+    """A short hash of everything the item's render depends on (its file, marks, crop,
+    turn, inherited masks, a comparison's sides): a cached render is fresh while it holds."""
+    import hashlib
+    import json
+
+    from evidence_kit.media.video.masks import video_masks
+
+    parts: list[Any] = [item.sha256, item.annotations, item.crop, item.rotate]
+    parts.append(
+        video_masks(store.case, item) if item.is_video else inherited_masks(store.case, item)
+    )
+    for side in comparison_sides(store.case, item) or []:
+        parts.append(render_key(store, side) if side is not None else None)
+    blob = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
 
 
 def flatten_alpha(img: Image.Image) -> Image.Image:
@@ -108,20 +215,20 @@ def scaled_boxes(
     return out
 
 
-def _gap(scale: float) -> int:
+def fringe_gap(scale: float) -> int:
     # a downscaled preview smears each box's content a few pixels outwards (resampling
     # kernels reach ~3 output pixels): keep those out of the pixelate fringe too
     return 0 if scale >= 1 else 3
 
 
-def _pixelate_one(
+def pixelate_box(
     arr: np.ndarray, ann: dict[str, Any], box: redact.Box, hidden: np.ndarray, scale: float
 ) -> None:
     x, y, w, h = ann["rect"]
     cell = max(1.0, redact.block_size(w, h) * scale)
     # the noise is seeded by where the box is, never by what is under it
     key = ",".join(str(int(round(v))) for v in ann["rect"])
-    redact.pixelate(arr, box, hidden, cell, key, _gap(scale))
+    redact.pixelate(arr, box, hidden, cell, key, fringe_gap(scale))
 
 
 def apply_redactions(
@@ -129,14 +236,19 @@ def apply_redactions(
 ) -> Image.Image:
     """Burn the redaction boxes into the pixels (solid or secure pixelate)."""
     arr = np.array(img.convert("RGB"))
-    boxes = scaled_boxes(redactions, img.size, scale)
-    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes], _gap(scale))
+    redact_array(arr, redactions, scale)
+    return Image.fromarray(arr)
+
+
+def redact_array(arr: np.ndarray, redactions: list[dict[str, Any]], scale: float) -> None:
+    """Burn the boxes into an H x W x 3 array in place (a video picture, a photo)."""
+    boxes = scaled_boxes(redactions, (arr.shape[1], arr.shape[0]), scale)
+    hidden = redact.union_mask(arr.shape[:2], [b for _, b in boxes], fringe_gap(scale))
     for ann, box in boxes:
         if ann["style"] == "pixelate":
-            _pixelate_one(arr, ann, box, hidden, scale)
+            pixelate_box(arr, ann, box, hidden, scale)
         else:
             redact.solid(arr, box, ann["color"])
-    return Image.fromarray(arr)
 
 
 def redaction_patch(
@@ -153,17 +265,17 @@ def redaction_patch(
         return None
     x0, y0, x1, y1 = own[0][1]
     x, y, w, h = tgt["rect"]
-    margin = int(redact.block_size(w, h) * scale) + _gap(scale) + 4
+    margin = int(redact.block_size(w, h) * scale) + fringe_gap(scale) + 4
     rx0, ry0 = max(0, x0 - margin), max(0, y0 - margin)
     rx1, ry1 = min(base.width, x1 + margin), min(base.height, y1 + margin)
     arr = np.array(base.convert("RGB").crop((rx0, ry0, rx1, ry1)))
     shifted = [(b[0] - rx0, b[1] - ry0, b[2] - rx0, b[3] - ry0) for _, b in boxes + own]
     hidden = redact.union_mask(
-        arr.shape[:2], [_clip_box(b, arr.shape) for b in shifted], _gap(scale)
+        arr.shape[:2], [_clip_box(b, arr.shape) for b in shifted], fringe_gap(scale)
     )
     box = (x0 - rx0, y0 - ry0, x1 - rx0, y1 - ry0)
     if tgt["style"] == "pixelate":
-        _pixelate_one(arr, tgt, box, hidden, scale)
+        pixelate_box(arr, tgt, box, hidden, scale)
     else:
         redact.solid(arr, box, tgt["color"])
     return Image.fromarray(arr[box[1] : box[3], box[0] : box[2]]), own[0][1]

@@ -119,6 +119,9 @@ def grab_to_case(
         cancel=cancel,
         name_prefix=prefix,
         reader=reader,
+        # the title, never the file name (it can name the shopper); not the exhibit number
+        # either: it changes when the evidence is reordered, and the caption is burned in
+        caption_name=video.public_title,
     )
     if reader is None:
         from evidence_kit.media.video.probe import probe_video

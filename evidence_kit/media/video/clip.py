@@ -6,7 +6,8 @@ Every clip has its index at the front (faststart) and HEVC is tagged `hvc1` (App
 `hev1`). A copy shows exactly the frames a re-encode would: the references it must keep
 beyond `end` are hidden by the edit list (mp4box). Clips never carry the source's
 container metadata (GPS/location atoms, device names): only the picture, the sound and
-the display matrix survive, plus creation_time if asked.
+the display matrix survive, plus creation_time if asked. A video's masks (masks.py) shown
+anywhere in the clip force a re-encode, with the boxes burned in.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from evidence_kit.core.errors import (
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.media.video.caption import frame_clock_iso
 from evidence_kit.media.video.encode import MP4_OPTIONS, encode_clip
+from evidence_kit.media.video.masks import Mask, any_between
 from evidence_kit.media.video.mp4box import end_presentation
 from evidence_kit.media.video.probe import pick_audio_stream
 from evidence_kit.media.video.reader import TOLERANCE_S, VideoReader
@@ -82,11 +84,12 @@ def cut_clip(
     max_mb: float | None = None,
     keep_metadata: bool = False,
     allow_copy: bool = True,
+    masks: list[Mask] | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> ClipResult:
     """Write the clip to `out` (MP4). See the module docstring for what it keeps;
-    allow_copy=False always re-encodes."""
+    allow_copy=False always re-encodes, and so does a mask (masks.py) shown in the clip."""
     from evidence_kit.media.video.files import check_out_dir
 
     src, out = Path(src), Path(out)
@@ -110,7 +113,8 @@ def cut_clip(
         # the file is clearly over the budget: go straight to the re-encode
         share = (end_s - start) / max(info.duration_s, 1e-6)
         too_big = max_mb is not None and src.stat().st_size * share > 1.2 * max_mb * MB
-        if allow_copy and on_key and browser_plays(rd) and not too_big:
+        masks = [m for m in masks or [] if any_between([m], start, end_s)]
+        if allow_copy and on_key and browser_plays(rd) and not too_big and not masks:
             try:
                 real_end = _stream_copy(rd, start, end_s, tmp, creation, progress, cancel)
                 if max_mb is None or tmp.stat().st_size <= max_mb * MB:
@@ -119,7 +123,7 @@ def cut_clip(
                 pass  # a stream the MP4 muxer refuses after all: re-encode instead
             rd.forget()  # the copy moved the demuxer
             tmp.unlink(missing_ok=True)  # start afresh
-        return _reencode(rd, start, end_s, tmp, out, max_mb, creation, progress, cancel)
+        return _reencode(rd, start, end_s, tmp, out, max_mb, creation, masks, progress, cancel)
     finally:
         rd.close()
         if tmp is not None:
@@ -134,6 +138,7 @@ def _reencode(
     out: Path,
     max_mb: float | None,
     creation: str | None,
+    masks: list[Mask],
     progress: ProgressFn,
     cancel: CancelToken | None,
 ) -> ClipResult:
@@ -141,13 +146,15 @@ def _reencode(
     move it to out."""
     steps = Steps(progress)
     if max_mb is None:
-        real_end, size = encode_clip(rd, start, end, tmp, None, creation, steps.sub(1, 2), cancel)
+        real_end, size = encode_clip(
+            rd, start, end, tmp, None, creation, steps.sub(1, 2), cancel, masks
+        )
         return _finish(tmp, out, start, real_end, False, *size)
     budget = max_mb * MB
     video_bps = _video_budget(budget, end - start, rd.info.has_audio)
     for attempt in range(4):
         real_end, size = encode_clip(
-            rd, start, end, tmp, video_bps, creation, steps.sub(1, 2), cancel
+            rd, start, end, tmp, video_bps, creation, steps.sub(1, 2), cancel, masks
         )
         got = tmp.stat().st_size
         if got <= budget:

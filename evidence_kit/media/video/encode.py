@@ -1,6 +1,7 @@
 """Re-encoding a clip to H.264/AAC MP4 as the source is shown: its colours (HDR tone-mapped
-to SDR BT.709, and the clip tagged with what it holds), upright, square pixels; exact first
-and last frames; an optional bitrate that fits a byte budget; memory kept low on 4K.
+to SDR BT.709, and the clip tagged with what it holds), upright, square pixels, its masks
+burned in; exact first and last frames; an optional bitrate that fits a byte budget; memory
+kept low on 4K.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.core.tasks import CancelToken, ProgressFn
+from evidence_kit.media.video.mask_yuv import YuvMasker
+from evidence_kit.media.video.masks import Mask
 from evidence_kit.media.video.probe import pick_audio_stream
 from evidence_kit.media.video.reader import BIG_PIXELS, TOLERANCE_S, VideoReader
 
@@ -54,8 +57,10 @@ def encode_clip(
     creation: str | None,
     progress: ProgressFn,
     cancel: CancelToken | None,
+    masks: list[Mask] | None = None,
 ) -> tuple[float, tuple[int, int]]:
-    """Re-encode [start, end) as the viewer shows it; return (real end, size).
+    """Re-encode [start, end) as the viewer shows it, with `masks` (the video's, in its
+    display pixels and clock) burned in; return (real end, size).
 
     The real end is `end`, or where the video stops before it. Up to 1080p a second
     reader decodes with frame threads (faster); above, the caller's single-threaded one
@@ -76,8 +81,10 @@ def encode_clip(
         vout.width, vout.height, vout.pix_fmt = w, h, "yuv420p"
         ctx = vout.codec_context
         ctx.time_base = OUT_TB
-        for name, value in rd.picture.encoder_tags.items():
+        tags = rd.picture.encoder_tags
+        for name, value in tags.items():
             setattr(ctx, name, value)
+        masker = YuvMasker(masks or [], info.width, tags.get("colorspace", 6))
         if video_bps is not None:
             ctx.bit_rate = video_bps
         audio = AudioCut(rd.path, rd.first_pts * rd.time_base, start, end, out, video_bps)
@@ -104,6 +111,8 @@ def encode_clip(
             if held is not None and pts <= held.pts:
                 continue
             frame = rd.converter.convert(decoded.frame, w, h, "yuv420p")
+            if masker:
+                frame = masker.apply(frame, decoded.pts_s)
             frame.pts, frame.time_base = pts, OUT_TB
             frame.pict_type = av.video.frame.PictureType.NONE
             if held is not None:

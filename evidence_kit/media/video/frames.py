@@ -128,11 +128,13 @@ def grab_frames(
     cancel: CancelToken | None = None,
     name_prefix: str | None = None,
     reader: VideoReader | None = None,
+    caption_name: str | None = None,
 ) -> list[GrabResult]:
     """Save the frame on screen at each time (or the sharpest within ±sharpest s).
 
     Results come back in the order of `times`. Every pts is the frame's own. Nothing is
-    written for a time that is out of range: all times are checked first.
+    written for a time that is out of range: all times are checked first. caption_name:
+    what the caption calls the video (a case's grab passes its title; default the file name).
     """
     path = Path(path)
     out_dir = Path(out_dir)
@@ -165,7 +167,8 @@ def grab_frames(
             h, w = rgb.shape[:2]
             if hasher is not None:
                 clock = frame_clock(rd.info, pts_s)
-                rgb = add_caption(rgb, caption_text(path.name, pts_s, clock, hasher.get()))
+                name = caption_name or path.name
+                rgb = add_caption(rgb, caption_text(name, pts_s, clock, hasher.get()))
             data = encode_image(rgb, kind)
             stamp = format_time(pts_s).replace(":", "-")
             target = out_dir / f"{prefix}_{stamp}{FORMATS[kind]}"

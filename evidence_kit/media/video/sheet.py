@@ -1,5 +1,6 @@
-"""Contact sheet: a grid of frames with their real times under a header (file name,
-duration, recording clock, hash), so a mediator sees at a glance the take is continuous.
+"""Contact sheet: a grid of frames with their real times under a header (the video's name
+or exhibit title, duration, recording clock, hash), so a mediator sees at a glance the take
+is continuous. The video's masks are burned into the tiles they show in.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 from evidence_kit.core.timecode import format_time
 from evidence_kit.media.video.caption import font, frame_clock
 from evidence_kit.media.video.hashcache import BackgroundHash
+from evidence_kit.media.video.masks import Mask, Masker
 from evidence_kit.media.video.reader import VideoReader
 
 MAX_CELLS = 100
@@ -57,10 +59,15 @@ def contact_sheet(
     cols: int = 4,
     rows: int = 4,
     sha256: str | None = None,
+    title: str | None = None,
+    masks: list[Mask] | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> Path:
-    """Write the sheet as JPEG or PNG (by out's suffix) and return its path."""
+    """Write the sheet as JPEG or PNG (by out's suffix) and return its path.
+
+    title: what the header calls the video (an export passes 'E1 Unboxing', never the file
+    name); masks: the video's masks (masks.py), burned into every tile they show in."""
     from PIL import Image, ImageDraw
 
     from evidence_kit.media.video.frames import check_out_dir, encode_image, write_atomic
@@ -79,9 +86,12 @@ def contact_sheet(
             # the header's hash is read on a second thread while the frames decode
             hasher = BackgroundHash(path, sha256, stop, cancel)
             thumbs = thumbnails(rd, cols * rows, TILE_W, progress=progress, cancel=cancel)
-            lines = header_lines(path.name, rd, hasher.get() or "")
+            lines = header_lines(title or path.name, rd, hasher.get() or "")
+            masker = Masker(masks or [], rd.info.width)
     finally:
         stop.cancel()  # a no-op once the hash is done; stops it after a failure
+    for th in thumbs:
+        th.rgb = masker.rgb(th.rgb, th.pts_s)
     tile_h = max(th.rgb.shape[0] for th in thumbs)
     tile_w = max(th.rgb.shape[1] for th in thumbs)
     label_h = 26
