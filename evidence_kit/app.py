@@ -169,6 +169,7 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
     from evidence_kit import APP_ID
     from evidence_kit.core.resources import resource_path
     from evidence_kit.core.settings import load_settings
+    from evidence_kit.gui.base import theme
     from evidence_kit.gui.base.error_dialog import ThreadErrorRelay
     from evidence_kit.gui.shell.main_window import MainWindow
 
@@ -185,7 +186,9 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
     # Qt destroys clipboard data from a C++ exit handler after Python has gone; a copied
     # annotation (Python-made QMimeData) would crash the exit, so let it go on quit
     app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
-    window = MainWindow(load_settings())
+    settings = load_settings()
+    theme.apply(settings.appearance)  # the system's light or dark, or the shopper's choice
+    window = MainWindow(settings)
     if callable(case_dir):
         case_dir = case_dir()
     if case_dir is not None:

@@ -268,3 +268,37 @@ def reply_by(case: Case, today: date) -> date:
         if today <= last < target:
             target = last
     return target
+
+
+@dataclass
+class Headline:
+    """The one deadline a shopper acts on first, or what to enter before it has a date."""
+
+    kind: str  # needs (no date yet) | estimate (about, from the order) | open | closed
+    deadline: Deadline | None = None
+    needs: str = ""  # the missing anchor: "platform", "delivered", "ordered", "expected"
+
+
+def headline(case: Case, deadlines: list[Deadline]) -> Headline:
+    """The last day to open the dispute, once it can be dated from the delivery; until then,
+    which date to enter. A window counted "as if the dispute were opened today" is never the
+    headline: before a dispute is opened it is not a deadline yet."""
+    if not case.facts.platform:
+        return Headline("needs", needs="platform")
+    main = next((d for d in deadlines if d.id == "open_dispute"), None)
+    rule = next(
+        (r for r in rules.deadline_rules(case.facts.platform) if r["id"] == "open_dispute"), None
+    )
+    anchor = str(rule["from"]) if rule else "delivered"
+    if main is None and rule is not None:
+        return Headline("needs", needs=anchor)
+    if main is not None and main.status == "unknown":
+        return Headline("estimate", main, needs=anchor)
+    real = [d for d in deadlines if not d.assumed]
+    if not real:
+        return Headline("needs", needs=anchor)
+    upcoming = sorted(real, key=lambda d: d.days_left)
+    open_ones = [d for d in upcoming if d.days_left >= 0]
+    if open_ones:
+        return Headline("open", open_ones[0])
+    return Headline("closed", upcoming[-1])

@@ -66,6 +66,14 @@ def platform_field(platform_id: str, key: str, default: str) -> str:
     return str(platform(platform_id).get(key) or default)
 
 
+def source_title(source_id: str | None) -> str:
+    """What a source id names ("E4" -> "eBay Money Back Guarantee policy page, 2024"), or ""
+    for a value with no source."""
+    if not source_id or source_id == "default":
+        return ""
+    return str(_load()["sources"].get(source_id, {}).get("title", source_id))
+
+
 def is_default(entry: dict[str, Any]) -> bool:
     """True when a value has no source behind it."""
     return not entry.get("source") or entry.get("confidence") == "default"

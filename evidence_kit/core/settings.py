@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class Settings:
 
     schema_version: int = SETTINGS_VERSION
     recent_cases: list[str] = field(default_factory=list)
+    recent_opened: dict[str, str] = field(default_factory=dict)  # case -> ISO time opened
     default_platform: str = "aliexpress"
     translation_backend: str = "google"
     timestamp_authority: str = ""  # off; else an id from export/timestamp.py AUTHORITIES
@@ -34,12 +36,22 @@ class Settings:
     record_width: int = 1280
     record_height: int = 720
     record_fps: int = 30
+    appearance: str = "system"  # system | light | dark
+    import_dir: str = ""  # where the last import came from
 
     def add_recent(self, case_dir: Path | str) -> None:
         """Put a case at the top of the recent list."""
         p = str(Path(case_dir).resolve())
         self.recent_cases = [p] + [r for r in self.recent_cases if r != p]
         del self.recent_cases[MAX_RECENT:]
+        opened = {**self.recent_opened, p: datetime.now().isoformat(timespec="seconds")}
+        self.recent_opened = {r: opened[r] for r in self.recent_cases if r in opened}
+
+    def remove_recent(self, case_dir: Path | str) -> None:
+        """Take a case off the recent list (its folder stays as it is)."""
+        p = str(case_dir)
+        self.recent_cases = [r for r in self.recent_cases if r != p]
+        self.recent_opened.pop(p, None)
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Settings))

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from evidence_kit.core.model import Item, ItemKind
+from evidence_kit.gui.base import notify
+from evidence_kit.gui.base.qt_image import pil_to_qimage
 from evidence_kit.gui.base.tasks import detached_store
 
 if TYPE_CHECKING:
+    from PIL import Image
+
     from evidence_kit.gui.annotate.editor import AnnotationEditor
 
 
@@ -96,7 +100,9 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
     received = store.case.live(received.id)
 
     def made(item: Item) -> None:
-        controller.add_items([item], editor.tr("Add comparison"))
+        # the new exhibit is picked, so the list scrolls to it and the editor shows it
+        if controller.add_items([item], editor.tr("Add comparison")):
+            controller.select(item.id)
 
     def failed(exc: Exception) -> None:
         QMessageBox.warning(editor, title, str(exc))
@@ -107,6 +113,32 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
             store, listing, received, new_id, progress, cancel
         ),
         on_done=made,
+        on_error=failed,
+    )
+
+
+def copy_picture(editor: AnnotationEditor) -> None:
+    """Put the photo on the clipboard as it will be exported: marks drawn, redactions
+    applied, cropped and turned (rendered off the GUI thread, from the original)."""
+    item = editor.controller.item(editor.item_id)
+    if item is None:
+        return
+    from evidence_kit.media.image.render import render_item
+
+    store = detached_store(editor.controller.store)
+    item = store.case.live(item.id)
+
+    def done(image: Image.Image) -> None:
+        QApplication.clipboard().setImage(pil_to_qimage(image))
+        notify.status(editor, editor.tr("Picture copied, as it will be exported."))
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(editor, editor.tr("Copy picture"), str(exc))
+
+    editor.runner.start(
+        editor.tr("Copying the picture"),
+        lambda progress, cancel: render_item(store, item),
+        on_done=done,
         on_error=failed,
     )
 

@@ -63,14 +63,19 @@ class AnnotationEditor(QWidget):
         self.message.setVisible(False)
         self.bars = EditorToolbars(self, self.scene.mark_style)
         bars = self.bars
-        self.act_rotate = bars.add_button(self.tr("Rotate 90°"), self.rotate, "Ctrl+Shift+R")
-        self.act_reset_crop = bars.add_button(self.tr("Uncrop"), self.reset_crop)
-        self.act_fit = bars.add_button(self.tr("Fit"), self.view.fit, "Ctrl+9")
-        self.act_actual = bars.add_button(
-            self.tr("100%"), lambda: self.view.set_zoom(1.0), "Ctrl+0"
+        view = bars.add_view_button
+        self.act_rotate = view(
+            "rotate-cw", self.tr("Turn 90° clockwise"), self.rotate, "Ctrl+Shift+R"
         )
-        self.act_suggest = bars.add_button(self.tr("Find personal data…"), self.suggest)
-        self.act_compare = bars.add_button(self.tr("Compare…"), self.compare)
+        self.act_reset_crop = view("expand", self.tr("Undo the crop"), self.reset_crop)
+        self.act_fit = view("maximize", self.tr("Fit to the window"), self.view.fit, "Ctrl+9")
+        self.act_actual = view(
+            "zoom-in", self.tr("Actual size (100%)"), lambda: self.view.set_zoom(1.0), "Ctrl+0"
+        )
+        self.act_suggest = bars.add_button(
+            "scan-face", self.tr("Find personal data…"), self.suggest
+        )
+        self.act_compare = bars.add_button("columns-2", self.tr("Compare…"), self.compare)
         self.act_compare.setToolTip(
             self.tr(
                 'Put the listing screenshot and this photo side by side ("As listed / As received")'
@@ -109,17 +114,21 @@ class AnnotationEditor(QWidget):
 
     def _shortcuts(self) -> None:
         def add(
-            key: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]
+            key: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], object],
+            window_wide: bool = False,
         ) -> None:
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # copy and paste work as soon as a photo is picked in the list, like the tools
+            context = Qt.ShortcutContext.WindowShortcut if window_wide else None
+            shortcut.setContext(context or Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
         keys = QKeySequence.StandardKey
         add(QKeySequence(keys.Delete), self.delete_selected)
         add("Backspace", self.delete_selected)
-        add(QKeySequence(keys.Copy), self.copy_selected)
-        add(QKeySequence(keys.Paste), self.paste)
+        add(QKeySequence(keys.Copy), self.copy_selected, window_wide=True)
+        add(QKeySequence(keys.Paste), self.paste, window_wide=True)
         add(QKeySequence(keys.ZoomIn), lambda: self.view.set_zoom(self.view.zoom * 1.25))
         add(QKeySequence(keys.ZoomOut), lambda: self.view.set_zoom(self.view.zoom * 0.8))
         add("Escape", self._escape)
@@ -268,9 +277,11 @@ class AnnotationEditor(QWidget):
         self.scene.delete_selected()
 
     def copy_selected(self) -> None:
-        """Copy the selected marks (as JSON, so they paste into another photo too)."""
+        """Copy the selected marks (as JSON, so they paste into another photo too); with no
+        mark selected, the picture as it will be exported (Flameshot and ksnip do the same)."""
         marks = self.scene.selected_dicts()
         if not marks:
+            assist.copy_picture(self)
             return
         data = QMimeData()
         payload = json.dumps(marks)

@@ -12,6 +12,7 @@ from evidence_kit.gui.annotate.marks.base import AnnotationItem
 from evidence_kit.gui.annotate.marks.boxes import EllipseItem, RectItem, RedactItem
 from evidence_kit.gui.annotate.marks.labels import MarkerItem, TextItem
 from evidence_kit.gui.annotate.marks.lines import ArrowItem, HighlighterItem, LineItem, PenItem
+from evidence_kit.gui.base import theme
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,8 @@ def new_annotation(
             "at": [x, y],
             "text": text,
             "size": style.text_size,
-            "color": "#ffffff",
-            "box": "#000000a0",
+            "color": theme.MARK_TEXT,
+            "box": theme.MARK_TEXT_BOX,
         }
     raise ValueError(f"no annotation for tool {tool}")
 

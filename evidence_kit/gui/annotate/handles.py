@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.gui.base import theme
+
 HANDLE_PX = 10
 
 
@@ -39,7 +41,7 @@ class HandleItem(QGraphicsRectItem):
         self.setPos(pos)
         self.setZValue(1e9)
         self.setBrush(QBrush(QColor("white")))
-        pen = QPen(QColor("#1e88e5"), 1.5)
+        pen = QPen(QColor(theme.SELECTION), 1.5)
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)

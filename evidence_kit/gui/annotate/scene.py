@@ -31,6 +31,7 @@ from evidence_kit.gui.annotate.marks.base import AnnotationItem
 from evidence_kit.gui.annotate.marks.boxes import RedactItem
 from evidence_kit.gui.annotate.marks.placeholder import UndrawableItem
 from evidence_kit.gui.annotate.mouse_tools import MarkEdit, MouseTools
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.qt_image import pil_to_qimage
 
 logger = logging.getLogger(__name__)
@@ -180,12 +181,12 @@ class AnnotationScene(QGraphicsScene):
         self.clear_proposals()
         for n, (x, y, w, h) in enumerate(rects, start=1):
             box = QGraphicsRectItem(x, y, w, h)
-            pen = QPen(QColor("#00e5ff"), 2, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(theme.PROPOSAL), 2, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             box.setPen(pen)
             box.setZValue(4e8)
             label = QGraphicsSimpleTextItem(str(n), box)
-            label.setBrush(QColor("#00e5ff"))
+            label.setBrush(QColor(theme.PROPOSAL))
             font = label.font()
             font.setPointSize(14)
             font.setBold(True)

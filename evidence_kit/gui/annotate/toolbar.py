@@ -1,8 +1,11 @@
-"""The editor's two toolbars: the tools with their single keys, and the style pickers
-(colour, line width, size, redaction style) followed by the editor's own buttons.
+"""The editor's two toolbars: the tools (icons, their single keys in the tooltips) with the
+view buttons after them, and the style pickers (colour, line width, size, redaction style)
+followed by the editor's helpers. Both fit beside the evidence list at 1280 px.
 
-The pickers say what the shopper chose through signals; `show_style` shows a selected
-mark's style without turning that into an edit.
+The single keys work window-wide while the editor is on screen, so they work as soon as a
+photo is picked in the list (Qt ignores them while the editor is hidden, and a text field
+with the focus keeps its letters). The pickers say what the shopper chose through signals;
+`show_style` shows a selected mark's style without turning that into an edit.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -24,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.gui.annotate.factory import TOOLS, Style
+from evidence_kit.gui.base import icons, theme
 
-PRESET_COLORS = ("#e53935", "#fdd835", "#43a047", "#1e88e5", "#ffffff", "#000000")
+TOOL_ICONS = {"select": "mouse-pointer-2", "arrow": "arrow-up-right", "rect": "square",
+              "ellipse": "circle", "line": "slash", "pen": "pencil", "highlight": "highlighter",
+              "text": "type", "marker": "hash", "redact": "eye-off", "crop": "crop"}  # fmt: skip
 
 
 class EditorToolbars(QObject):
@@ -40,11 +46,16 @@ class EditorToolbars(QObject):
     def __init__(self, owner: QWidget, style: Style) -> None:
         super().__init__(owner)
         self.owner = owner
-        self.tools = QToolBar(owner)
-        self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.options = QToolBar(owner)  # style pickers, rotate, crop, zoom
-        self.options.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tools = QToolBar(owner)  # the tools, then rotate, uncrop and zoom
+        self.tools.setObjectName("editorTools")
+        self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.tools.setIconSize(QSize(20, 20))
+        self.options = QToolBar(owner)  # style pickers, then the helpers
+        self.options.setObjectName("editorOptions")
+        self.options.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.options.setIconSize(QSize(18, 18))
         self.tool_actions: dict[str, QAction] = {}
+        self._view_started = False
         self._build_tools()
         self._build_pickers(style)
         self.zoom_label = QLabel("100%", owner)
@@ -53,11 +64,11 @@ class EditorToolbars(QObject):
         group = QActionGroup(self)
         group.setExclusive(True)
         for tool in TOOLS:
-            action = QAction(self.tr(tool.label), self.owner)
+            action = QAction(icons.icon(TOOL_ICONS[tool.id]), self.tr(tool.label), self.owner)
             action.setCheckable(True)
-            action.setToolTip(self.tr("{0} ({1})").format(self.tr(tool.label), tool.key))
+            action.setToolTip(icons.tip(self.tr(tool.label), tool.key))
             action.setShortcut(QKeySequence(tool.key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _=False, t=tool.id: self.tool_chosen.emit(t))
             group.addAction(action)
             self.owner.addAction(action)
@@ -78,7 +89,7 @@ class EditorToolbars(QObject):
             self.tr("White"),
             self.tr("Black"),
         )
-        for value, name in zip(PRESET_COLORS, names, strict=True):
+        for value, name in zip(theme.MARK_COLORS, names, strict=True):
             menu.addAction(swatch(value), name, lambda v=value: self.color_chosen.emit(v))
         menu.addSeparator()
         menu.addAction(self.tr("Other colour…"), lambda: self._pick_color(style.color))
@@ -111,21 +122,37 @@ class EditorToolbars(QObject):
         self.options.addSeparator()
         self.show_color(style.color)
 
-    def add_button(self, text: str, slot: Callable[[], Any], key: str = "") -> QAction:
-        """An action on the options bar, with its shortcut while the editor has focus."""
-        action = QAction(text, self.owner)
+    def add_view_button(
+        self, icon_name: str, text: str, slot: Callable[[], Any], key: str = ""
+    ) -> QAction:
+        """An icon after the tools (rotate, uncrop, fit, 100%), its words in the tooltip."""
+        if not self._view_started:
+            self.tools.addSeparator()
+            self._view_started = True
+        return self._add(self.tools, icon_name, text, slot, key)
+
+    def add_button(
+        self, icon_name: str, text: str, slot: Callable[[], Any], key: str = ""
+    ) -> QAction:
+        """An icon and its words on the options bar (the helpers: find personal data, compare)."""
+        return self._add(self.options, icon_name, text, slot, key)
+
+    def _add(
+        self, bar: QToolBar, icon_name: str, text: str, slot: Callable[[], Any], key: str
+    ) -> QAction:
+        action = QAction(icons.icon(icon_name), text, self.owner)
+        action.setToolTip(icons.tip(text.rstrip("…"), key))
         if key:
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({key})")
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _=False: slot())
         self.owner.addAction(action)
-        self.options.addAction(action)
+        bar.addAction(action)
         return action
 
     def finish(self) -> None:
-        """The zoom readout goes last, after the editor's buttons."""
-        self.options.addWidget(self.zoom_label)
+        """The zoom readout goes last, after the view buttons."""
+        self.tools.addWidget(self.zoom_label)
 
     # --- showing, without emitting ---------------------------------------------------------
 

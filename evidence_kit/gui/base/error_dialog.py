@@ -11,21 +11,16 @@ the folder in the file manager or, when none can be started, says why and shows 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import traceback
-from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -35,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core import paths
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.gui.base import folders, theme
 
 _dialog: ErrorDialog | None = None
 
@@ -54,7 +50,7 @@ class ErrorDialog(QDialog):
         )
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
-        self.headline.setStyleSheet("font-weight: 600;")
+        theme.set_role(self.headline, "strong")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -63,7 +59,7 @@ class ErrorDialog(QDialog):
         )
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setStyleSheet("color: palette(mid);")
+        theme.set_role(where, "hint")
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setVisible(False)
@@ -206,46 +202,14 @@ class ThreadErrorRelay(QObject):
 # --- the log folder ----------------------------------------------------------------------
 
 
-def file_manager_problem() -> str | None:
-    """Why a folder cannot be opened here (Linux without a file manager), or None."""
-    if not sys.platform.startswith("linux"):
-        return None  # Explorer and Finder are always there
-    if shutil.which("xdg-open") is None:
-        return _translate("This computer has no xdg-open, which opens folders.")
-    if shutil.which("xdg-mime") is not None:
-        try:
-            query = subprocess.run(
-                ["xdg-mime", "query", "default", "inode/directory"],
-                capture_output=True,
-                text=True,
-                timeout=5,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None  # cannot tell: let xdg-open try
-        if query.returncode == 0 and not query.stdout.strip():
-            return _translate("No file manager is registered to open folders.")
-    return None
-
-
 def open_log_folder(parent: QWidget | None = None) -> bool:
     """Open the log folder in the file manager, or say why not and where it is."""
     folder = paths.log_dir()
+    title, where = _translate("Log folder"), _translate("The log files are in:")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _say(parent, _translate("The log folder cannot be created: {0}").format(exc), folder)
+        reason = _translate("The log folder cannot be created: {0}").format(exc)
+        folders.say(parent, title, reason, where, folder)
         return False
-    problem = file_manager_problem()
-    if problem is None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-        return True
-    reason = problem or _translate("No file manager could be started.")
-    _say(parent, reason, folder)
-    return False
-
-
-def _say(parent: QWidget | None, reason: str, folder: Path) -> None:
-    QMessageBox.information(
-        parent,
-        _translate("Log folder"),
-        reason + "\n\n" + _translate("The log files are in:") + f"\n{folder}",
-    )
+    return folders.open_folder(parent, folder, title, where)

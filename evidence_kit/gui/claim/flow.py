@@ -4,14 +4,14 @@ contact with the seller, and the shopper's notes. Every change is one undoable c
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -31,8 +31,11 @@ from evidence_kit.claim.refund import format_money, partial_amount
 from evidence_kit.claim.translate import DEFAULT_BACKEND, backends
 from evidence_kit.core import case_values
 from evidence_kit.core.model import Case
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetValues
+from evidence_kit.gui.base.date_field import DateField
+from evidence_kit.gui.base.sources import explain_links, source_link
 
 ASPECTS = ("", "size", "colour", "material", "function", "quantity", "weight", "other")
 REMEDY_LABELS = {
@@ -82,7 +85,9 @@ class ClaimFlow(QWidget):
         _narrow(self.reason)
         self.reason.currentIndexChanged.connect(self._on_reason)
         self.reason_source = QLabel(box)
-        self.reason_source.setStyleSheet("color: palette(mid);")
+        theme.set_role(self.reason_source, "hint")
+        self.reason_source.setTextFormat(Qt.TextFormat.RichText)
+        explain_links(self.reason_source)
         form.addWidget(self.reason)
         form.addWidget(self.reason_source)
         layout.addWidget(box)
@@ -113,7 +118,7 @@ class ClaimFlow(QWidget):
         form3.addRow(self.tr("Received"), self.received)
         hint = QLabel(self.tr("Several differences: separate them with ';' in both fields."), self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        theme.set_role(hint, "hint")
         form3.addRow(hint)
         layout.addWidget(self.diff_box)
 
@@ -162,12 +167,8 @@ class ClaimFlow(QWidget):
         form5 = QFormLayout(box)
         self.contacted = QCheckBox(self.tr("I contacted the seller on"), box)
         self.contacted.toggled.connect(self._on_contacted)
-        self.contact_date = QDateEdit(box)
-        self.contact_date.setCalendarPopup(True)
-        self.contact_date.setDisplayFormat("yyyy-MM-dd")
-        self.contact_date.dateChanged.connect(
-            lambda _: self._on_contacted(self.contacted.isChecked())
-        )
+        self.contact_date = DateField(box)
+        self.contact_date.changed.connect(self._on_contact_date)
         crow = QHBoxLayout()
         crow.addWidget(self.contacted)
         crow.addWidget(self.contact_date, 1)
@@ -267,9 +268,11 @@ class ClaimFlow(QWidget):
         self._set("remedy", self.remedy.currentData() or "", self.tr("Set remedy"))
 
     def _on_contacted(self, on: bool) -> None:
-        value = self.contact_date.date().toString("yyyy-MM-dd") if on else ""
-        self.contact_date.setEnabled(on)
+        value = (self.contact_date.iso() or date.today().isoformat()) if on else ""
         self._set("contacted_seller", value, self.tr("Set contact date"))
+
+    def _on_contact_date(self, iso: str) -> None:
+        self._set("contacted_seller", iso, self.tr("Set contact date"))
 
     def _use_suggested(self) -> None:
         value = self.use_suggested.property("percent")
@@ -311,7 +314,9 @@ class ClaimFlow(QWidget):
         self.reason.setCurrentIndex(max(self.reason.findData(reason_id), 0))
         chosen = rules.reason(platform_id, reason_id) if platform_id and reason_id else None
         self.reason_source.setText(
-            self.tr("Source: {0} [{1}]").format(chosen["source"], chosen["confidence"])
+            self.tr("The platform's wording for this reason · {0}").format(
+                source_link((chosen.get("source"), chosen.get("confidence")))
+            )
             if chosen
             else ""
         )
@@ -338,9 +343,7 @@ class ClaimFlow(QWidget):
 
         contacted = str(claim.get("contacted_seller") or "")
         self.contacted.setChecked(bool(contacted))
-        self.contact_date.setEnabled(bool(contacted))
-        day = QDate.fromString(contacted, "yyyy-MM-dd") if contacted else QDate.currentDate()
-        self.contact_date.setDate(day)
+        self.contact_date.set_iso(contacted)
         self._put(self.reply, claim.get("seller_reply"))
         if not self.notes.hasFocus() and self.notes.toPlainText() != str(claim.get("notes") or ""):
             self.notes.setPlainText(str(claim.get("notes") or ""))
@@ -365,12 +368,8 @@ class ClaimFlow(QWidget):
             return
         # the range, the ask with a reserve, and keep-or-return with the shopper's postage
         self.advice.setText(advice.summary(facts.price))
-        color = (
-            "#b26a00"
-            if advice.recommend == "keep_partial" and claim.get("remedy") == "return_and_refund"
-            else ""
-        )
-        self.advice.setStyleSheet(f"color: {color};" if color else "")
+        warn = advice.recommend == "keep_partial" and claim.get("remedy") == "return_and_refund"
+        theme.set_role(self.advice, "warn" if warn else "")
         self.use_suggested.setProperty("percent", advice.ask)
         self.use_suggested.setText(self.tr("Ask for {0:g}% (partial refund)").format(advice.ask))
         self.use_suggested.setVisible(advice.low < 100)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.claim import edits, rules
-from evidence_kit.claim.deadlines import Deadline, days_text
+from evidence_kit.claim.deadlines import Deadline, days_text, headline
 from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.core.model import Case
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
+from evidence_kit.gui.base.deadline_words import needs_words
+from evidence_kit.gui.base.sources import explain_links, linked, source_link
 
-STATUS_COLORS = {"ok": "#2e7d32", "soon": "#e65100", "closed": "#c62828", "warn": "#e65100",
-                 "missing": "#c62828", "todo": "", "unknown": "#e65100", "wait": "#c62828"}  # fmt: skip
+#: the theme colour of each status
+STATUS_COLORS = {"ok": "ok", "soon": "warn", "closed": "bad", "warn": "warn", "missing": "bad",
+                 "todo": "", "unknown": "warn", "wait": "bad"}  # fmt: skip
 MARKS = {"ok": "\u2714", "warn": "\u26a0", "missing": "\u2716", "todo": ""}
 
 
@@ -39,10 +44,7 @@ def limits_html(platform_id: str) -> str:
 
     def src(*names: str) -> str:
         entries = [lim.sources[n] for n in names]
-        if any(e["confidence"] == "default" for e in entries):
-            return f" <span style='color:#e65100'>(default: {rules.CHECK_ORDER_PAGE})</span>"
-        ids = sorted({f"{e['source']}, {e['confidence']}" for e in entries})
-        return f" <span style='color:gray'>[{'; '.join(ids)}]</span>"
+        return " " + source_link(*((e.get("source"), e.get("confidence")) for e in entries))
 
     rows = [f"Photos: up to {_mb(lim.image_max_bytes)} each, {', '.join(lim.image_formats) or '-'}"
             + src("image_max_bytes", "image_formats")]  # fmt: skip
@@ -62,7 +64,7 @@ def limits_html(platform_id: str) -> str:
     rows.append(f"Text box: {lim.text_limit} characters" + src("text_limit"))
     if lim.ascii_only:
         rows.append("English characters only" + src("ascii_only"))
-    notes = [f"<i>{n}</i>" for n in rules.notes(platform_id)]
+    notes = [f"<i>{linked(n)}</i>" for n in rules.notes(platform_id)]
     return "<br>".join(rows + notes)
 
 
@@ -74,23 +76,31 @@ def _left(d: Deadline) -> str:
     return "closed" if d.days_left < 0 else f"{days_text(d.days_left)} left"
 
 
-def deadlines_html(draft: ClaimDraft) -> str:
+def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
     """One line per deadline (the earliest filing days first): name, date, days left, source;
-    coloured by status. An estimate says which date to enter; it is never 'closed'."""
+    coloured by status. An estimate says which date to enter; it is never 'closed'. Until the
+    last day to open the dispute can be dated, the first line says which date to enter."""
     every = [d for d in draft.earliest if d.status != "ok"] + draft.deadlines
-    if not every:
+    if not every and (case is None or not case.facts.platform):
         return "Add the platform and the order or delivery date to see the deadlines."
     rows = []
+    head = headline(case, draft.deadlines) if case is not None else None
+    if head is not None and head.kind == "needs":
+        words = html.escape(needs_words(head.needs))
+        line = QCoreApplication.translate(
+            "ClaimStatusPanel", "<b>Enter {0}</b> (step 1, Facts) to see your deadline."
+        ).format(words)
+        rows.append(theme.span(line, "warn"))
+    hint = theme.css("hint")
     for d in every:
-        color = STATUS_COLORS.get(d.status, "") or "inherit"
-        if d.source == "default":
-            source = f"<span style='color:#e65100'>default: {rules.CHECK_ORDER_PAGE}</span>"
-        else:
-            source = f"<span style='color:gray'>[{d.source}, {d.confidence}]</span>"
+        color = theme.css(STATUS_COLORS[d.status]) if STATUS_COLORS.get(d.status) else "inherit"
+        source = source_link((d.source, d.confidence))
         today = " <i>(if opened today)</i>" if d.assumed and not d.needs else ""
         lines = [d.note] + ([f"Enter {d.needs}."] if d.needs and d.note.find("Enter") < 0 else [])
         note = "".join(
-            f"<br><span style='color:gray'>&nbsp;&nbsp;{html.escape(n)}</span>" for n in lines if n
+            f"<br><span style='color:{hint}'>&nbsp;&nbsp;{html.escape(n)}</span>"
+            for n in lines
+            if n
         )
         day = f"<b>{d.date}</b>" if d.date else "<b>?</b>"
         prefix = "from " if d.kind == "earliest" else ""
@@ -116,6 +126,7 @@ class ClaimStatusPanel(QWidget):
         self.deadlines.setObjectName("deadlines")
         self.deadlines.setWordWrap(True)
         self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+        explain_links(self.deadlines)
         layout.addWidget(self.deadlines)
 
         layout.addWidget(QLabel(self.tr("<b>Before you submit</b>"), self))
@@ -128,7 +139,7 @@ class ClaimStatusPanel(QWidget):
         self.warnings = QLabel(self)
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #b26a00;")
+        theme.set_role(self.warnings, "warn")
         layout.addWidget(self.warnings)
 
         layout.addWidget(QLabel(self.tr("<b>Upload limits</b>"), self))
@@ -136,6 +147,7 @@ class ClaimStatusPanel(QWidget):
         self.limits.setObjectName("limits")
         self.limits.setWordWrap(True)
         self.limits.setTextFormat(Qt.TextFormat.RichText)
+        explain_links(self.limits)
         layout.addWidget(self.limits)
 
     def show_draft(self, draft: ClaimDraft, platform_id: str) -> None:
@@ -147,7 +159,7 @@ class ClaimStatusPanel(QWidget):
             self._loading = False
 
     def _fill(self, draft: ClaimDraft, platform_id: str) -> None:
-        self.deadlines.setText(deadlines_html(draft))
+        self.deadlines.setText(deadlines_html(draft, self.controller.case))
 
         self.checklist.clear()
         for c in draft.checklist:
@@ -162,7 +174,7 @@ class ClaimStatusPanel(QWidget):
                 )
             color = STATUS_COLORS.get(c.status, "")
             if color and not c.tickable:
-                row.setForeground(QBrush(QColor(color)))
+                row.setForeground(QBrush(theme.color(color)))
             self.checklist.addItem(row)
 
         self.warnings.setText("\n".join(f"\u26a0 {w}" for w in draft.warnings))

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from evidence_kit.claim import edits
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.claim.rules import CHECK_ORDER_PAGE
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
+from evidence_kit.gui.base.notify import flash_button
 from evidence_kit.gui.claim.wording_panel import WordingPanel
 
 
@@ -56,16 +58,14 @@ class ClaimTextPanel(QWidget):
         self.subject.setToolTip(self.tr("For the form's subject or title field, if it has one."))
         subject_row.addWidget(self.subject, 1)
         copy_subject = QPushButton(self.tr("Copy"), self)
-        copy_subject.clicked.connect(lambda: self._copy(self.subject.text()))
+        copy_subject.clicked.connect(lambda: self._copy(self.subject.text(), copy_subject))
         subject_row.addWidget(copy_subject)
         layout.addLayout(subject_row)
 
         self.stale = QLabel(self)
         self.stale.setObjectName("staleBanner")
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet(
-            "QLabel#staleBanner { border: 1px solid palette(highlight); padding: 4px; }"
-        )
+        theme.set_role(self.stale, "banner")
         layout.addWidget(self.stale)
 
         self.editor = QPlainTextEdit(self)
@@ -81,7 +81,9 @@ class ClaimTextPanel(QWidget):
         self.regenerate_button = QPushButton(self.tr("Regenerate"), self)
         self.regenerate_button.clicked.connect(self.regenerate)
         self.copy_button = QPushButton(self.tr("Copy text"), self)
-        self.copy_button.clicked.connect(lambda: self._copy(self.editor.toPlainText()))
+        self.copy_button.clicked.connect(
+            lambda: self._copy(self.editor.toPlainText(), self.copy_button)
+        )
         self.translate_button = QPushButton(self.tr("Translate to English..."), self)
         self.translate_button.clicked.connect(self.translate_text_requested.emit)
         for b in (self.regenerate_button, self.copy_button, self.translate_button):
@@ -101,7 +103,7 @@ class ClaimTextPanel(QWidget):
         self.short.setMaximumHeight(110)
         layout.addWidget(self.short, 1)
         copy_short = QPushButton(self.tr("Copy short version"), self)
-        copy_short.clicked.connect(lambda: self._copy(self.short.toPlainText()))
+        copy_short.clicked.connect(lambda: self._copy(self.short.toPlainText(), copy_short))
         row = QHBoxLayout()
         row.addWidget(copy_short)
         row.addStretch(1)
@@ -223,5 +225,6 @@ class ClaimTextPanel(QWidget):
             return False
         return None
 
-    def _copy(self, text: str) -> None:
+    def _copy(self, text: str, button: QPushButton) -> None:
         QGuiApplication.clipboard().setText(text)
+        flash_button(button, self.tr("Copied ✓"))

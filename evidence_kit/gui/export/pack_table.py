@@ -4,16 +4,16 @@ export's own preview rows (export/preview.py), in the shopper's words."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from evidence_kit.claim.rules import UploadLimits
 from evidence_kit.export import preview as P
 from evidence_kit.export.naming import human_size
+from evidence_kit.gui.base import theme
 
-GREEN = QColor("#2e7d32")
-RED = QColor("#c62828")
-STATE_COLOURS = {P.FITS: GREEN, P.OVER: RED, P.LEFT_OUT: RED}
+#: a row's state -> the theme colour of its size and status (read on light and dark)
+STATE_COLOURS = {P.FITS: "ok", P.OVER: "bad", P.LEFT_OUT: "bad"}
 
 EXHIBIT, FILE, SIZE, LIMIT, STATUS = range(5)
 
@@ -55,7 +55,7 @@ class PackTable(QTableWidget):
                 cell.setToolTip(row.note or text)
                 colour = STATE_COLOURS.get(row.state)
                 if colour is not None and c in (SIZE, STATUS):
-                    cell.setForeground(QBrush(colour))
+                    cell.setForeground(QBrush(theme.color(colour)))
                 if c == SIZE:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

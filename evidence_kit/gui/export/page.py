@@ -40,17 +40,17 @@ from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.export import preview as P
 from evidence_kit.export.plan import ExportPlan, plan_export
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetItemField
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.export.finished import FinishedBox
-from evidence_kit.gui.export.pack_table import GREEN, RED, PackTable
+from evidence_kit.gui.export.pack_table import PackTable
 from evidence_kit.gui.export.timestamp_choice import TimestampChoice
 
 if TYPE_CHECKING:
     from evidence_kit.export.run import ExportResult
 
-__all__ = ["GREEN", "RED", "ExportPage"]
 T = TypeVar("T")
 
 
@@ -71,7 +71,7 @@ class ExportPage(QWidget):
         self._filling = False
 
         title = QLabel(self.tr("Export"), self)
-        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        theme.set_role(title, "heading")
         intro = QLabel(
             self.tr(
                 "Makes the files for the dispute form (within the platform's limits, with location "

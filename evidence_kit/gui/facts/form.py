@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core import case_values
 from evidence_kit.core.model import PLATFORMS
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetValues
+from evidence_kit.gui.base.date_field import DateField
 from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES
-
-_EMPTY_DATE = QDate(2000, 1, 1)
 
 
 class FactsForm(QWidget):
@@ -43,17 +41,20 @@ class FactsForm(QWidget):
         self.currency.setFixedWidth(70)
         self.store_name = QLineEdit(self)
         self.tracking = QLineEdit(self)
-        self.ordered = self._date_edit()
-        self.delivered = self._date_edit()
+        self.ordered = DateField(self)
+        self.delivered = DateField(self)
+        self.ordered.setObjectName("ordered")
+        self.delivered.setObjectName("delivered")
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        theme.set_role(self.message, "bad")
 
         price_row = QHBoxLayout()
         price_row.addWidget(self.price, 1)
         price_row.addWidget(self.currency)
         form = QFormLayout(self)
         heading = QLabel(self.tr("Order facts"), self)
-        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        theme.set_role(heading, "heading")
         form.addRow(heading)
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Order number"), self.order_id)
@@ -77,23 +78,10 @@ class FactsForm(QWidget):
             ("tracking", self.tracking),
         ):
             line.editingFinished.connect(lambda k=key, w=line: self._set(k, w.text()))
-        self.ordered.dateChanged.connect(lambda d: self._set("ordered", self._date_text(d)))
-        self.delivered.dateChanged.connect(lambda d: self._set("delivered", self._date_text(d)))
+        self.ordered.changed.connect(lambda iso: self._set("ordered", iso))
+        self.delivered.changed.connect(lambda iso: self._set("delivered", iso))
         controller.case_changed.connect(self.load)
         self.load()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_EMPTY_DATE)
-        edit.setSpecialValueText(self.tr("not set"))
-        edit.setDate(_EMPTY_DATE)
-        return edit
-
-    @staticmethod
-    def _date_text(d: QDate) -> str:
-        return "" if d == _EMPTY_DATE else d.toString("yyyy-MM-dd")
 
     def _set(self, key: str, value: object) -> None:
         if self._loading:
@@ -124,7 +112,7 @@ class FactsForm(QWidget):
             self.currency.setText(f.currency)
             self.store_name.setText(f.store)
             self.tracking.setText(f.tracking)
-            for edit, value in ((self.ordered, f.ordered), (self.delivered, f.delivered)):
-                edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else _EMPTY_DATE)
+            self.ordered.set_iso(f.ordered)
+            self.delivered.set_iso(f.delivered)
         finally:
             self._loading = False

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import TaskRunner
@@ -33,10 +34,8 @@ from evidence_kit.gui.record.sealing import TAKES_DIR, TakeSealer
 from evidence_kit.gui.record.window_view import (
     CHECKLIST,
     FRAME_RATES,
-    IDLE_STYLE,
     KEY_ROLE,
     NO_CAMERA_PAGE,
-    REC_STYLE,
     RECORDER_PAGE,
     RESOLUTIONS,
     RecorderWindowView,
@@ -289,7 +288,7 @@ class RecorderWindow(RecorderWindowView):
             path.unlink(missing_ok=True)
             return
         self.record_button.setText(self.tr("Stop"))
-        self.elapsed.setStyleSheet(REC_STYLE)
+        theme.set_role(self.elapsed, "recording")
         self.checklist.setEnabled(True)
         self._sync_controls()
         self.status.setText(self.tr("Recording: keep the parcel in view."))
@@ -305,7 +304,7 @@ class RecorderWindow(RecorderWindowView):
         self._sync_controls()
         self.sync_record_button()
         self.record_button.setText(self.tr("Start recording"))
-        self.elapsed.setStyleSheet(IDLE_STYLE)
+        theme.set_role(self.elapsed, "clock")
         self.status.setText(self.tr("Finishing the recording…"))
         self.runner.start(
             self.tr("Finishing the recording"),

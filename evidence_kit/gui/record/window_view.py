@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.gui.base import theme
 from evidence_kit.media.record.camera import CameraInfo, MicInfo
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)
@@ -36,8 +37,6 @@ CHECKLIST = (
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
 FRAME_RATES = (15, 24, 30)
 KEY_ROLE = Qt.ItemDataRole.UserRole
-IDLE_STYLE = "font-size: 20px; font-family: monospace;"
-REC_STYLE = IDLE_STYLE + " color: #d32f2f; font-weight: bold;"
 RECORDER_PAGE, NO_CAMERA_PAGE = 0, 1
 
 
@@ -66,7 +65,7 @@ class RecorderWindowView(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(480, 270)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("background: #111; color: #ddd;")
+        theme.set_role(self.preview, "videoSurface")
         left.addWidget(self.preview, 1)
 
         controls = QHBoxLayout()
@@ -74,7 +73,7 @@ class RecorderWindowView(QDialog):
         self.record_button.setDefault(True)
         self.record_button.setEnabled(False)  # until the camera is open
         self.elapsed = QLabel("00:00:00", page)
-        self.elapsed.setStyleSheet(IDLE_STYLE)
+        theme.set_role(self.elapsed, "clock")
         self.status = QLabel("", page)
         self.status.setWordWrap(True)
         controls.addWidget(self.record_button)
@@ -134,7 +133,7 @@ class RecorderWindowView(QDialog):
 
     def _build_leftover_bar(self) -> QWidget:
         self.leftover_bar = QWidget(self)
-        self.leftover_bar.setStyleSheet("background: #fff3cd; color: #5c4400;")
+        theme.set_role(self.leftover_bar, "notice")
         row = QHBoxLayout(self.leftover_bar)
         self.leftover_label = QLabel(self.leftover_bar)
         self.leftover_label.setWordWrap(True)
@@ -151,7 +150,7 @@ class RecorderWindowView(QDialog):
         self.no_camera_label = QLabel(page)
         self.no_camera_label.setWordWrap(True)
         self.no_camera_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_camera_label.setStyleSheet("font-size: 15px;")
+        theme.set_role(self.no_camera_label, "big")
         layout.addWidget(self.no_camera_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -1,9 +1,12 @@
-"""The case screen: step rail, evidence list, and the pane for the chosen step or item."""
+"""The case screen: step rail, evidence list, and the pane for the chosen step or item.
+
+On the Claim and Export steps the list gives way to a compact strip of the same evidence,
+so the exhibits stay in view (DESIGN §9).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.gui.annotate.editor import AnnotationEditor
+from evidence_kit.gui.base import icons, theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.claim.page import ClaimPage
@@ -23,7 +27,8 @@ from evidence_kit.gui.dispute.page import DisputePage
 from evidence_kit.gui.export.page import ExportPage
 from evidence_kit.gui.facts.form import FactsForm
 from evidence_kit.gui.shell.evidence_list import EvidenceList
-from evidence_kit.gui.shell.step_rail import STEPS, StepRail
+from evidence_kit.gui.shell.evidence_strip import EvidenceStrip
+from evidence_kit.gui.shell.step_rail import StepRail
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 from evidence_kit.gui.video.panel import VideoPanel
 
@@ -43,11 +48,16 @@ class CaseView(QWidget):
         self.controller = controller
         self.rail = StepRail(self)
         self.list = EvidenceList(thumbs, self)
-        self.import_button = QPushButton(self.tr("+ Import…"), self)
-        self.record_button = QPushButton(self.tr("● Record…"), self)
-        self.import_button.setToolTip(self.tr("Add photos, videos, screenshots or PDFs (Ctrl+I)"))
+        self.import_button = QPushButton(icons.icon("image-plus"), self.tr("Import…"), self)
+        self.record_button = QPushButton(icons.icon("video"), self.tr("Record…"), self)
+        self.import_button.setToolTip(
+            icons.tip(self.tr("Add photos, videos, screenshots or PDFs"), "Ctrl+I")
+        )
+        self.record_button.setToolTip(
+            icons.tip(self.tr("Record the unboxing with the camera"), "Ctrl+R")
+        )
         hint = QLabel(self.tr("Evidence — drop files here"), self)
-        hint.setStyleSheet("font-weight: 600;")
+        theme.set_role(hint, "strong")
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
         mid_layout.setContentsMargins(0, 0, 0, 0)
@@ -61,14 +71,11 @@ class CaseView(QWidget):
         self.facts = FactsForm(controller, self)
         self.video = VideoPanel(controller, runner, settings, self)
         self.editor = AnnotationEditor(controller, runner, self)
-        self.empty = QLabel(
-            self.tr(
-                "Select an item to see it here.\n\nImport the unboxing video and photos, or record a new take."
-            ),
-            self,
-        )
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyPane")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(mid); font-size: 14px;")
+        theme.set_role(self.empty, "emptyHint")
         self.document = QLabel(self)
         self.document.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.document.setWordWrap(True)
@@ -91,12 +98,24 @@ class CaseView(QWidget):
         self.pages.addWidget(self.export)
         self.dispute = DisputePage(controller, runner, self)
         self.pages.addWidget(self.dispute)
-        self.step_keys = [QShortcut(QKeySequence(f"Ctrl+{n}"), self) for n in range(1, len(STEPS) + 1)]  # fmt: skip
-        for key, step in zip(self.step_keys, STEPS, strict=True):  # Ctrl+1 ... Ctrl+5
-            key.activated.connect(lambda step=step: self.show_step(step))
+        # Ctrl+1 ... Ctrl+5 are the main window's View menu: one shortcut per key
+
+        self.strip = EvidenceStrip(thumbs, self)
+        self.strip.picked.connect(controller.select)
+        self.strip.open_requested.connect(self.open_item)
+        self.strip_box = QWidget(self)
+        strip_layout = QVBoxLayout(self.strip_box)
+        strip_layout.setContentsMargins(0, 0, 0, 0)
+        strip_title = QLabel(self.tr("Evidence"), self.strip_box)
+        strip_title.setToolTip(self.tr("Double-click an exhibit to open it"))
+        theme.set_role(strip_title, "strong")
+        strip_layout.addWidget(strip_title)
+        strip_layout.addWidget(self.strip, 1)
+        self.strip_box.setVisible(False)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.rail)
+        layout.addWidget(self.strip_box)
         layout.addWidget(self.pages, 1)
 
         self.rail.step_chosen.connect(self.show_step)
@@ -115,8 +134,12 @@ class CaseView(QWidget):
         )
 
     def show_step(self, step: str) -> None:
-        """Switch to a step: facts and evidence share the list; claim and export have pages."""
+        """Switch to a step: facts and evidence share the list; claim and export have pages,
+        with the evidence as a strip beside them."""
         self.rail.select(step)
+        self.strip_box.setVisible(step not in ("facts", "evidence"))
+        if self.strip_box.isVisible():
+            self.strip.show_case(self.controller.store, self.controller.selected_id)
         if step == "claim":
             self.claim.refresh()
             self.pages.setCurrentWidget(self.claim)
@@ -130,12 +153,30 @@ class CaseView(QWidget):
             if step == "facts":
                 self.right.setCurrentWidget(self.facts)
             else:
-                self._on_selection(self.controller.selected_id)
+                items = self.controller.case.items
+                if not self.controller.selected_id and items:
+                    self.controller.select(items[0].id)  # shows it, through _on_selection
+                else:
+                    self._on_selection(self.controller.selected_id)
+
+    def open_item(self, item_id: str) -> None:
+        """Show one exhibit in the Evidence step (a double click in the strip)."""
+        self.controller.select(item_id)
+        self.show_step("evidence")
 
     def refresh(self) -> None:
         """Re-read the case after any edit, undo or redo."""
         self.list.show_case(self.controller.store, self.controller.selected_id)
+        self.strip.show_case(self.controller.store, self.controller.selected_id)
         self.rail.update_status(self.controller.case)
+        self.empty.setText(
+            self.tr("Pick an item in the list to see it here.")
+            if self.controller.case.items
+            else self.tr(
+                "Import the unboxing video and photos, or record a new take.\n\n"
+                "You can also drop files on the list."
+            )
+        )
         if (
             self.controller.selected_id
             and self.controller.item(self.controller.selected_id) is None

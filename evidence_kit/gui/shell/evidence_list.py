@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.timecode import format_time
+from evidence_kit.gui.base import icons
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -40,6 +41,18 @@ def describe(item: Item, number: str) -> tuple[str, str]:
     if not item.include:
         bits.append("not exported")
     return first, " · ".join(bits)
+
+
+def kind_icon(item: Item, image: QImage | None) -> QIcon:
+    """The item's thumbnail, or an icon for its kind until the thumbnail is made."""
+    if image is not None and not image.isNull():
+        return QIcon(QPixmap.fromImage(image))
+    kinds = {
+        ItemKind.VIDEO: "file-video",
+        ItemKind.CLIP: "scissors",
+        ItemKind.DOCUMENT: "file-text",
+    }
+    return icons.icon(kinds.get(item.kind, "file-image"))
 
 
 class EvidenceList(QListWidget):
@@ -86,21 +99,13 @@ class EvidenceList(QListWidget):
             row.setToolTip(f"Shows: {says}\nSHA-256: {item.sha256}\n{item.file}")
             row.setSizeHint(QSize(0, 84))
             image = self.thumbs.get(store, item)
-            row.setIcon(self._icon(item, image))
+            row.setIcon(kind_icon(item, image))
             self.addItem(row)
             if item.id == keep:
                 self.setCurrentItem(row)
         self.blockSignals(False)
-
-    def _icon(self, item: Item, image: QImage | None) -> QIcon:
-        if image is not None and not image.isNull():
-            return QIcon(QPixmap.fromImage(image))
-        kinds = {
-            ItemKind.VIDEO: QStyle.StandardPixmap.SP_MediaPlay,
-            ItemKind.CLIP: QStyle.StandardPixmap.SP_MediaSeekForward,
-            ItemKind.DOCUMENT: QStyle.StandardPixmap.SP_FileIcon,
-        }
-        return self.style().standardIcon(kinds.get(item.kind, QStyle.StandardPixmap.SP_FileIcon))
+        if self.currentItem() is not None:
+            self.scrollToItem(self.currentItem())  # a new exhibit is picked: show it
 
     def _on_thumb(self, item_id: str, image: QImage) -> None:
         if self.store is None:
@@ -111,7 +116,7 @@ class EvidenceList(QListWidget):
         for n in range(self.count()):
             row = self.item(n)
             if row.data(ID_ROLE) == item_id:
-                row.setIcon(self._icon(item, image))
+                row.setIcon(kind_icon(item, image))
 
     def current_id(self) -> str:
         row = self.currentItem()

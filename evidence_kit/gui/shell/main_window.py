@@ -7,10 +7,18 @@ the CaseController, background work in the TaskRunner.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.core import paths
 from evidence_kit.core.errors import EvidenceKitError
-from evidence_kit.core.settings import Settings, save_settings
+from evidence_kit.core.settings import Settings, save_settings, update_settings
 from evidence_kit.core.store import CaseStore, new_case
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.error_dialog import open_log_folder
 from evidence_kit.gui.base.screen_fit import fit_on_screen
@@ -32,7 +42,9 @@ from evidence_kit.gui.shell.case_view import CaseView
 from evidence_kit.gui.shell.import_controller import ImportController
 from evidence_kit.gui.shell.item_actions import ItemActions
 from evidence_kit.gui.shell.new_case_dialog import PLATFORM_NAMES, NewCaseDialog
+from evidence_kit.gui.shell.recent_cases import RecentCases, existing, import_folder
 from evidence_kit.gui.shell.start_page import StartPage
+from evidence_kit.gui.shell.step_rail import step_names
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 
 IMPORT_FILTER = (
@@ -64,7 +76,9 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_case_dialog)
         self.start.sample_requested.connect(self.open_sample)
         self.start.recent_chosen.connect(lambda p: self.open_case(Path(p)))
-        self.start.set_recent(settings.recent_cases)
+        self.recent = RecentCases(self.start, self.runner, settings, self)
+        self.recent.show()
+        theme.notifier().changed.connect(self._on_theme_changed)
 
         self.saved_label = QLabel(self)
         self.task_status = TaskStatus(self.runner, self)
@@ -113,6 +127,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, None, *self.items.menu_actions):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
 
+        self._build_view_menu()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.act_log_folder = self._action(
             self.tr("Open &log folder"), lambda: open_log_folder(self)
@@ -120,9 +136,44 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_log_folder)
         help_menu.addAction(self._action(self.tr("&About Evidence Kit"), self.about))
 
+    def _build_view_menu(self) -> None:
+        """The steps (Ctrl+1…) and the appearance: the system's, light or dark."""
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.step_actions: list[QAction] = []
+        for n, (key, name) in enumerate(step_names().items(), start=1):
+            action = self._action(name, partial(self._step, key), f"Ctrl+{n}")
+            view.addAction(action)
+            self.step_actions.append(action)
+        view.addSeparator()
+        looks = view.addMenu(self.tr("&Appearance"))
+        group = QActionGroup(self)
+        names = {
+            "system": self.tr("Like the &system"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
+        for key in theme.APPEARANCES:
+            action = looks.addAction(names[key])
+            action.setCheckable(True)
+            action.setChecked(self.settings.appearance == key)
+            action.triggered.connect(lambda _=False, k=key: self.set_appearance(k))
+            group.addAction(action)
+
+    def set_appearance(self, appearance: str) -> None:
+        """Follow the system, or stay light or dark (remembered)."""
+        update_settings(self.settings, appearance=appearance)
+        theme.apply(appearance)
+
+    def _on_theme_changed(self) -> None:
+        # colours written into rich text (deadlines, sources, the export table) are redrawn
+        if self.case_view is not None:
+            self.case_view.show_step(self.case_view.rail.current())
+        self.recent.show()
+
     def _update_enabled(self) -> None:
         has_case = self.controller is not None
-        for a in (self.act_import, self.act_record, self.act_save, self.act_export, self.act_close):
+        for a in (self.act_import, self.act_record, self.act_save, self.act_export, self.act_close,
+                  *self.step_actions):  # fmt: skip
             a.setEnabled(has_case)
         stack = self.controller.undo_stack if self.controller else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()))
@@ -150,7 +201,9 @@ class MainWindow(QMainWindow):
             self.case_view.show_step("facts")
 
     def open_case_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a case folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a case folder"), str(existing(paths.cases_dir()))
+        )
         if folder:
             self.open_case(Path(folder))
 
@@ -209,7 +262,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(
                 self.tr("Read-only: you can look, but changes cannot be saved")
             )
-            self.saved_label.setStyleSheet("color: #c62828; font-weight: 600;")
+            theme.set_role(self.saved_label, "error")
             self.error(self.tr("This case can be viewed but not changed."), str(exc))
 
     def close_case(self) -> None:
@@ -225,7 +278,8 @@ class MainWindow(QMainWindow):
         self.importer = None
         self.items.attach(None, None)
         self.stack.setCurrentWidget(self.start)
-        self.start.set_recent(self.settings.recent_cases)
+        self.recent.show()
+        self.saved_label.clear()  # no case, nothing to be saved
         self.setWindowTitle(self.tr("Evidence Kit"))
         self._update_enabled()
 
@@ -234,8 +288,11 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         if self.importer is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import evidence"), "", IMPORT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import evidence"), str(import_folder(self.settings)), IMPORT_FILTER
+        )
         if files:
+            update_settings(self.settings, import_dir=str(Path(files[0]).parent))
             self.importer.import_paths([Path(f) for f in files])
 
     def record(self) -> None:
@@ -269,10 +326,10 @@ class MainWindow(QMainWindow):
     def _on_saved(self, ok: bool, message: str) -> None:
         if ok:
             self.saved_label.setText(self.tr("All changes saved ✓"))
-            self.saved_label.setStyleSheet("color: #2e7d32;")
+            theme.set_role(self.saved_label, "ok")
         else:
             self.saved_label.setText(self.tr("NOT saved: {0}").format(message))
-            self.saved_label.setStyleSheet("color: #c62828; font-weight: 600;")
+            theme.set_role(self.saved_label, "error")
 
     # --- window ------------------------------------------------------------------------------
 
@@ -302,8 +359,6 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _window_settings() -> QSettings:
         # next to settings.json, so tests (which redirect the config dir) never touch the real one
-        from evidence_kit.core import paths
-
         return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:

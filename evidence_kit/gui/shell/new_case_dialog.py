@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,12 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
 from evidence_kit.core import paths
 from evidence_kit.core.model import PLATFORMS
+from evidence_kit.gui.base import theme
 
+HINT_WIDTH = 420  # px the folder line may take before it is shortened in the middle
 PLATFORM_NAMES = {
     "aliexpress": "AliExpress",
     "ebay": "eBay",
@@ -52,7 +56,11 @@ class NewCaseDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: palette(mid);")
+        theme.set_role(self.hint, "hint")
+        # a long order number makes a long folder name: it is shortened in the middle, so
+        # the dialog keeps its width and its buttons stay on the screen
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(HINT_WIDTH + 140)
         self.order_id.textChanged.connect(self._update)
         self.folder.textChanged.connect(self._update)
         self.buttons = QDialogButtonBox(
@@ -79,9 +87,10 @@ class NewCaseDialog(QDialog):
     def _update(self) -> None:
         ok = bool(self.order_id.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.hint.setText(
-            self.tr("The case folder will be: {0}").format(self.case_dir) if ok else ""
-        )
+        folder = str(self.case_dir) if ok else ""
+        short = self.hint.fontMetrics().elidedText(folder, Qt.TextElideMode.ElideMiddle, HINT_WIDTH)
+        self.hint.setText(self.tr("The case folder will be:\n{0}").format(short) if ok else "")
+        self.hint.setToolTip(folder)
 
     @property
     def platform_id(self) -> str:

@@ -1,15 +1,38 @@
-"""The left rail: the five steps with their status, and the deadline countdown (the next
-action's, once the dispute is under way)."""
+"""The left rail: the five steps with their status, the "Next" button and the deadline
+countdown (the next action's, once the dispute is under way)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from evidence_kit.claim.deadlines import days_text
 from evidence_kit.core.model import Case
+from evidence_kit.gui.base import icons, theme
+from evidence_kit.gui.base.deadline_words import days_words, needs_words
 
 STEPS = ("facts", "evidence", "claim", "export", "dispute")
+STEP_ICONS = {"facts": "clipboard-list", "evidence": "images", "claim": "file-text",
+              "export": "package", "dispute": "scale"}  # fmt: skip
+
+
+def step_names() -> dict[str, str]:
+    """Each step's name, in the rail's order."""
+    tr = QCoreApplication.translate
+    names = {
+        "facts": tr("StepRail", "Facts"),
+        "evidence": tr("StepRail", "Evidence"),
+        "claim": tr("StepRail", "Claim"),
+        "export": tr("StepRail", "Export"),
+        "dispute": tr("StepRail", "Dispute"),
+    }
+    return {key: names[key] for key in STEPS}
 
 
 def step_status(case: Case) -> dict[str, str]:
@@ -59,21 +82,23 @@ class StepRail(QWidget):
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
         self.names = {
-            "facts": self.tr("1  Facts"),
-            "evidence": self.tr("2  Evidence"),
-            "claim": self.tr("3  Claim"),
-            "export": self.tr("4  Export"),
-            "dispute": self.tr("5  Dispute"),
+            key: f"{n}  {name}" for n, (key, name) in enumerate(step_names().items(), start=1)
         }
-        for key in STEPS:
-            self.steps.addItem(QListWidgetItem(self.names[key]))
+        for n, key in enumerate(STEPS, start=1):
+            row = QListWidgetItem(icons.icon(STEP_ICONS[key]), self.names[key])
+            row.setToolTip(icons.tip(self.names[key].split(None, 1)[1], f"Ctrl+{n}"))
+            self.steps.addItem(row)
         self.steps.setFixedWidth(170)
-        self.steps.setStyleSheet(
-            "QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }"
-        )
+        self.steps.setIconSize(QSize(18, 18))
+        theme.set_role(self.steps, "steps")
         self.steps.currentRowChanged.connect(
             lambda row: self.step_chosen.emit(STEPS[row]) if row >= 0 else None
         )
+        self.next_button = QPushButton(icons.icon("arrow-right"), "", self)
+        self.next_button.setObjectName("nextStep")
+        self.next_button.setFixedWidth(170)
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
+        self.next_button.clicked.connect(self.go_next)
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadline")
         self.deadline.setWordWrap(True)
@@ -81,6 +106,8 @@ class StepRail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.steps)
+        layout.addWidget(self.next_button)
+        layout.addSpacing(8)
         layout.addWidget(self.deadline)
         self.steps.ensurePolished()
         rows = sum(self.steps.sizeHintForRow(r) for r in range(self.steps.count()))
@@ -90,6 +117,22 @@ class StepRail(QWidget):
     def select(self, step: str) -> None:
         """Highlight a step without emitting twice."""
         self.steps.setCurrentRow(STEPS.index(step))
+        later = STEPS[STEPS.index(step) + 1 :]
+        self.next_button.setVisible(bool(later))
+        if later:
+            name = self.names[later[0]].split(None, 1)[1]
+            self.next_button.setText(self.tr("Next: {0}").format(name))
+            self.next_button.setToolTip(self.tr("Go on to the next step"))
+
+    def current(self) -> str:
+        """The step shown."""
+        return STEPS[max(self.steps.currentRow(), 0)]
+
+    def go_next(self) -> None:
+        """Move on to the step after the one shown."""
+        at = STEPS.index(self.current())
+        if at + 1 < len(STEPS):
+            self.step_chosen.emit(STEPS[at + 1])
 
     def update_status(self, case: Case) -> None:
         """Refresh the marks and the deadline text."""
@@ -107,38 +150,46 @@ def _claim_is_stale(case: Case) -> bool:
 
 
 def deadline_text(case: Case) -> str:
-    """The most urgent open deadline, as the rail shows it."""
+    """The most urgent real deadline, as the rail shows it (once the dispute is under way,
+    its next action); until the dates that date it are entered, which date to enter (a window
+    counted from today is not a deadline yet)."""
+    from evidence_kit.claim.deadlines import headline
+
+    tr = QCoreApplication.translate
     if case.events:  # the dispute is under way: its next action is what counts
         from evidence_kit.claim.dispute.next_action import compute
 
         act = compute(case)
         if act.due is None or act.days_left is None:
-            return f"Next: {act.text}"
+            return tr("StepRail", "Next: {0}").format(act.text)
+        if act.days_left < 0 and act.kind != "last":
+            return tr("StepRail", "Next (since {0}):\n{1}").format(act.due, act.text)
         warn = "⚠ " if act.days_left <= 3 and act.kind == "last" else ""
-        if act.days_left >= 0:
-            left = f"{act.days_left} days left"
-        else:
-            left = f"{-act.days_left} days late" if act.kind == "last" else "passed"
-        if left == "passed":
-            return f"Next (since {act.due}):\n{act.text}"
-        return f"{warn}Next, by {act.due} ({left}):\n{act.text}"
+        left = (
+            tr("StepRail", "{0} left").format(days_words(act.days_left))
+            if act.days_left >= 0
+            else tr("StepRail", "{0} late").format(days_words(act.days_left))
+        )
+        return warn + tr("StepRail", "Next, by {0} ({1}):\n{2}").format(act.due, left, act.text)
     try:
         from evidence_kit.claim.draft import draft_claim
 
         deadlines = draft_claim(case).deadlines
     except Exception:  # claim rules missing facts: the rail just says what to fill in
         deadlines = []
-    if not deadlines:
-        return "Deadline: add the platform and delivery date to see it."
-    first = next((d for d in deadlines if d.id == "open_dispute"), None)
-    if first is not None and first.status == "unknown":  # an estimate is never "closed"
-        return f"⚠ {first.name}: about {first.date}.\nEnter {first.needs} to know it."
-    # a window counted "as if the dispute were opened today" is not a real deadline yet
-    real = [d for d in deadlines if not d.assumed] or deadlines
-    upcoming = sorted(real, key=lambda d: d.days_left)
-    open_ones = [d for d in upcoming if d.days_left >= 0]
-    d = open_ones[0] if open_ones else upcoming[-1]
-    if d.days_left < 0:
-        return f"⚠ {d.name}: closed {days_text(-d.days_left)} ago ({d.date})"
-    warn = "⚠ " if d.days_left <= 3 else ""
-    return f"{warn}{d.name}:\n{days_text(d.days_left)} left ({d.date})"
+    head = headline(case, deadlines)
+    d = head.deadline
+    if head.kind == "needs" or d is None:
+        return tr("StepRail", "Deadline: enter {0} (step 1) to see it.").format(
+            needs_words(head.needs)
+        )
+    if head.kind == "estimate":  # an estimate is never "closed"
+        return tr("StepRail", "⚠ {0}: about {1}.\nEnter {2} to know it.").format(
+            d.name, d.date, needs_words(head.needs)
+        )
+    if head.kind == "closed":
+        return tr("StepRail", "⚠ {0}: closed {1} ago ({2})").format(
+            d.name, days_words(-d.days_left), d.date
+        )
+    text = tr("StepRail", "{0}:\n{1} left ({2})").format(d.name, days_words(d.days_left), d.date)
+    return ("⚠ " + text) if d.days_left <= 3 else text

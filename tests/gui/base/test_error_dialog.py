@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from evidence_kit.app import install_error_hooks, setup_logging
 from evidence_kit.core.errors import EvidenceKitError
-from evidence_kit.gui.base import error_dialog
+from evidence_kit.gui.base import folders
 from evidence_kit.gui.base.error_dialog import ThreadErrorRelay, current_dialog, open_log_folder
 from evidence_kit.gui.base.tasks import TaskRunner
 
@@ -102,7 +102,7 @@ def test_open_log_folder_opens_it_or_says_why(
     opened: list[QUrl] = []
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
-    monkeypatch.setattr(error_dialog, "file_manager_problem", lambda: None)
+    monkeypatch.setattr(folders, "file_manager_problem", lambda: None)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     folder = private_dirs / "log"
     assert open_log_folder() is True
@@ -122,12 +122,12 @@ def test_no_file_manager_registered_is_said_before_trying(
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: pytest.fail("must not try"))
-    monkeypatch.setattr(error_dialog.shutil, "which", lambda name: None)
+    monkeypatch.setattr(folders.shutil, "which", lambda name: None)
     assert open_log_folder() is False
     assert "no xdg-open" in said[-1] and str(private_dirs / "log") in said[-1]
 
-    monkeypatch.setattr(error_dialog.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(folders.shutil, "which", lambda name: f"/usr/bin/{name}")
     empty = subprocess.CompletedProcess([], 0, stdout="\n", stderr="")
-    monkeypatch.setattr(error_dialog.subprocess, "run", lambda *a, **k: empty)
+    monkeypatch.setattr(folders.subprocess, "run", lambda *a, **k: empty)
     assert open_log_folder() is False
     assert "No file manager is registered" in said[-1]

@@ -68,7 +68,15 @@ def test_page_shows_draft_deadlines_checklist_and_limits(page) -> None:
     deadlines = page.status.deadlines.text()
     assert deadlines.count("<br>") >= 1  # open + seller response
     first = page.draft.deadlines[0]
-    assert f"<b>{first.date}</b>" in deadlines and "[E4, M]" in deadlines
+    assert f"<b>{first.date}</b>" in deadlines
+    # the source is a link whose tooltip names it in words, never a code like "[E4, M]"
+    assert "[E4" not in deadlines and "source:E4:M" in deadlines
+    from evidence_kit.gui.base.sources import source_text
+
+    assert source_text("E4", "M") == (
+        "Source: parceldetect.com how-to-file-ebay-claim-buyer; "
+        "chinaparcels.com/online-marketplaces/ebay — medium confidence"
+    )
     assert "(if opened today)" in deadlines
     ids = [
         page.status.checklist.item(i).data(Qt.ItemDataRole.UserRole)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar
 
 from evidence_kit.claim import rules
 from evidence_kit.core import case_ops
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.export.pack_table import FILE, SIZE, STATUS
-from evidence_kit.gui.export.page import GREEN, RED, ExportPage
+from evidence_kit.gui.export.page import ExportPage
 from tests.factories.export import make_case
 
 
@@ -143,7 +144,7 @@ def test_export_runs_and_shows_real_sizes_in_green(qtbot, page, tmp_path, monkey
     )
     for r in range(page.table.rowCount()):
         if page.table.item(r, FILE).text() != "—":
-            assert page.table.item(r, SIZE).foreground().color() == GREEN
+            assert page.table.item(r, SIZE).foreground().color() == theme.color("ok")
     assert page.controller.case.log[-1].action == "exported"
     finished = page.finished
     assert finished.isVisible()
@@ -202,7 +203,7 @@ def test_check_sizes_marks_a_file_that_cannot_fit_in_red(qtbot, page, monkeypatc
     reds = [
         page.table.item(r, 0).text()
         for r in range(page.table.rowCount())
-        if page.table.item(r, STATUS).foreground().color() == RED
+        if page.table.item(r, STATUS).foreground().color() == theme.color("bad")
     ]
     assert reds and all(name.startswith("E") for name in reds)
     assert "cannot fit" in page.notes.text()

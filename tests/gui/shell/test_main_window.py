@@ -270,10 +270,10 @@ def test_help_opens_the_log_folder(qtbot, window, private_dirs, monkeypatch) -> 
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMenu
 
-    from evidence_kit.gui.base import error_dialog
+    from evidence_kit.gui.base import folders
 
     opened = []
-    monkeypatch.setattr(error_dialog, "file_manager_problem", lambda: None)
+    monkeypatch.setattr(folders, "file_manager_problem", lambda: None)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
     action = next(a for a in help_menu.actions() if a.text() == "Open &log folder")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from evidence_kit.core import annotations as A
+from evidence_kit.gui.base import theme
 
 _families: dict[bool, str] = {}
 
@@ -120,7 +121,7 @@ class AnnotationItem(QGraphicsItem):
         self.draw(painter)
         scene = self.scene()
         if self.isSelected() and not getattr(scene, "clean", False):
-            pen = QPen(QColor("#1e88e5"), 0, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(theme.SELECTION), 0, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)

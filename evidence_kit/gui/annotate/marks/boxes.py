@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.marks.base import AnnotationItem, qcolor
+from evidence_kit.gui.base import theme
 
 
 class _BoxItem(AnnotationItem):
@@ -99,7 +100,7 @@ class RedactItem(_BoxItem):
             r_, g, b, _ = A.parse_color(self.ann["color"])
             painter.fillRect(r, QColor(r_, g, b))
         if not getattr(scene, "clean", False):
-            pen = QPen(QColor("#fdd835"), 0, Qt.PenStyle.DotLine)
+            pen = QPen(QColor(theme.REDACT_OUTLINE), 0, Qt.PenStyle.DotLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
+from evidence_kit.gui.base import theme
 
 
 class _Label(QGraphicsSimpleTextItem):
@@ -75,7 +76,7 @@ class UndrawableItem(AnnotationItem):
     def draw(self, painter: QPainter) -> None:
         painter.fillRect(self.box, QColor(40, 40, 40, 170))
         painter.fillRect(self.box, QBrush(QColor(255, 193, 7, 140), Qt.BrushStyle.BDiagPattern))
-        pen = QPen(QColor("#ffc107"), 2, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(theme.UNREADABLE_MARK), 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.drawRect(self.box)

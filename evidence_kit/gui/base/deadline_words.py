@@ -1,0 +1,25 @@
+"""Deadlines in the shopper's words: which date to enter before a deadline has one, and day
+counts with the plural their language needs. Shared by the step rail and the claim step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from evidence_kit.gui.base.plural import english_plural
+
+
+def needs_words(anchor: str) -> str:
+    """The date (or fact) to enter, in words, for a deadlines.Headline's `needs`."""
+    tr = QCoreApplication.translate
+    words = {
+        "platform": tr("Deadlines", "the platform and the delivery date"),
+        "delivered": tr("Deadlines", "the delivery date"),
+        "ordered": tr("Deadlines", "the order date"),
+        "expected": tr("Deadlines", "the latest expected delivery date"),
+    }
+    return words.get(anchor, anchor)
+
+
+def days_words(n: int) -> str:
+    """'1 day', '5 days' (of a count that may be negative: its size)."""
+    return english_plural(QCoreApplication.translate("Deadlines", "%n day(s)", "", abs(n)), n)
