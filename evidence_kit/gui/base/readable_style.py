@@ -31,17 +31,17 @@ class ReadableIndicators(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        pal = option.palette  # type: ignore[attr-defined]
+        pal = option.palette
         if element not in _INDICATORS or pal.color(QPalette.ColorRole.Window).lightness() >= 128:
             super().drawPrimitive(element, option, painter, widget)
             return
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         enabled = bool(state & QStyle.StateFlag.State_Enabled)
         group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
         ink = pal.color(group, QPalette.ColorRole.Text)
         frame = QColor(ink)
         frame.setAlphaF(0.75 if enabled else 0.4)
-        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
         side = min(rect.width(), rect.height(), 15.0)
         box = QRectF(0, 0, side, side)
         box.moveCenter(rect.center())
