@@ -123,6 +123,11 @@ def style_sheet(pal: QPalette | None = None) -> str:
             role("steps", "font-size: 15px;", "QListWidget"),
             f'QListWidget[{ROLE_PROPERTY}="steps"]::item {{ padding: 10px; }}',
             role("big", "font-size: 15px;"),
+            role("card", "border: 2px solid palette(highlight); border-radius: 6px;"),
+            *(
+                role(f"due-{name}", f"font-size: 16px; font-weight: 600; color: {value};")
+                for name, value in (("ok", ok), ("warn", warn), ("bad", bad))
+            ),
         )
     )
 

@@ -25,6 +25,7 @@ from evidence_kit.claim.dispute import message_edits, messages
 from evidence_kit.claim.dispute.messages import Message
 from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
 from evidence_kit.gui.dispute import labels
@@ -45,13 +46,13 @@ class DraftsPanel(QWidget):
         for key, title in labels.message_kinds().items():
             self.kind.addItem(title, key)
         self.state = QLabel(self)
-        self.state.setStyleSheet("color: palette(mid);")
+        theme.set_role(self.state, "hint")
         self.subject = QLineEdit(self)
         self.subject.setReadOnly(True)
         self.warnings = QLabel(self)
         self.warnings.setObjectName("messageWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #c62828; font-weight: 600;")
+        theme.set_role(self.warnings, "error")
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("messageText")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,8 @@ from evidence_kit.core import case_values, event_ops
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.events import Event
 from evidence_kit.core.model import Case, exhibit_numbers
+from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.date_field import DateField
 from evidence_kit.gui.dispute import labels
 
 
@@ -46,10 +47,7 @@ class EventDialog(QDialog):
         self.kind = QComboBox(self)
         for key, label in labels.event_kinds().items():
             self.kind.addItem(label, key)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMaximumDate(QDate.currentDate().addDays(1))
+        self.day = DateField(self, allow_future=True)  # the core refuses days still to come
         self.amount = QLineEdit(self)
         currency = case.facts.currency or ""
         self.amount.setPlaceholderText(self.tr("none") + (f" ({currency})" if currency else ""))
@@ -72,7 +70,7 @@ class EventDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("eventError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        theme.set_role(self.error, "bad")
         self.form = QFormLayout()
         self.form.addRow(self.tr("What happened"), self.kind)
         self.form.addRow(self.tr("Day"), self.day)
@@ -98,7 +96,7 @@ class EventDialog(QDialog):
 
     def _fill(self, event: Event | None, kind: str) -> None:
         start = event.date if event else date.today().isoformat()
-        self.day.setDate(QDate.fromString(start, "yyyy-MM-dd"))
+        self.day.set_iso(start)
         if event is None:
             self.kind.setCurrentIndex(max(self.kind.findData(kind or "dispute_opened"), 0))
             return
@@ -136,7 +134,7 @@ class EventDialog(QDialog):
             self.made = event_ops.make_event(
                 self.case,
                 kind,
-                self.day.date().toString("yyyy-MM-dd"),
+                self.day.iso(),
                 amount=amount,
                 note=self.note.toPlainText(),
                 items=linked,

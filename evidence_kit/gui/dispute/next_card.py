@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from evidence_kit.claim.dispute.next_action import NextAction
 from evidence_kit.claim.dispute.timeline import DisputeDeadline
+from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.sources import explain_links, source_link
 from evidence_kit.gui.dispute import labels
 
 
@@ -20,20 +22,18 @@ class NextActionCard(QFrame):
         super().__init__(parent)
         self.setObjectName("nextAction")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#nextAction { border: 2px solid palette(highlight); border-radius: 6px; }"
-        )
+        theme.set_role(self, "card")
         self.heading = QLabel(self.tr("<b>Next</b>"), self)
         self.days = QLabel(self)
         self.days.setObjectName("daysLeft")
-        self.days.setStyleSheet("font-size: 18px; font-weight: 600;")
+        theme.set_role(self.days, "heading")
         self.text = QLabel(self)
         self.text.setObjectName("nextText")
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("font-size: 14px;")
+        theme.set_role(self.text, "big")
         self.why = QLabel(self)
         self.why.setWordWrap(True)
-        self.why.setStyleSheet("color: palette(mid);")
+        theme.set_role(self.why, "hint")
         self.draft_button = QPushButton(self)
         self._message = ""
         self.draft_button.clicked.connect(lambda: self.draft_requested.emit(self._message))
@@ -56,7 +56,7 @@ class NextActionCard(QFrame):
         self.why.setVisible(bool(act.why))
         if act.days_left is None:
             self.days.setText(self.tr("✓ done") if act.done else "")
-            self.days.setStyleSheet("font-size: 18px; font-weight: 600;")
+            theme.set_role(self.days, "heading")
         else:
             if act.days_left < 0 and act.kind == "last":
                 words = self.tr("%n day(s) late", "", -act.days_left)
@@ -67,9 +67,9 @@ class NextActionCard(QFrame):
             else:
                 words = self.tr("%n day(s) left", "", act.days_left)
             urgent = act.days_left <= 3 and act.kind == "last"
-            colour = "#c62828" if urgent else ("#ef6c00" if act.days_left < 0 else "#2e7d32")
+            colour = "bad" if urgent else ("warn" if act.days_left < 0 else "ok")
             self.days.setText(f"{words}\n{act.due}")
-            self.days.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {colour};")
+            theme.set_role(self.days, f"due-{colour}")
         self._message = act.message
         title = labels.message_kinds().get(act.message, "")
         self.draft_button.setText(self.tr("Open the draft: {0}").format(title))
@@ -86,6 +86,7 @@ class DeadlineList(QWidget):
         self.body.setObjectName("deadlines")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
+        explain_links(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -96,19 +97,17 @@ class DeadlineList(QWidget):
             self.body.setText(self.tr("None running."))
             return
         rows = []
+        hint = theme.css("hint")
         for d in deadlines:
-            if d.source == "default":
-                source = self.tr("default, check your dispute page")
-            else:
-                source = self.tr("source {0}, {1}").format(d.source, d.confidence)
+            source = source_link((d.source, d.confidence))
             late = d.days_left < 0
-            colour = "#c62828" if late or d.days_left <= 3 else "palette(text)"
+            colour = theme.css("bad") if late or d.days_left <= 3 else "inherit"
             when = self.tr("from {0}").format(d.date) if d.kind == "earliest" else d.date
             left = self.tr("%n day(s) ago", "", -d.days_left) if late else self.tr("%n day(s)", "", d.days_left)  # fmt: skip
             rows.append(
                 f"<tr><td style='padding-right:8px; color:{colour}'><b>{when}</b></td>"
                 f"<td style='padding-right:8px; color:{colour}'>{left}</td>"
-                f"<td>{_escape(d.name)}<br/><span style='color:gray'>{_escape(d.basis)} · {source}</span></td></tr>"  # fmt: skip
+                f"<td>{_escape(d.name)}<br/><span style='color:{hint}'>{_escape(d.basis)} · {source}</span></td></tr>"  # fmt: skip
             )
         self.body.setText("<table>" + "".join(rows) + "</table>")
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.claim.refund import format_money
 from evidence_kit.core.events import Event
 from evidence_kit.core.model import Case, exhibit_numbers
+from evidence_kit.gui.base import theme
 from evidence_kit.gui.dispute import labels
 
 
@@ -44,7 +45,7 @@ class TimelinePanel(QWidget):
             self,
         )  # fmt: skip
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid);")
+        theme.set_role(self.empty, "hint")
         self.add_button = QPushButton(self.tr("+ Add event…"), self)
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)

@@ -16,7 +16,7 @@ from evidence_kit.core.store import CaseStore, new_case
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
@@ -75,7 +75,7 @@ def _fill(monkeypatch: pytest.MonkeyPatch, **fields: object) -> list[str]:
         if "kind" in fields:
             dialog.kind.setCurrentIndex(dialog.kind.findData(fields["kind"]))
         if "day" in fields:
-            dialog.day.setDate(QDate.fromString(str(fields["day"]), "yyyy-MM-dd"))
+            dialog.day.set_iso(str(fields["day"]))
         if "amount" in fields:
             dialog.amount.setText(str(fields["amount"]))
         if "reply" in fields:

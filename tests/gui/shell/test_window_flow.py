@@ -71,7 +71,7 @@ def test_ctrl_number_and_next_step_walk_the_steps(
         qtbot.mouseClick(view.rail.next_button, Qt.MouseButton.LeftButton)
         seen.append(view.rail.current())
     assert seen == list(STEPS)
-    assert view.pages.currentWidget() is view.export
+    assert view.pages.currentWidget() is view.dispute
 
 
 def test_evidence_step_shows_the_first_item_and_the_strip_stays_in_view(
