@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.export.naming import human_size
+from evidence_kit.gui.base import folders
 
 if TYPE_CHECKING:
     from evidence_kit.export.run import ExportResult
@@ -165,12 +166,6 @@ class FinishedBox(QGroupBox):
         return False
 
     def _open_folder(self, folder: Path) -> bool:
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            return True
-        QMessageBox.information(
-            self,
-            self.tr("Open folder"),
-            self.tr("No file manager could be started.\n\nThe exported files are in:\n{0}")
-            .format(folder),
-        )  # fmt: skip
-        return False
+        return folders.open_folder(
+            self, folder, self.tr("Open folder"), self.tr("The exported files are in:")
+        )

@@ -125,6 +125,9 @@ def test_measured_sizes_stay_when_the_page_is_entered_again(qtbot, page) -> None
 
 
 def test_export_runs_and_shows_real_sizes_in_green(qtbot, page, tmp_path, monkeypatch) -> None:
+    from evidence_kit.gui.base import folders
+
+    monkeypatch.setattr(folders, "file_manager_problem", lambda: None)
     opened: list[str] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
