@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from evidence_kit.core.errors import EvidenceKitError
@@ -26,7 +26,6 @@ from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
-from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record import permissions
 from evidence_kit.gui.record.devices import available_cameras, available_microphones
@@ -35,7 +34,6 @@ from evidence_kit.gui.record.window_view import (
     CHECKLIST,
     FRAME_RATES,
     KEY_ROLE,
-    NO_CAMERA_PAGE,
     RECORDER_PAGE,
     RESOLUTIONS,
     RecorderWindowView,
@@ -52,8 +50,9 @@ PREVIEW_MS = 66
 def _open_started(
     camera: CameraInfo, mic: MicInfo | None, width: int, height: int, fps: float
 ) -> CaptureSession:
-    """Open the devices and start the frames (on a worker: probing a camera takes a while)."""
-    session = open_session(camera, mic, width, height, fps)
+    """Open the devices and start the frames (on a worker: probing a camera takes a while).
+    A video file played as a camera loops in the preview and each take starts it again."""
+    session = open_session(camera, mic, width, height, fps, loop_file=True)
     session.start()
     return session
 
@@ -116,23 +115,30 @@ class RecorderWindow(RecorderWindowView):
         s = self.settings
         if 0 <= s.camera_index < len(self.cameras):
             self.camera_box.setCurrentIndex(s.camera_index)
-        # by position: QComboBox.findData does not match Python tuples
-        size = (s.record_width, s.record_height)
-        self.size_box.setCurrentIndex(RESOLUTIONS.index(size) if size in RESOLUTIONS else 1)
-        fps = FRAME_RATES.index(s.record_fps) if s.record_fps in FRAME_RATES else -1
-        self.fps_box.setCurrentIndex(fps % len(FRAME_RATES))
+        self._apply_modes()
         self.clock_box.setChecked(s.clock_overlay)
 
+    def _apply_modes(self) -> None:
+        """The camera modes, as last chosen (by position: findData does not match tuples)."""
+        s = self.settings
+        self.show_modes(None)
+        size = (s.record_width, s.record_height)
+        fps = FRAME_RATES.index(s.record_fps) if s.record_fps in FRAME_RATES else -1
+        for box, index in (
+            (self.size_box, RESOLUTIONS.index(size) if size in RESOLUTIONS else 1),
+            (self.fps_box, fps % len(FRAME_RATES)),
+        ):
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+
     def _remember(self) -> None:
-        width, height = self.size_box.currentData()
-        update_settings(
-            self.settings,
-            camera_index=max(self.camera_box.currentIndex(), 0),
-            record_width=width,
-            record_height=height,
-            record_fps=int(self.fps_box.currentData()),
-            clock_overlay=self.clock_box.isChecked(),
-        )
+        camera = {"camera_index": max(self.camera_box.currentIndex(), 0)}
+        if not self.modes_fixed:  # a file's own size is no choice to remember
+            width, height = self.size_box.currentData()
+            fps = int(self.fps_box.currentData())
+            camera.update(record_width=width, record_height=height, record_fps=fps)
+        update_settings(self.settings, clock_overlay=self.clock_box.isChecked(), **camera)
 
     # --- camera ---------------------------------------------------------------------------
 
@@ -146,6 +152,8 @@ class RecorderWindow(RecorderWindowView):
             return
         self._close_session()
         camera = self.cameras[max(self.camera_box.currentIndex(), 0)]
+        if camera.file is None and self.modes_fixed:
+            self._apply_modes()  # back from a file
         mic_index = self.mic_box.currentData()
         mic = self.microphones[mic_index] if mic_index is not None else None
         self.preview.clear()
@@ -179,10 +187,12 @@ class RecorderWindow(RecorderWindowView):
 
     def _on_camera_opened(self, camera: CameraInfo, session: CaptureSession, note: str) -> None:
         self.session = session
+        src = session.camera
+        if camera.file is not None:
+            self.show_modes((src.width, src.height, src.fps))
         self._sync_controls()
         self.pages.setCurrentIndex(RECORDER_PAGE)
         self.sync_record_button()
-        src = session.camera
         sound = self.tr("with sound") if session.audio_format else self.tr("no sound")
         self.status.setText(f"{camera.name}: {src.width} × {src.height}, {src.fps:g} fps, {sound}")
         for line in [*session.notes, note]:
@@ -217,12 +227,6 @@ class RecorderWindow(RecorderWindowView):
             self.session.close()
             self.session = None
 
-    def _show_no_camera(self, message: str) -> None:
-        self.no_camera_label.setText(message)
-        self.pages.setCurrentIndex(NO_CAMERA_PAGE)
-        self.import_button.setDefault(True)
-        self.resize(620, 260)
-
     def _import_instead(self) -> None:
         self.wants_import = True
         self.reject()
@@ -236,14 +240,7 @@ class RecorderWindow(RecorderWindowView):
             max_width=max(self.preview.width(), 320), clock=self.clock_box.isChecked()
         )
         if rgb is not None:
-            pix = QPixmap.fromImage(array_to_qimage(rgb))
-            self.preview.setPixmap(
-                pix.scaled(
-                    self.preview.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+            self.show_preview(rgb)
         if self.take is not None:
             self.elapsed.setText("● " + format_time(self.take.elapsed, millis=False))
             if self.take.finished.is_set():  # the camera or the disk ended it

@@ -4,7 +4,9 @@ behaviour."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.media.record.camera import CameraInfo, MicInfo
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)
@@ -93,11 +96,9 @@ class RecorderWindowView(QDialog):
         if microphones:
             self.mic_box.setCurrentIndex(1)
         self.size_box = QComboBox(settings)
-        for w, h in RESOLUTIONS:
-            self.size_box.addItem(f"{w} × {h}", (w, h))
         self.fps_box = QComboBox(settings)
-        for fps in FRAME_RATES:
-            self.fps_box.addItem(self.tr("%n frames per second", "", fps), fps)
+        self.modes_fixed = True
+        self.show_modes(None)
         self.clock_box = QCheckBox(self.tr("Burn the date and time into the picture"), settings)
         form.addRow(self.tr("Camera"), self.camera_box)
         form.addRow(self.tr("Microphone"), self.mic_box)
@@ -162,6 +163,43 @@ class RecorderWindowView(QDialog):
         layout.addLayout(buttons)
         layout.addStretch(1)
         return page
+
+    def show_preview(self, rgb: np.ndarray) -> None:
+        pix = QPixmap.fromImage(array_to_qimage(rgb))
+        self.preview.setPixmap(
+            pix.scaled(
+                self.preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def _show_no_camera(self, message: str) -> None:
+        self.no_camera_label.setText(message)
+        self.pages.setCurrentIndex(NO_CAMERA_PAGE)
+        self.import_button.setDefault(True)
+        self.resize(620, 260)
+
+    def show_modes(self, fixed: tuple[int, int, float] | None) -> None:
+        """The Resolution and Frame rate a camera offers; for a video file played as a camera,
+        only its own (it plays at its own size and rate). Choosing stays silent here."""
+        if fixed is None and not self.modes_fixed:
+            return
+        self.modes_fixed = fixed is not None
+        sizes: tuple[tuple[int, int], ...] = RESOLUTIONS if fixed is None else (fixed[:2],)
+        for box in (self.size_box, self.fps_box):
+            box.blockSignals(True)
+            box.clear()
+        for w, h in sizes:
+            self.size_box.addItem(f"{w} × {h}", (w, h))
+        if fixed is None:
+            for fps in FRAME_RATES:
+                self.fps_box.addItem(self.tr("%n frames per second", "", fps), fps)
+        else:
+            rate = f"{round(fixed[2], 2):g}"
+            self.fps_box.addItem(self.tr("%1 frames per second").replace("%1", rate), fixed[2])
+        for box in (self.size_box, self.fps_box):
+            box.blockSignals(False)
 
     def reset_checklist(self) -> None:
         """Every step unticked and tickable again (a new take)."""

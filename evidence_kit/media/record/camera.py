@@ -229,12 +229,17 @@ class MicSource(Source):
 
 
 def open_camera(
-    camera: CameraInfo, width: int = 1280, height: int = 720, fps: float = 30.0
+    camera: CameraInfo,
+    width: int = 1280,
+    height: int = 720,
+    fps: float = 30.0,
+    loop_file: bool = False,
 ) -> Source:
-    """An opened source for a CameraInfo (a file plays at its own size unless asked)."""
+    """An opened source for a CameraInfo (a file plays at its own size; with `loop_file` it
+    starts again at its end, as a camera preview never runs out)."""
     source: Source
     if camera.file:
-        source = FileSource(camera.file)
+        source = FileSource(camera.file, loop=loop_file)
     elif camera.index is not None:
         source = CameraSource(camera.index, width, height, fps)
     else:

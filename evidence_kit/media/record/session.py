@@ -15,7 +15,14 @@ import numpy as np
 
 from evidence_kit.core.errors import CameraError, VideoError
 from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
-from evidence_kit.media.record.camera import CameraInfo, MicInfo, MicSource, Source, open_camera
+from evidence_kit.media.record.camera import (
+    CameraInfo,
+    FileSource,
+    MicInfo,
+    MicSource,
+    Source,
+    open_camera,
+)
 from evidence_kit.media.record.overlay import ClockOverlay
 from evidence_kit.media.record.take import Take, TakeResult
 
@@ -40,6 +47,8 @@ class CaptureSession:
         self._lock = threading.Lock()
         self._preview_clock: ClockOverlay | None = None
         self.first_frame = threading.Event()
+        if isinstance(camera, FileSource):
+            camera.on_pass_end = self._on_file_end
 
     @property
     def audio_format(self) -> tuple[int, str] | None:
@@ -77,6 +86,12 @@ class CaptureSession:
     def _on_camera_end(self, message: str) -> None:
         self.ended = message
         self.first_frame.set()
+        take = self.take
+        if take is not None:
+            take.stop("camera_lost", message + " The recording up to that moment was kept.")
+
+    def _on_file_end(self, message: str) -> None:
+        """A looping file reached its end: a take ends there, the preview plays on."""
         take = self.take
         if take is not None:
             take.stop("camera_lost", message + " The recording up to that moment was kept.")
@@ -131,9 +146,18 @@ class CaptureSession:
             clock=clock,
             seconds=seconds,
         )
-        with self._lock:
-            self._skipped_seen = self.camera.dropped
-            self.take = take
+
+        def begin() -> None:
+            with self._lock:
+                self._skipped_seen = self.camera.dropped
+                if not take.finished.is_set():  # not stopped while the file was rewinding
+                    self.take = take
+
+        camera = self.camera
+        if isinstance(camera, FileSource) and camera.loop:
+            camera.rewind(then=begin)  # a file played as a camera is recorded from its start
+        else:
+            begin()
         return take
 
     def stop_take(self) -> TakeResult | None:
@@ -169,10 +193,12 @@ def open_session(
     width: int = 1280,
     height: int = 720,
     fps: float = 30.0,
+    loop_file: bool = False,
 ) -> CaptureSession:
     """Open the camera (raising CameraError) and the microphone (a failing microphone only
-    leaves a note: the take is then recorded without sound)."""
-    source = open_camera(camera, width, height, fps)
+    leaves a note: the take is then recorded without sound). With `loop_file` a video file
+    played as a camera starts again at its end, and each take records it from its start."""
+    source = open_camera(camera, width, height, fps, loop_file=loop_file)
     mic_source: Source | None = None
     notes: list[str] = []
     if mic is not None:

@@ -16,7 +16,9 @@ from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record.window import CHECKLIST, RecorderWindow
 from evidence_kit.gui.record.window_view import FRAME_RATES, RESOLUTIONS
 from evidence_kit.media.record.camera import CameraInfo
+from evidence_kit.media.video.frames import frame_at
 from tests.factories.media import make_video
+from tests.factories.video import make_barcode_video, read_frame_number
 
 
 @pytest.fixture
@@ -144,7 +146,42 @@ def test_camera_lost_mid_take_keeps_it_and_says_so(
     qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
     assert len(warnings) == 1 and "ended" in warnings[0] and "kept" in warnings[0]
     assert window.last_result is not None and window.last_result.stop_reason == "camera_lost"
-    assert not window.record_button.isEnabled()  # nothing left to record from
+    # the file plays again, as a camera goes on: another take can start
+    qtbot.waitUntil(window.record_button.isEnabled, timeout=10000)
+    window.close()
+
+
+def test_a_file_camera_plays_on_and_each_take_records_it_from_the_start(
+    controller, runner, qtbot, tmp_path, warnings
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18.11: the preview played the file out before Start, which then stayed grey;
+    the boxes showed 1280 x 720 at 30 fps whatever the file was."""
+    src = make_barcode_video(tmp_path / "sample.mp4", frames=25, fps=25, audio=True)
+    window = RecorderWindow(controller, runner, cameras=[file_camera(src.path)], microphones=[])
+    qtbot.addWidget(window)
+    window.clock_box.setChecked(False)  # the barcode is read back from the take
+    window.show()
+    wait_camera(qtbot, window)
+    assert window.size_box.currentText() == "320 × 192"
+    assert window.fps_box.currentText() == "25 frames per second"
+    assert window.size_box.count() == window.fps_box.count() == 1
+    qtbot.wait(1800)  # longer than the file: the preview starts it again
+    assert window.session is not None and window.session.ended is None
+    assert window.record_button.isEnabled()
+
+    qtbot.mouseClick(window.record_button, Qt.MouseButton.LeftButton)
+    assert window.recording
+    # the file ends during the take: it is kept, and says so
+    qtbot.waitUntil(lambda: len(controller.case.items) == 1, timeout=20000)
+    assert len(warnings) == 1 and "ended" in warnings[0]
+    result = window.last_result
+    assert result is not None and result.frames >= 23  # the whole file, not what was left
+    rgb, _ = frame_at(controller.path_of(controller.case.items[0]), 0.0)
+    assert read_frame_number(rgb) == 0
+    qtbot.waitUntil(window.record_button.isEnabled, timeout=10000)
+    assert controller.case.items[0].meta["has_audio"]
+    # the file's own size is no choice to remember for a camera
+    assert (window.settings.record_width, window.settings.record_height) != (320, 192)
     window.close()
 
 
