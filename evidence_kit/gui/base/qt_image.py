@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,3 +31,19 @@ def array_to_qimage(arr: np.ndarray) -> QImage:
     h, w = arr.shape[:2]
     qimg = QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_RGB888)
     return qimg.copy()
+
+
+def boxed_pixmap(image: QImage, box: QSize) -> QPixmap:
+    """The image fitted into a transparent box of one size, centred: list rows with portrait
+    and landscape thumbnails then start their text at the same place."""
+    out = QPixmap(box)
+    out.fill(Qt.GlobalColor.transparent)
+    fitted = image.scaled(
+        box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    painter = QPainter(out)
+    painter.drawImage(
+        (box.width() - fitted.width()) // 2, (box.height() - fitted.height()) // 2, fitted
+    )
+    painter.end()
+    return out

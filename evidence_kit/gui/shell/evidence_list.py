@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base import icons
+from evidence_kit.gui.base.qt_image import boxed_pixmap
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +47,8 @@ def describe(item: Item, number: str) -> tuple[str, str]:
 def kind_icon(item: Item, image: QImage | None) -> QIcon:
     """The item's thumbnail, or an icon for its kind until the thumbnail is made."""
     if image is not None and not image.isNull():
-        return QIcon(QPixmap.fromImage(image))
+        side = max(image.width(), image.height())  # square: portrait rows line up
+        return QIcon(boxed_pixmap(image, QSize(side, side)))
     kinds = {
         ItemKind.VIDEO: "file-video",
         ItemKind.CLIP: "scissors",

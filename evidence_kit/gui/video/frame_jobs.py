@@ -1,6 +1,6 @@
 """The video panel's jobs: grab a frame, find the sharpest frame near here, cut a clip.
 
-One job at a time, on the task runner, in the panel's own bar with Cancel. Workers get a
+One job at a time, on the task runner; its bar and Cancel are in the status bar. Workers get a
 detached copy of the store and of the video item, never the live ones; what they make is
 added through the controller as one undo step.
 """
@@ -34,10 +34,8 @@ class FrameJobs(QObject):
         super().__init__(panel)
         self.panel = panel
         self.running: Task | None = None
-        panel.cancel_btn.clicked.connect(self.cancel)
-        self._show_busy(False)
 
-    # --- the job bar ------------------------------------------------------------------------
+    # --- one job at a time: its bar and Cancel are the status bar's ---------------------------
 
     def run(
         self, label: str, fn: Callable[[ProgressFn, CancelToken], T], done: Callable[[T], None]
@@ -47,7 +45,7 @@ class FrameJobs(QObject):
         if self.running is not None:
             panel.status.setText(self.tr("Wait for the current job to finish, or cancel it."))
             return
-        self._show_busy(True, label)
+        panel.status.setText(label)
 
         def finished(result: T) -> None:
             self._end()
@@ -62,21 +60,11 @@ class FrameJobs(QObject):
             panel.status.setText(self.tr("Cancelled."))
 
         self.running = panel.runner.start(
-            label, fn, on_done=finished, on_error=failed, on_cancel=cancelled,
-            on_progress=lambda f, m: panel.progress.setValue(int(f * 1000)),
-        )  # fmt: skip
+            label, fn, on_done=finished, on_error=failed, on_cancel=cancelled
+        )
 
     def _end(self) -> None:
         self.running = None
-        self._show_busy(False)
-
-    def _show_busy(self, on: bool, label: str = "") -> None:
-        panel = self.panel
-        panel.progress.setVisible(on)
-        panel.cancel_btn.setVisible(on)
-        panel.progress.setValue(0)
-        if on:
-            panel.status.setText(label)
 
     def cancel(self) -> None:
         """Stop the running job."""

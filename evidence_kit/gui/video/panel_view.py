@@ -1,5 +1,5 @@
-"""The video panel's layout: frame view, timeline, transport and action buttons, the job bar
-and the lists of grabs and suggested moments. Layout only; VideoPanel adds the behaviour."""
+"""The video panel's layout: frame view, timeline, transport and action buttons, a status
+line and the lists of grabs and suggested moments. Layout only; VideoPanel adds the behaviour."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -74,15 +73,12 @@ class VideoPanelView(QWidget):
         actions.addWidget(self.caption_box)
         actions.addWidget(self.format_box)
 
+        # a job's bar and Cancel are in the status bar only (one progress place); this line
+        # keeps two lines' room whatever it says, so the picture above never jumps
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumHeight(14)
-        self.cancel_btn = self._button(tr("Cancel"), tr("Stop this job"))
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.cancel_btn)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status.setFixedHeight(self.status.fontMetrics().lineSpacing() * 2 + 2)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
@@ -92,7 +88,6 @@ class VideoPanelView(QWidget):
         tv.addWidget(self.timeline)
         tv.addLayout(transport)
         tv.addLayout(actions)
-        tv.addLayout(busy)
         tv.addWidget(self.status)
         split.addWidget(top)
         split.addWidget(self._build_lists())

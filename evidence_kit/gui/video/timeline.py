@@ -4,6 +4,8 @@ range and the playhead. Drag to scrub; the panel decides what to show meanwhile.
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -101,6 +103,37 @@ class Timeline(QWidget):
             self.update()
             self.released.emit(self.position)
 
+    def tiles(self, strip: QRectF) -> list[tuple[QRectF, int]]:
+        """Where each picture of the strip goes: tiles at the thumbnails' own shape, side by
+        side, each showing the thumbnail on screen at the tile's middle. A file with few
+        keyframes repeats a picture, as a video editor's strip does, instead of stretching
+        one across the timeline; a portrait video gets narrow tiles."""
+        first = self.thumbs[0][1]
+        tile_w = max(strip.height() * first.width() / max(first.height(), 1), 8.0)
+        times = [t for t, _ in self.thumbs]
+        out: list[tuple[QRectF, int]] = []
+        x = strip.left()
+        while x < strip.right():
+            t = self.time_at(x + tile_w / 2)
+            index = max(bisect.bisect_right(times, t) - 1, 0)
+            out.append((QRectF(x, strip.top(), tile_w, strip.height()), index))
+            x += tile_w
+        return out
+
+    def _paint_strip(self, p: QPainter, strip: QRectF) -> None:
+        p.save()
+        p.setClipRect(strip)
+        for target, index in self.tiles(strip):
+            img = self.thumbs[index][1]
+            # a thumbnail of another shape (a rotated clip) is fitted, never stretched
+            scale = min(
+                target.width() / max(img.width(), 1), target.height() / max(img.height(), 1)
+            )
+            w, h = img.width() * scale, img.height() * scale
+            fitted = QRectF(target.center().x() - w / 2, target.center().y() - h / 2, w, h)
+            p.drawImage(fitted, img)
+        p.restore()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -109,17 +142,7 @@ class Timeline(QWidget):
         p.fillRect(self.rect(), QColor(32, 32, 32))
         p.fillRect(strip, QColor(55, 55, 55))
         if self.thumbs and self.duration:
-            # each thumbnail fills the slice from its time to the next one's
-            for i, (t, img) in enumerate(self.thumbs):
-                x0 = self._x(t if i else 0.0)
-                x1 = self._x(self.thumbs[i + 1][0]) if i + 1 < len(self.thumbs) else self.width()
-                target = QRectF(x0, strip.top(), max(x1 - x0, 1), strip.height())
-                src = QRectF(0, 0, img.width(), img.height())
-                scale = target.height() / max(src.height(), 1)
-                vis_w = min(src.width(), target.width() / max(scale, 1e-6))
-                src.setWidth(vis_w)
-                src.moveLeft((img.width() - vis_w) / 2)
-                p.drawImage(target, img, src)
+            self._paint_strip(p, strip)
         if self.in_s is not None or self.out_s is not None:
             a = self._x(self.in_s if self.in_s is not None else 0.0)
             b = self._x(self.out_s if self.out_s is not None else self.duration)

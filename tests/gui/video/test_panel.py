@@ -10,9 +10,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from evidence_kit.core.store import CaseStore
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.task_status import TaskStatus
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.video.panel import VideoPanel
 from evidence_kit.media.importer import add_files
@@ -238,18 +240,30 @@ def test_hiding_the_panel_pauses_playback(qtbot: Any, setup: Any) -> None:
 
 
 def test_cancelled_clip_adds_nothing(qtbot: Any, setup: Any) -> None:
-    panel, controller, *_ = setup
+    """Issue 18.12: a job showed a bar and Cancel in the panel and in the status bar, and the
+    picture jumped while it ran. Now: the status bar's only, and the picture stays put."""
+    panel, controller, runner, _ = setup
+    status = TaskStatus(runner)
+    qtbot.addWidget(status)
+    status.show()
+    qtbot.waitUntil(lambda: status.current is None, timeout=20000)  # thumbnails, moments
     seek(qtbot, panel, 0.4)
     panel.set_in()
     seek(qtbot, panel, 2.6)
     panel.set_out()
+    view_before = panel.view.geometry()
     panel.make_clip()
-    assert panel.cancel_btn.isVisibleTo(panel)
-    panel.jobs.cancel()
+    assert panel.jobs.running is not None and status.current is panel.jobs.running
+    assert status.isVisible() and status.cancel_button.isVisible()
+    assert not panel.findChildren(QProgressBar)  # one progress place
+    assert not [b for b in panel.findChildren(QPushButton) if b.text() == "Cancel"]
+    qtbot.wait(50)
+    assert panel.view.geometry() == view_before  # the video area does not jump
+    qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.jobs.running is None, timeout=20000)
     assert panel.status.text() == "Cancelled."
     assert [it.kind for it in controller.case.items] == ["video"]
-    assert not panel.cancel_btn.isVisibleTo(panel)
+    assert panel.view.geometry() == view_before
     clips = controller.root / "derived" / "clips"
     assert not clips.exists() or list(clips.iterdir()) == []
 
@@ -285,3 +299,38 @@ def test_caption_and_format_choices_apply_to_grabs_and_are_remembered(
     qtbot.addWidget(again)
     assert not again.caption_box.isChecked() and again.format_box.currentData() == "jpg"
     again.worker.shutdown()
+
+
+@pytest.mark.parametrize("size", [(160, 90), (90, 160)])
+def test_filmstrip_tiles_a_sparse_or_portrait_video_never_stretches(
+    qtbot: Any, size: tuple[int, int]
+) -> None:
+    """Issue 18.12: one keyframe was stretched across the whole timeline (and a portrait
+    one squashed). Now each tile keeps the picture's shape; a picture repeats instead."""
+    from PySide6.QtGui import QColor, QPainter
+
+    from evidence_kit.gui.video.timeline import Timeline
+
+    w, h = size
+    thumb = QImage(w, h, QImage.Format.Format_RGB888)
+    painter = QPainter(thumb)
+    painter.fillRect(0, 0, w // 2, h, QColor(255, 0, 0))
+    painter.fillRect(w // 2, 0, w - w // 2, h, QColor(0, 0, 255))
+    painter.end()
+    timeline = Timeline()
+    qtbot.addWidget(timeline)
+    timeline.resize(800, 72)
+    timeline.set_duration(30.0)
+    timeline.set_thumbs([(0.0, thumb), (25.0, thumb)])  # two keyframes in 30 s
+    shot = timeline.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    row = qimage_rgb(shot)[36, 10:790]
+    red = (row[:, 0] > 150) & (row[:, 2] < 100)
+    blue = (row[:, 2] > 150) & (row[:, 0] < 100)
+    # each tile is red then blue: the widths of the red runs are the pictures' half widths
+    starts = np.flatnonzero(red[1:] & ~red[:-1]) + 1
+    strip_h = 72 - 20
+    tile_w = strip_h * w / h
+    assert len(starts) >= int(780 / tile_w) - 1  # repeated, not one stretched picture
+    assert red.sum() + blue.sum() > 0.9 * len(row)
+    runs = np.diff(np.flatnonzero(np.diff(red.astype(int)) != 0))
+    assert runs.max() <= tile_w / 2 + 3
