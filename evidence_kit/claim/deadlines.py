@@ -20,14 +20,15 @@ from typing import Any
 from evidence_kit.claim import rules
 from evidence_kit.claim.language import home_region
 from evidence_kit.core.events import first_day
+from evidence_kit.core.i18n import N_, ngettext
 from evidence_kit.core.model import Case
 
 SOON_DAYS = 3
-#: what to enter when an anchor is missing
+#: what to enter when an anchor is missing (marked for the catalog, translated where shown)
 NEEDS = {
-    "delivered": "the delivery date (or, if it has not come, the date it was expected)",
-    "expected": "the latest expected delivery date (expected_by)",
-    "ordered": "the order date",
+    "delivered": N_("the delivery date (or, if it has not come, the date it was expected)"),
+    "expected": N_("the latest expected delivery date (expected_by)"),
+    "ordered": N_("the order date"),
 }
 
 
@@ -252,8 +253,8 @@ def earliest(case: Case, today: date | None = None) -> list[Deadline]:
 
 
 def days_text(n: int) -> str:
-    """'1 day', '5 days'."""
-    return f"{n} day{'' if abs(n) == 1 else 's'}"
+    """'1 day', '5 days' ('1 день', '2 дня', '5 дней')."""
+    return ngettext("{n} day", "{n} days", abs(n)).format(n=n)
 
 
 def reply_by(case: Case, today: date) -> date:

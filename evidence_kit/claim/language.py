@@ -14,11 +14,13 @@ import re
 from functools import lru_cache
 
 from evidence_kit.claim.transliterate import is_ukrainian
+from evidence_kit.core.i18n import N_
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
-LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "other": "a language other than English"}
+#: marked for the catalog, translated where shown (i18n.translated)
+LANGUAGE_NAMES = {"ru": N_("Russian"), "uk": N_("Ukrainian"), "other": N_("a language other than English")}  # fmt: skip
 _MIN_SHARE = 0.2  # a Russian word in an English sentence is a name, not Russian text
 
 CURRENCY_REGION = {

@@ -24,6 +24,7 @@ from evidence_kit.claim.short import clip
 from evidence_kit.claim.transliterate import to_ascii
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.events import last_of
+from evidence_kit.core.i18n import N_
 from evidence_kit.core.model import Case
 
 KINDS = (
@@ -40,26 +41,33 @@ KINDS = (
     "appeal",
 )
 TITLES = {
-    "counter_offer": "Reply to the offer",
-    "pushback_as_described": "'It is as described'",
-    "pushback_more_evidence": "'Send more video'",
-    "pushback_close_first": "'Close it first, I'll pay later'",
-    "off_platform": "Payment outside the platform",
-    "escalate": "Escalate to the mediator",
-    "extend_protection": "Extend Buyer Protection",
-    "still_not_received": "Parcel still not here",
-    "carrier": "Letter to the carrier",
-    "chargeback": "Letter to the bank (chargeback)",
-    "appeal": "Appeal the decision",
+    "counter_offer": N_("Reply to the offer"),
+    "pushback_as_described": N_("'It is as described'"),
+    "pushback_more_evidence": N_("'Send more video'"),
+    "pushback_close_first": N_("'Close it first, I'll pay later'"),
+    "off_platform": N_("Payment outside the platform"),
+    "escalate": N_("Escalate to the mediator"),
+    "extend_protection": N_("Extend Buyer Protection"),
+    "still_not_received": N_("Parcel still not here"),
+    "carrier": N_("Letter to the carrier"),
+    "chargeback": N_("Letter to the bank (chargeback)"),
+    "appeal": N_("Appeal the decision"),
 }
-#: what the shopper must know before sending (shown beside the draft, never inside it)
+#: what the shopper must know before sending (shown beside the draft, never inside it); titles
+#: and warnings are marked for the catalog and translated where shown (i18n.translated)
 WARNINGS = {
-    "counter_offer": "Accepting an offer closes the dispute; it cannot be reopened. Decline on "
-    "the dispute page and send this counter.",
-    "pushback_close_first": "Never close a dispute on a promise of later payment: such promises "
-    "are not kept, and a closed dispute cannot be reopened.",
-    "off_platform": "Never pay a fee, give card details or take a payment outside the "
-    "platform: it loses the Buyer Protection.",
+    "counter_offer": N_(
+        "Accepting an offer closes the dispute; it cannot be reopened. Decline "
+        "on the dispute page and send this counter."
+    ),
+    "pushback_close_first": N_(
+        "Never close a dispute on a promise of later payment: such "
+        "promises are not kept, and a closed dispute cannot be reopened."
+    ),
+    "off_platform": N_(
+        "Never pay a fee, give card details or take a payment outside the "
+        "platform: it loses the Buyer Protection."
+    ),
 }
 EXTENDS_PROTECTION = ("aliexpress",)  # the Buyer Protection timer can be extended [A6, M]
 
