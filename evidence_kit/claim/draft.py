@@ -69,6 +69,7 @@ class ClaimDraft:
     price: float | None = None
     stale: list[str] = field(default_factory=list)  # where the edited text no longer matches
     stale_paragraphs: list[str] = field(default_factory=list)  # those paragraphs of `text`
+    inputs: ClaimInputs | None = None  # what the text is made of (the shopper's explanation)
 
     @property
     def pending_suggestions(self) -> list[dict[str, Any]]:
@@ -246,4 +247,5 @@ def draft_claim(case: Case, today: date | None = None, root: Path | None = None)
         price=i.price,
         stale=list(outdated.messages),
         stale_paragraphs=stale_paragraphs,
+        inputs=i,
     )

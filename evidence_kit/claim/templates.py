@@ -59,7 +59,7 @@ KIND_LABEL = {
 }
 # titles the app gives grabbed frames and cut clips ("Frame 00:00:03.000"): the citation
 # already says that, so they are not repeated
-_AUTO_TITLE = re.compile(r"^(?:frame|clip)\s+\d{1,2}:\d{2}", re.I)
+AUTO_TITLE = re.compile(r"^(?:frame|clip)\s+\d{1,2}:\d{2}", re.I)
 # a reply that says there was none
 NO_REPLY = re.compile(
     r"^\s*(?:no|none|nothing|no reply|no answer|no response|not yet|нет|нет ответа|"
@@ -149,7 +149,7 @@ def exhibits(
             continue
         title = words.get(f"items.{it.id}.title", it.title).strip()
         shows = words.get(f"items.{it.id}.shows", it.shows).strip()
-        if _AUTO_TITLE.match(title) or is_file_name(title, it):
+        if AUTO_TITLE.match(title) or is_file_name(title, it):
             title = ""  # "Frame 00:00:03.000", "IMG_2041": the citation says more without it
         title = shows or title
         parent = numbers.get(it.parent or "", "")

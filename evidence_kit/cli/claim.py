@@ -1,5 +1,6 @@
 """Command line: `claim CASE [--short] [--json]`: the draft claim, its deadlines, earliest filing
-days, checklist, refund advice, the platform's notes and the wording suggestions to decide."""
+days, checklist, refund advice, the platform's notes and the wording suggestions to decide;
+`--explain ru|en` explains them in the shopper's language."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
         action="store_true",
         help="translate your notes to English (uses the internet); shows them, --apply saves them",
     )
+    p.add_argument(
+        "--explain",
+        choices=("ru", "en"),
+        help="the claim, its deadlines and checklist explained in your language (the claim "
+        "you send stays English)",
+    )
     p.add_argument("--backend", default="google", help="translation service: google or mymemory")
     p.add_argument("--apply", action="store_true", help="with --translate: save the translation")
     p.set_defaults(func=cmd_claim)
@@ -84,6 +91,15 @@ def cmd_claim(args: argparse.Namespace) -> int:
         return _translate(store, args)
     if _apply_edits(store, args, today):
         store.save()
+    if args.explain:
+        from evidence_kit.claim.explain import explain_claim
+
+        explained = explain_claim(store.case, args.explain, today, root=store.root)
+        if args.json:
+            print_json(explained.to_dict())
+        else:
+            print(explained.text())
+        return 0
     draft = draft_claim(store.case, today, root=store.root)
     if args.json:
         print_json(draft.to_dict())

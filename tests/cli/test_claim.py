@@ -183,3 +183,23 @@ def test_readme_documents_every_case_set_key() -> None:
     section = readme.split("### Keys for `case set`")[1].split("\n## ")[0]
     for key in FACT_KEYS + CLAIM_KEYS:
         assert f"| `{key}` |" in section, key
+
+
+def test_claim_explained_in_russian_and_english(case_dir: Path) -> None:
+    out = run("claim", str(case_dir), "--explain", "ru", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Ваша претензия по-русски")
+    assert "Оплачено: 40,00\xa0$" in out.stdout and "05.12.2026" in out.stdout
+    assert "Размер: в описании — «EU 42»; получено — «EU 40»." in out.stdout
+    assert "[ ] Не подтверждайте получение, пока спор открыт." in out.stdout
+    english = run("claim", str(case_dir), "--explain", "en", "--today", "2026-11-26")
+    assert english.returncode == 0, english.stderr
+    assert "--- Deadlines ---" in english.stdout and "--- Before you submit ---" in english.stdout
+    assert "2026-12-05: Last day to open the dispute (9 days left)" in english.stdout
+    doc = json.loads(run("claim", str(case_dir), "--explain", "ru", "--json").stdout)
+    assert doc["language"] == "ru" and doc["sections"][0]["heading"] == "Тема"
+    # the claim itself stays English
+    plain = run("claim", str(case_dir), "--today", "2026-11-26")
+    assert plain.stdout.startswith("Subject: AliExpress order 8123") and "40.00 USD" in plain.stdout
+    bad = run("claim", str(case_dir), "--explain", "de")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
