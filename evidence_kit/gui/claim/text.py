@@ -86,7 +86,11 @@ class ClaimTextPanel(QWidget):
         )
         self.translate_button = QPushButton(self.tr("Translate to English..."), self)
         self.translate_button.clicked.connect(self.translate_text_requested.emit)
-        for b in (self.regenerate_button, self.copy_button, self.translate_button):
+        self.explain_button = QPushButton(self.tr("Show in Russian"), self)
+        self.explain_button.setToolTip(self.tr("The same claim explained in Russian (read only)"))
+        self.explain_button.clicked.connect(self.explain)
+        buttons_shown = (self.regenerate_button, self.copy_button, self.translate_button)
+        for b in (*buttons_shown, self.explain_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -108,6 +112,14 @@ class ClaimTextPanel(QWidget):
         row.addWidget(copy_short)
         row.addStretch(1)
         layout.addLayout(row)
+
+    def explain(self) -> None:
+        """The claim explained in the shopper's language, beside the English (read only)."""
+        from evidence_kit.claim.explain import explain_claim
+        from evidence_kit.gui.help.explain_view import show_explanation
+
+        case, root = self.controller.case, self.controller.root
+        show_explanation(lambda language: explain_claim(case, language, root=root), self)
 
     def show_draft(self, draft: ClaimDraft) -> None:
         """Show the draft; the editor keeps the cursor when the text is unchanged."""

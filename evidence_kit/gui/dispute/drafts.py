@@ -25,6 +25,7 @@ from evidence_kit.claim.dispute import message_edits, messages
 from evidence_kit.claim.dispute.messages import Message
 from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.core.errors import EvidenceKitError
+from evidence_kit.core.i18n import translated
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
@@ -62,6 +63,8 @@ class DraftsPanel(QWidget):
         self.copy_button = QPushButton(self.tr("Copy text"), self)
         self.regenerate_button = QPushButton(self.tr("Regenerate from the case"), self)
         self.pdf_button = QPushButton(self.tr("Save as PDF with stills…"), self)
+        self.explain_button = QPushButton(self.tr("Show in Russian"), self)
+        self.explain_button.setToolTip(self.tr("This draft explained in Russian (read only)"))
         self.short_label = QLabel(self)
         self.short = QPlainTextEdit(self)
         self.short.setObjectName("messageShort")
@@ -80,7 +83,7 @@ class DraftsPanel(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.editor, 3)
         row = QHBoxLayout()
-        for b in (self.copy_button, self.regenerate_button, self.pdf_button):
+        for b in (self.copy_button, self.regenerate_button, self.pdf_button, self.explain_button):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
@@ -96,6 +99,15 @@ class DraftsPanel(QWidget):
         self.copy_short.clicked.connect(lambda: self._copy(self.short.toPlainText()))
         self.regenerate_button.clicked.connect(self.regenerate)
         self.pdf_button.clicked.connect(lambda: self.pdf_requested.emit(self.current_kind()))
+        self.explain_button.clicked.connect(self.explain)
+
+    def explain(self) -> None:
+        """This draft explained in the shopper's language, beside the English (read only)."""
+        from evidence_kit.claim.explain_messages import explain_message
+        from evidence_kit.gui.help.explain_view import show_explanation
+
+        case, kind = self.controller.case, self.current_kind()
+        show_explanation(lambda language: explain_message(case, kind, language), self)
 
     def current_kind(self) -> str:
         return str(self.kind.currentData() or "")
@@ -137,7 +149,7 @@ class DraftsPanel(QWidget):
     def _show(self, message: Message | None, reason: str) -> None:
         self.message = message
         for w in (self.editor, self.copy_button, self.regenerate_button, self.pdf_button,
-                  self.short, self.copy_short, self.subject):  # fmt: skip
+                  self.short, self.copy_short, self.subject, self.explain_button):  # fmt: skip
             w.setEnabled(message is not None)
         if message is None:
             self.state.setText(self.tr("No draft now: {0}").format(reason))
@@ -152,7 +164,7 @@ class DraftsPanel(QWidget):
         edited = self.tr("edited by you") if message.edited else self.tr("generated from the case")
         self.state.setText(f"{audience.get(message.to, '')} · {edited}")
         self.subject.setText(message.subject)
-        self.warnings.setText("\n".join("⚠ " + w for w in message.warnings))
+        self.warnings.setText("\n".join("⚠ " + translated(w) for w in message.warnings))
         self.warnings.setVisible(bool(message.warnings))
         if not self._timer.isActive():
             self._set_text(self.editor, message.text)
