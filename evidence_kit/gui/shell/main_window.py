@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.act_guide = self._action(self.tr("&Guide"), self.show_guide, K.HelpContents)
+        help_menu.addAction(self.act_guide)
         self.act_log_folder = self._action(
             self.tr("Open &log folder"), lambda: open_log_folder(self)
         )
@@ -336,6 +338,11 @@ class MainWindow(QMainWindow):
     def error(self, headline: str, detail: str) -> None:
         """Tell the user what went wrong and that nothing was lost."""
         QMessageBox.warning(self, self.tr("Evidence Kit"), f"{headline}\n\n{detail}")
+
+    def show_guide(self) -> None:
+        from evidence_kit.gui.help.guide import show_guide
+
+        show_guide(self)
 
     def about(self) -> None:
         from evidence_kit import __version__
