@@ -56,14 +56,23 @@ class FactsForm(QWidget):
         heading = QLabel(self.tr("Order facts"), self)
         theme.set_role(heading, "heading")
         form.addRow(heading)
-        form.addRow(self.tr("Platform"), self.platform)
-        form.addRow(self.tr("Order number"), self.order_id)
-        form.addRow(self.tr("Item"), self.item)
-        form.addRow(self.tr("Price paid"), price_row)
-        form.addRow(self.tr("Store / seller"), self.store_name)
-        form.addRow(self.tr("Tracking number"), self.tracking)
-        form.addRow(self.tr("Ordered on"), self.ordered)
-        form.addRow(self.tr("Delivered on"), self.delivered)
+        #: each fact's name on the form, which also names its undo step ("Change Item")
+        self.names = {
+            "platform": self.tr("Platform"), "order_id": self.tr("Order number"),
+            "item": self.tr("Item"), "price": self.tr("Price paid"),
+            "currency": self.tr("Currency"), "store": self.tr("Store / seller"),
+            "tracking": self.tr("Tracking number"), "ordered": self.tr("Ordered on"),
+            "delivered": self.tr("Delivered on"),
+        }  # fmt: skip
+        names = self.names
+        form.addRow(names["platform"], self.platform)
+        form.addRow(names["order_id"], self.order_id)
+        form.addRow(names["item"], self.item)
+        form.addRow(names["price"], price_row)
+        form.addRow(names["store"], self.store_name)
+        form.addRow(names["tracking"], self.tracking)
+        form.addRow(names["ordered"], self.ordered)
+        form.addRow(names["delivered"], self.delivered)
         form.addRow(self.message)
 
         self.platform.currentIndexChanged.connect(
@@ -95,9 +104,7 @@ class FactsForm(QWidget):
         self.message.setText("")
         if new == current:
             return
-        self.controller.push(
-            SetValues({key: value}, self.tr("Change {0}").format(key.replace("_", " ")))
-        )
+        self.controller.push(SetValues({key: value}, self.tr("Change {0}").format(self.names[key])))
 
     def load(self) -> None:
         """Show the case's facts (after open, undo or redo)."""

@@ -121,15 +121,15 @@ class FrameJobs(QObject):
                 return best.pts_s, score, here
 
         def done(result: tuple[float, float, float]) -> None:
-            pts, score, here = result
+            pts = result[0]
             if abs(pts - t) < 1e-6:
                 panel.status.setText(self.tr("This frame is already the sharpest within ±0.5 s."))
                 return
             panel.worker.seek(pts)
             panel.status.setText(
-                self.tr(
-                    "Sharper frame at {0} ({1:.0f} vs {2:.0f} here). Press G to grab it."
-                ).format(format_time(pts), score, here)
+                self.tr("A sharper frame is at {0}, a moment away. Press G to grab it.").format(
+                    format_time(pts)
+                )
             )
 
         self.run(self.tr("Looking for the sharpest frame"), work, done)

@@ -20,6 +20,7 @@ from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.core.timecode import format_time
+from evidence_kit.gui.base import icons
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import remove_items
 from evidence_kit.gui.base.qt_image import array_to_qimage
@@ -164,7 +165,7 @@ class VideoPanel(VideoPanelView):
         self.info = info
         end = info.readable_s if info.readable_s is not None else info.duration_s
         self.timeline.set_duration(end)
-        rot = self.tr(", rotated {0}° upright").format(info.rotation) if info.rotation else ""
+        rot = self.tr(" · turned upright") if info.rotation else ""  # filmed sideways
         vfr = self.tr(" variable") if info.variable_frame_rate else ""
         title = self.video.title if self.video else ""
         text = f"{title} — {format_time(info.duration_s)} · {info.width}×{info.height} · {info.fps:g} fps{vfr}{rot}"  # noqa: E501
@@ -194,6 +195,7 @@ class VideoPanel(VideoPanelView):
 
     def _on_playing(self, playing: bool) -> None:
         self.play_btn.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_btn.setIcon(icons.icon("pause" if playing else "play"))
 
     # --- scrubbing and playback -------------------------------------------------------------
 
@@ -252,7 +254,9 @@ class VideoPanel(VideoPanelView):
             self.timeline.set_thumbs(list(zip(self._thumb_times, self._thumb_images, strict=True)))
             self._start_moments()
 
-        task = self.runner.start(self.tr("Thumbnails"), work, on_done=done, on_error=self._bg_error)
+        task = self.runner.start(
+            self.tr("Making the filmstrip"), work, on_done=done, on_error=self._bg_error
+        )
         self._bg_tasks.append(task)
 
     def _start_moments(self) -> None:
@@ -275,7 +279,7 @@ class VideoPanel(VideoPanelView):
             self.moment_list.clear()
             for m in moments:
                 row = QListWidgetItem(
-                    self.tr("{0}  (change {1:.0%})").format(format_time(m.pts_s), m.score)
+                    self.tr("{0}  — {1}").format(format_time(m.pts_s), self._change_words(m.score))
                 )
                 row.setData(PTS_ROLE, m.pts_s)
                 self.moment_list.addItem(row)
@@ -284,6 +288,14 @@ class VideoPanel(VideoPanelView):
             self.tr("Key moments"), work, on_done=done, on_error=self._bg_error
         )
         self._bg_tasks.append(task)
+
+    def _change_words(self, score: float) -> str:
+        """How much the picture changes at a suggested moment, in words, not a percentage."""
+        if score >= 0.25:
+            return self.tr("the picture changes a lot")
+        if score >= 0.05:
+            return self.tr("the picture changes")
+        return self.tr("a small change")
 
     def _bg_error(self, exc: Exception) -> None:
         self.status.setText(str(exc))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.gui.base import icons
 from evidence_kit.gui.video.timeline import Timeline
 from evidence_kit.gui.video.view import FrameView
 
@@ -96,6 +97,20 @@ class VideoPanelView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
+        self._add_icons()
+
+    def _add_icons(self) -> None:
+        """Line icons on the buttons (they follow light and dark); a frame step is its icon."""
+        for button, name in (
+            (self.play_btn, "play"), (self.back_s_btn, "rewind"), (self.back_f_btn, "step-back"),
+            (self.fwd_f_btn, "step-forward"), (self.fwd_s_btn, "fast-forward"),
+            (self.grab_btn, "camera"), (self.sharp_btn, "sparkles"),
+            (self.in_btn, "arrow-right-from-line"), (self.out_btn, "arrow-right-to-line"),
+            (self.clip_btn, "scissors"), (self.accept_btn, "image-plus"),
+        ):  # fmt: skip
+            button.setIcon(icons.icon(name))
+        for button in (self.back_f_btn, self.fwd_f_btn):
+            button.setText("")
 
     def _button(self, text: str, tip: str) -> QPushButton:
         b = QPushButton(text, self)

@@ -76,7 +76,7 @@ def thumbnails(
     for i, (t, key) in enumerate(zip(targets, keys, strict=True)):
         if cancel is not None:
             cancel.check()
-        progress(i / len(targets), f"Thumbnail {i + 1} of {len(targets)}")
+        progress(i / len(targets), "")  # the caller's label says what is being made
         near = 0 <= t - key <= slack and round(key, 6) not in used
         if near or not exact:
             decoded = reader.keyframe_at(t)
@@ -87,7 +87,7 @@ def thumbnails(
         used.add(round(decoded.pts_s, 6))
         rgb = reader.to_rgb(decoded, max_side=max_side)
         out.append(Thumb(t, decoded.pts_s, decoded.key, rgb))
-    progress(1.0, "Thumbnails ready")
+    progress(1.0, "")
     return out
 
 

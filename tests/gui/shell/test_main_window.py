@@ -154,6 +154,7 @@ def test_facts_form_edits_are_saved_and_undoable(qtbot, window, tmp_path) -> Non
     form.price.setText("12,5")
     form.price.editingFinished.emit()
     assert CaseStore.open(store.root).case.facts.price == 12.5
+    assert window.controller.undo_stack.undoText() == "Change Price paid"  # the form's words
     form.price.setText("cheap")
     form.price.editingFinished.emit()
     assert "price must be a number" in form.message.text()
