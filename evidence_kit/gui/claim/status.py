@@ -93,7 +93,8 @@ def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
         rows.append(theme.span(line, "warn"))
     hint = theme.css("hint")
     for d in every:
-        color = theme.css(STATUS_COLORS[d.status]) if STATUS_COLORS.get(d.status) else "inherit"
+        status = STATUS_COLORS.get(d.status)
+        color = theme.css(status) if status else theme.palette().windowText().color().name()
         source = source_link((d.source, d.confidence))
         today = " <i>(if opened today)</i>" if d.assumed and not d.needs else ""
         lines = [d.note] + ([f"Enter {d.needs}."] if d.needs and d.note.find("Enter") < 0 else [])

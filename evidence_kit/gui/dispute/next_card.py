@@ -101,7 +101,9 @@ class DeadlineList(QWidget):
         for d in deadlines:
             source = source_link((d.source, d.confidence))
             late = d.days_left < 0
-            colour = theme.css("bad") if late or d.days_left <= 3 else "inherit"
+            # rich text has no CSS inheritance: a cell not in red gets the palette's text colour
+            soon = late or d.days_left <= 3
+            colour = theme.css("bad") if soon else theme.palette().windowText().color().name()
             when = self.tr("from {0}").format(d.date) if d.kind == "earliest" else d.date
             left = self.tr("%n day(s) ago", "", -d.days_left) if late else self.tr("%n day(s)", "", d.days_left)  # fmt: skip
             rows.append(

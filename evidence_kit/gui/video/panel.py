@@ -291,9 +291,9 @@ class VideoPanel(VideoPanelView):
 
     def _change_words(self, score: float) -> str:
         """How much the picture changes at a suggested moment, in words, not a percentage."""
-        if score >= 0.25:
+        if score >= 0.2:
             return self.tr("the picture changes a lot")
-        if score >= 0.05:
+        if score >= 0.03:
             return self.tr("the picture changes")
         return self.tr("a small change")
 
