@@ -99,7 +99,7 @@ def build_case(work: Path, photos: int, frames: int, seconds: int, platform: str
             case_ops.add_annotation(
                 store.case, it.id, {"type": "redact", "rect": [100, 100, 900, 400]}
             )
-    folder = store.derived("frames")
+    folder = store.extracted("frames")
     new_items = []
     for k in range(frames):
         at = (k + 0.5) * seconds / frames

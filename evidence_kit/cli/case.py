@@ -1,4 +1,4 @@
-"""Command line: `case new/add/set/show`, `open` and `demo`."""
+"""Command line: `case new/add/set/show/empty-bin/rebuild`, `open` and `demo`."""
 
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p = case_sub.add_parser("empty-bin", help="delete the files of removed items for good")
     p.add_argument("case", type=Path)
     p.set_defaults(func=cmd_empty_bin)
+
+    p = case_sub.add_parser("rebuild", help="make the caches in derived/ again (thumbnails)")
+    p.add_argument("case", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_rebuild)
 
     p = sub.add_parser("open", help="open a case in the desktop app")
     p.add_argument("case", type=Path)
@@ -174,6 +179,20 @@ def cmd_empty_bin(args: argparse.Namespace) -> int:
     store = open_case(args.case, write=True)
     count = store.empty_bin()
     print(f"Deleted {count} removed item(s).")
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from evidence_kit.cli.case_access import open_case
+    from evidence_kit.cli.output import print_json
+    from evidence_kit.media.image.item_thumbs import rebuild_thumbnails
+
+    store = open_case(args.case, write=True)
+    made = rebuild_thumbnails(store)
+    if args.json:
+        print_json({"thumbnails": made, "folder": str(store.derived_dir)})
+    else:
+        print(f"Rebuilt {made} thumbnail(s) in {store.derived_dir}.")
     return 0
 
 

@@ -63,6 +63,10 @@ class CaseChangedError(CaseError):
     """case.json changed on disk after it was read, so saving would lose that change."""
 
 
+class UnsafePathError(CaseError):
+    """A file or folder of the case is a link that leads outside the case folder."""
+
+
 class DiskFullError(EvidenceKitError):
     """The disk filled up; whatever was half-written has been removed."""
 

@@ -2,8 +2,10 @@
 
 Every writer holds the case lock while it works, so whatever the next holder finds here
 belongs to a process that died (kill -9, a crash, a power cut) and can go: a half-copied
-`originals/.<id>.part`, a copy whose item never reached case.json, an unsaved
-`.case.*.tmp`. Only files named the way the importer and the store name them are touched.
+`originals/.<id>.part`, a copy whose item never reached case.json, a frame or clip whose
+item never did, an unsaved `.case.*.tmp`, an export's staging folder. Only files named the
+way the importer, the grabs, the store and the export name them are touched, and only in
+folders that lie inside the case (a link out of it is never followed).
 """
 
 from __future__ import annotations
@@ -11,46 +13,56 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 from pathlib import Path
 
-#: the importer's stored name: a 6-hex item id, an underscore, the safe name
-_IMPORTED = re.compile(r"^[0-9a-f]{6}_")
+from evidence_kit.core.case_paths import remove_file, resolves_inside
+
+#: the importer's stored name, and a grab's, clip's or comparison's: a 6-hex item id, "_"
+_OURS = re.compile(r"^[0-9a-f]{6}_")
+#: half-written files: the importer's copy, a grab's frame, a clip, a comparison
+_PARTIAL = re.compile(r"^\.(.+\.part|clip\..+\.mp4|render-.+\.tmp)$")
+#: an export is built in a hidden folder beside the export folders, then renamed into place
+STAGING_PREFIX = ".evidence-kit-export-"
+BUILDING = ".building"  # the lock file a running export holds inside its staging folder
+#: folders holding extracted exhibits (their files are named by their item's parent id)
+_EXTRACTED = ("extracted/frames", "extracted/clips", "extracted/compare")
 
 
-def clean(root: Path, originals: Path, referenced: set[str]) -> str:
+def clean(root: Path, referenced: set[str]) -> str:
     """Remove the leftovers; return one line saying what went ("" when nothing did).
 
     referenced: the real paths of every file a live or binned item uses.
     """
     temps = [*root.glob(".case.*.tmp"), *root.glob(".probe.*")]
     parts: list[Path] = []
-    orphans: list[Path] = []
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(originals):
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            if entry.name.startswith(".") and entry.name.endswith(".part"):
-                parts.append(Path(entry.path))
-            elif _IMPORTED.match(entry.name) and os.path.realpath(entry.path) not in referenced:
-                orphans.append(Path(entry.path))
+    orphans: dict[str, list[Path]] = {"originals": [], "extracted": []}
+    for folder in ("originals", *_EXTRACTED):
+        for path in _files(root, root / folder):
+            if _PARTIAL.match(path.name):
+                parts.append(path)
+            elif _OURS.match(path.name) and os.path.realpath(path) not in referenced:
+                orphans[folder.split("/")[0]].append(path)
+    found = {"parts": parts, **orphans, "temps": temps}
+    removed = dict.fromkeys([*found, "exports"], 0)
     freed = 0
-    removed = {"temps": 0, "parts": 0, "orphans": 0}
-    for kind, paths in (("temps", temps), ("parts", parts), ("orphans", orphans)):
+    for kind, paths in found.items():
         for path in paths:
             size = _remove(path)
             if size is not None:
                 removed[kind] += 1
                 freed += size
-    said = []
-    if removed["parts"]:
-        said.append(f"{removed['parts']} unfinished cop{'y' if removed['parts'] == 1 else 'ies'}")
-    if removed["orphans"]:
-        n = removed["orphans"]
-        said.append(f"{n} imported file{'' if n == 1 else 's'} that never reached the case")
-    if removed["temps"]:
-        n = removed["temps"]
-        said.append(f"{n} unsaved temporary file{'' if n == 1 else 's'}")
+    for staging in staging_folders(root / "exports", root):
+        size = remove_staging(staging)
+        if size is not None:
+            removed["exports"] += 1
+            freed += size
+    said = [
+        f"{removed[kind]} {one if removed[kind] == 1 else many}"
+        for kind, one, many in _WORDS
+        if removed[kind]
+    ]
     if not said:
         return ""
     return (
@@ -59,18 +71,69 @@ def clean(root: Path, originals: Path, referenced: set[str]) -> str:
     )
 
 
-def _remove(path: Path) -> int | None:
+_WORDS = (
+    ("parts", "unfinished copy", "unfinished copies"),
+    ("originals", "imported file that never reached the case", "imported files that never reached the case"),
+    ("extracted", "frame or clip that never reached the case", "frames or clips that never reached the case"),
+    ("temps", "unsaved temporary file", "unsaved temporary files"),
+    ("exports", "unfinished export", "unfinished exports"),
+)  # fmt: skip
+
+
+def _files(root: Path, folder: Path) -> list[Path]:
+    """The plain files directly in `folder`, if it is a real folder inside the case."""
+    if folder.is_symlink() or not resolves_inside(root, folder):
+        return []
+    with contextlib.suppress(OSError):
+        return [Path(e.path) for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+    return []
+
+
+def staging_folders(parent: Path, root: Path | None = None) -> list[Path]:
+    """The export staging folders in `parent` (real folders, never links)."""
+    if parent.is_symlink() or (root is not None and not resolves_inside(root, parent)):
+        return []
+    with contextlib.suppress(OSError):
+        return [
+            Path(e.path)
+            for e in os.scandir(parent)
+            if e.name.startswith(STAGING_PREFIX) and e.is_dir(follow_symlinks=False)
+        ]
+    return []
+
+
+def remove_staging(folder: Path) -> int | None:
+    """Delete an export's staging folder if no export is building in it; returns its size.
+
+    A running export holds the lock file inside it (an OS lock, gone with its process), so
+    only a dead export's folder goes, even in a folder several cases export to.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / BUILDING), thread_local=False)
     try:
-        info = path.lstat()
-        if stat.S_ISREG(info.st_mode):
-            path.chmod(stat.S_IRUSR | stat.S_IWUSR)  # originals are read-only
-        elif not stat.S_ISLNK(info.st_mode):
-            return None  # a folder or a device: not ours
-        path.unlink()  # a link goes, never what it points to
-        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):
+        return None
+    lock.release()  # its owner is dead: nothing will write here again
+    try:
+        size = sum(
+            p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink() and p.is_file()
+        )
+        shutil.rmtree(folder)
     except OSError:
         return None
     return size
+
+
+def _remove(path: Path) -> int | None:
+    try:
+        info = path.lstat()
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            return None  # a folder or a device: not ours
+        return remove_file(path)
+    except OSError:
+        return None
 
 
 def _size(n: int) -> str:

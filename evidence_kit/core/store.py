@@ -11,13 +11,29 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from evidence_kit.core import activity_log, case_checks, case_ops, case_values, leftovers, log_file
+from evidence_kit.core import (
+    activity_log,
+    case_checks,
+    case_ops,
+    case_paths,
+    case_values,
+    leftovers,
+    log_file,
+    migrations,
+)
 from evidence_kit.core.case_lock import APP, CaseLock, signature, stat_signature
+from evidence_kit.core.case_paths import (
+    CASE_FILE,
+    DERIVED,
+    EXPORTS,
+    EXTRACTED,
+    ORIGINALS,
+    CaseFolders,
+)
 from evidence_kit.core.errors import (
     CaseChangedError,
     CaseCorruptError,
@@ -29,16 +45,10 @@ from evidence_kit.core.errors import (
     SchemaTooNewError,
     describe_os_error,
 )
-from evidence_kit.core.migrations import MIGRATIONS
 from evidence_kit.core.model import SCHEMA_VERSION, Case, Facts, Item
 
-CASE_FILE = "case.json"
-ORIGINALS = "originals"
-DERIVED = "derived"
-EXPORTS = "exports"
 
-
-class CaseStore:
+class CaseStore(CaseFolders):
     """An open case: its folder and its in-memory model.
 
     A store opened with `lock=True` holds the case lock until `close()`: no other process
@@ -57,44 +67,6 @@ class CaseStore:
         self._backup: bytes | None = None  # the pre-migration file, until it is written
         self._log_on_disk = log_file.LogOnDisk()  # the log lines case.json names
 
-    # --- locations ---------------------------------------------------------------------
-
-    @property
-    def name(self) -> str:
-        """The case's name: its folder name."""
-        return self.root.name
-
-    @property
-    def case_file(self) -> Path:
-        return self.root / CASE_FILE
-
-    @property
-    def log_file(self) -> Path:
-        return self.root / log_file.LOG_FILE
-
-    @property
-    def originals_dir(self) -> Path:
-        return self.root / ORIGINALS
-
-    @property
-    def derived_dir(self) -> Path:
-        return self.root / DERIVED
-
-    @property
-    def exports_dir(self) -> Path:
-        return self.root / EXPORTS
-
-    def path_of(self, item_or_rel: Item | str) -> Path:
-        """Absolute path of an item's file (or of a case-relative path)."""
-        rel = item_or_rel if isinstance(item_or_rel, str) else item_or_rel.file
-        return self.root / rel
-
-    def derived(self, *parts: str) -> Path:
-        """A folder under derived/, created on demand."""
-        path = self.derived_dir.joinpath(*parts)
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-
     # --- lifecycle ---------------------------------------------------------------------
 
     @classmethod
@@ -104,7 +76,7 @@ class CaseStore:
         if (root / CASE_FILE).exists():
             raise CaseExistsError(f"There is already a case in {root}.")
         try:
-            for sub in ("", ORIGINALS, DERIVED, EXPORTS):
+            for sub in ("", ORIGINALS, EXTRACTED, DERIVED, EXPORTS):
                 (root / sub).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise describe_os_error(exc, root) from exc
@@ -192,7 +164,7 @@ class CaseStore:
             doc["log"], on_disk = log_file.read(root, doc.pop("log_head", None))
         case_checks.check_depth(doc)
         while doc["schema_version"] < SCHEMA_VERSION:
-            doc = MIGRATIONS[doc["schema_version"]](doc)
+            doc = migrations.MIGRATIONS[doc["schema_version"]](doc)
         try:
             store = cls(root, Case.from_dict(doc))
         except CaseCorruptError as exc:
@@ -210,13 +182,31 @@ class CaseStore:
         return store
 
     def _tidy(self) -> None:
-        """Under the lock: remove what an interrupted writer left, save a migration."""
-        used = {os.path.realpath(self.path_of(it)) for it in self.case.items + self.case.bin}
-        note = leftovers.clean(self.root, self.originals_dir, used)
-        if note:
-            self.notes.append(note)
+        """Under the lock: move exhibits out of derived/ (cases from before extracted/),
+        remove what an interrupted writer left, save a migration."""
+        everything = self.case.items + self.case.bin
+        moved = migrations.relocate_exhibits(self.root, everything)
+        migrations.relocate_takes(self.root)
+        used = {os.path.realpath(self.root / it.file) for it in everything}
+        self.notes += [n for n in [leftovers.clean(self.root, used)] if n]
+        if moved:
+            activity_log.append(
+                self.case, "exhibits_moved", items=[it.id for it, _ in moved], to=EXTRACTED
+            )
+            self.notes.append(
+                f"moved {len(moved)} frame(s), clip(s) and comparison(s) from {DERIVED}/, "
+                f"which holds only caches now, to {EXTRACTED}/"
+            )
+            if self._backup is None:
+                self._backup = self.case_file.read_bytes()
         if self._backup is not None:
-            self._write()
+            try:
+                self._write()
+            except BaseException:
+                if moved:
+                    migrations.put_back(self.root, moved)
+                    self.case.log.pop()
+                raise
 
     def hold(self, wait: float | None = None, holder: str = APP) -> None:
         """Keep the case lock from now until close(): the app does this for the case it shows.
@@ -318,9 +308,12 @@ class CaseStore:
                 Path(tmp).unlink(missing_ok=True)
 
     def check_writable(self) -> None:
-        """Raise CaseReadOnlyError before starting work that must write to the case."""
+        """Raise CaseReadOnlyError before starting work that must write to the case, and
+        UnsafePathError when originals/ is a link out of it (the other folders are
+        checked where they are written: store.folder)."""
         if self.read_only:
             raise CaseLockedError(self.read_only)
+        case_paths.case_folder(self.root, ORIGINALS, create=False)
         if not os.access(self.root, os.W_OK) or not os.access(self.originals_dir, os.W_OK):
             raise CaseReadOnlyError(f"The case folder {self.root} cannot be written (read-only?).")
         try:
@@ -349,28 +342,19 @@ class CaseStore:
         link) of a live file is never deleted, and nothing outside the case folder is ever
         touched. Every file is tried; the first that cannot be deleted is then reported.
         """
-        root = os.path.realpath(self.root)
-        live = {os.path.realpath(self.path_of(it)) for it in self.case.items}
+        live = {os.path.realpath(self.root / it.file) for it in self.case.items}
         problems: list[EvidenceKitError] = []
         for it in items:
-            path = self.path_of(it)
-            real = os.path.realpath(path)
-            if not real.startswith(root + os.sep) or real in live or not path.exists():
+            path = self.root / it.file
+            inside = case_paths.resolves_inside(self.root, path)
+            if not inside or os.path.realpath(path) in live or not path.exists():
                 continue
             try:
-                if not path.is_symlink():  # a link goes; never chmod what it points to
-                    path.chmod(stat.S_IWUSR | stat.S_IRUSR)
-                path.unlink()
+                case_paths.remove_file(path)
             except OSError as exc:
                 problems.append(describe_os_error(exc, path))
         if problems:
             raise problems[0]
-
-
-def make_read_only(path: Path) -> None:
-    """Drop write permission for everyone: originals are never modified."""
-    mode = path.stat().st_mode
-    path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _fsync_dir(path: Path) -> None:

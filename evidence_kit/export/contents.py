@@ -37,7 +37,7 @@ class BundleContents:
         numbers = exhibit_numbers(store.case)
         for it in plan.sealed:
             arc = plan.originals[it.id]
-            self.entries.append(BundleEntry(arc, store.path_of(it), it.sha256))
+            self.entries.append(BundleEntry(arc, store.checked(it, cancel=self.cancel), it.sha256))
             self.listed.append(
                 M.FileEntry(
                     path=arc,

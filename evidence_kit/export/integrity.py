@@ -1,13 +1,15 @@
 """Before anything is written: every original is still the file that was imported.
 
-A missing file or a changed hash refuses the export, naming the file, so nothing is ever
-sealed under a stale hash.
+A missing file, a changed hash or a link out of the case folder refuses the export, naming
+the file, so nothing is ever sealed under a stale hash and nothing from outside the case is
+sealed at all. Each file checked here is trusted by the jobs that read it next (the check's
+cache, core/file_check.py), so it is hashed once per export.
 """
 
 from __future__ import annotations
 
 from evidence_kit.core.errors import IntegrityError
-from evidence_kit.core.hashing import sha256_file
+from evidence_kit.core.file_check import check_file
 from evidence_kit.core.model import Item, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn
@@ -16,7 +18,8 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn
 def check_originals(
     store: CaseStore, items: list[Item], progress: ProgressFn, cancel: CancelToken
 ) -> None:
-    """Refuse (IntegrityError naming the file) if any file is missing or changed."""
+    """Refuse (IntegrityError or UnsafePathError naming the file) if any file is missing,
+    changed or outside the case."""
     numbers = exhibit_numbers(store.case)
     total = sum(it.bytes for it in items) or 1
     done = 0
@@ -26,11 +29,15 @@ def check_originals(
         path = store.path_of(it)
         if not path.is_file():
             raise IntegrityError(f"{label} is missing from the case folder; export refused.")
-        digest = sha256_file(path, _offset(progress, done, it.bytes, total), cancel)
-        if digest != it.sha256:
-            raise IntegrityError(
-                f"{label} has changed since it was imported (SHA-256 mismatch); export refused."
-            )
+        check_file(
+            path,
+            it.sha256,
+            it.bytes,
+            label,
+            refused="export refused",
+            progress=_offset(progress, done, it.bytes, total),
+            cancel=cancel,
+        )
         done += it.bytes
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.core import activity_log
+from evidence_kit.core.case_paths import EXPORTS
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Case
@@ -96,7 +97,8 @@ def export_case(
     """
     cancel = cancel or CancelToken()
     plan = plan_export(store, platform, upload=upload, shareable=shareable)
-    out_dir = Path(out_dir).expanduser().absolute() if out_dir else store.exports_dir
+    # the case's own exports/ must lie inside it; a folder the shopper names is theirs
+    out_dir = Path(out_dir).expanduser().absolute() if out_dir else store.folder(EXPORTS)
     check_originals(store, plan.sealed, Steps(progress).sub(0, 10), cancel)
     draft = _draft(store.case, today)
     stale = stale_warning(draft)

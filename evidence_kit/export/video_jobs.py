@@ -51,7 +51,7 @@ def sheet_job(
     masks = video_masks(ctx.store.case, item)
     try:
         contact_sheet(
-            ctx.store.path_of(item),
+            ctx.store.checked(item, cancel=cancel),
             sheet_path,
             cols=4,
             rows=4,
@@ -132,7 +132,7 @@ def _upload_clip(
     masks = video_masks(ctx.store.case, item)
     try:
         result = cut_clip(
-            ctx.store.path_of(item),
+            ctx.store.checked(item, cancel=cancel),
             0.0,
             end,
             path,

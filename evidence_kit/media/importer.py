@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit.core import activity_log, case_ops
+from evidence_kit.core.case_paths import make_read_only
 from evidence_kit.core.errors import (
     CorruptMediaError,
     DuplicateItemError,
@@ -23,7 +24,7 @@ from evidence_kit.core.errors import (
 )
 from evidence_kit.core.hashing import copy_and_hash
 from evidence_kit.core.model import Item, ItemKind
-from evidence_kit.core.store import CaseStore, make_read_only
+from evidence_kit.core.store import CaseStore
 from evidence_kit.core.tasks import CancelToken, ProgressFn, Steps, no_progress
 from evidence_kit.media.filetype import Detected, detect_file
 

@@ -108,7 +108,7 @@ def test_render_refuses_unknown_suffix_and_missing_folder(
     assert ek("render", folder, item, "-o", tmp_path / "nope" / "x.png").returncode == 2
 
 
-def test_compare_adds_a_derived_exhibit(case: tuple[Path, str], tmp_path: Path) -> None:
+def test_compare_adds_an_extracted_exhibit(case: tuple[Path, str], tmp_path: Path) -> None:
     folder, received = case
     listing = tmp_path / "listing.png"
     Image.new("RGB", (200, 150), (30, 90, 220)).save(listing)

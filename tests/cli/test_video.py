@@ -89,7 +89,7 @@ def test_case_grab_and_clip_add_linked_items(video: BarcodeVideo, tmp_path: Path
         it = items[g["id"]]
         assert it["kind"] == "frame" and it["source"] == "extracted" and it["parent"] == vid
         assert it["pts_s"] == pytest.approx(video.pts[video.expected_index(t)], abs=0.0011)
-        assert it["file"].startswith("derived/frames/") and it["file"].endswith(".png")
+        assert it["file"].startswith("extracted/frames/") and it["file"].endswith(".png")
         assert it["title"].startswith("Frame 00:00:0")
         assert it["captured_at"].startswith("2026-11-20T14:03:2")
         import hashlib
@@ -97,7 +97,7 @@ def test_case_grab_and_clip_add_linked_items(video: BarcodeVideo, tmp_path: Path
         data = (case / it["file"]).read_bytes()
         assert it["sha256"] == hashlib.sha256(data).hexdigest() and it["bytes"] == len(data)
     c = items[clip["item"]["id"]]
-    assert c["kind"] == "clip" and c["parent"] == vid and c["file"].startswith("derived/clips/")
+    assert c["kind"] == "clip" and c["parent"] == vid and c["file"].startswith("extracted/clips/")
     assert c["pts_s"] == pytest.approx(0.5, abs=0.04) and c["end_s"] > c["pts_s"]
 
 

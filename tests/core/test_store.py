@@ -40,7 +40,7 @@ def test_new_case_has_the_design_layout_and_keys(tmp_path: Path) -> None:
         price="12,50",
         currency="usd",
     )
-    for sub in ("originals", "derived", "exports"):
+    for sub in ("originals", "extracted", "derived", "exports"):
         assert (store.root / sub).is_dir()
     doc = json.loads((store.root / "case.json").read_text(encoding="utf-8"))
     assert {"schema_version", "facts", "items", "claim", "bin", "log_head"} <= set(doc)

@@ -103,7 +103,7 @@ def make_case(root: Path, platform: str = "aliexpress", frame: bool = True) -> C
 
 def add_frame(store: CaseStore, video: Item, at: float) -> Item:
     """A PNG frame of the video as an extracted item (what a grab makes)."""
-    folder = store.derived("frames")
+    folder = store.extracted("frames")
     path = folder / f"{video.id}_{at:.3f}.png"
     with av.open(str(store.path_of(video))) as container:
         for fr in container.decode(video=0):

@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from evidence_kit.gui.record.window import RecorderWindow
     from evidence_kit.media.importer import ImportReport
 
-#: under derived/: takes are written here, then sealed into originals/ at Stop
-TAKES_DIR = "takes"
-
 
 class TakeSealer(QObject):
     """Adds finished and interrupted takes to the recorder's case."""
@@ -109,7 +106,7 @@ class TakeSealer(QObject):
 
     def leftover_takes(self, current: Path | None = None) -> list[Path]:
         """Takes in the working folder that were never added (the app stopped mid-take)."""
-        folder = self.controller.store.derived_dir / TAKES_DIR
+        folder = self.controller.store.recording_dir
         if not folder.is_dir():
             return []
         return sorted(p for p in folder.glob("*.mp4") if p != current and p.stat().st_size > 0)

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
+from evidence_kit.core.case_paths import RECORDING
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.core.timecode import format_time
@@ -29,7 +30,7 @@ from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record import permissions
 from evidence_kit.gui.record.devices import available_cameras, available_microphones
-from evidence_kit.gui.record.sealing import TAKES_DIR, TakeSealer
+from evidence_kit.gui.record.sealing import TakeSealer
 from evidence_kit.gui.record.window_view import (
     CHECKLIST,
     FRAME_RATES,
@@ -263,8 +264,8 @@ class RecorderWindow(RecorderWindowView):
             return
         store = self.controller.store
         name = datetime.now().strftime("take-%Y%m%d-%H%M%S.mp4")
-        path = store.derived(TAKES_DIR) / name
-        try:
+        try:  # takes are written to recording/, then sealed into originals/ at Stop
+            path = store.folder(RECORDING) / name
             self.take = self.session.start_take(path, clock=self.clock_box.isChecked())
         except EvidenceKitError as exc:
             QMessageBox.warning(self, self.tr("Cannot record"), str(exc))

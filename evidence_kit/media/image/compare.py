@@ -1,6 +1,6 @@
 """The "As listed / As received" exhibit: a listing screenshot and the received item side by side.
 
-This is the standard proof for "not as described". The result is a new derived photo item
+This is the standard proof for "not as described". The result is a new extracted photo item
 (source "extracted", parent = the received photo) whose meta names both sources, so the
 manifest can trace every pixel back to an original; its render is composed again from both
 sides as they are (render.load_base), so a side masked later is masked in it too.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 from evidence_kit.core import activity_log
+from evidence_kit.core.case_paths import make_read_only
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Item, ItemKind
@@ -104,9 +105,10 @@ def make_comparison(
         raise InvalidValueError("Pick two different items: the listing and what you received.")
     progress(0.0, "Rendering both sides")
     canvas = compose_items(store, listing, received, cancel)
-    folder = store.derived("compare")
+    folder = store.extracted("compare")
     path = folder / f"{new_id}_as-listed_vs_as-received.png"
     save_clean(canvas, path)
+    make_read_only(path)  # an exhibit, like a frame
     progress(0.95, "Hashing")
     rel = path.relative_to(store.root).as_posix()
     item = Item(

@@ -1,4 +1,5 @@
-"""Small list thumbnails for evidence items, cached under derived/thumbs/.
+"""Small list thumbnails for evidence items, cached under derived/thumbs/ (a cache:
+`case rebuild` makes them again, and the list makes a missing one when it shows the item).
 
 Every thumbnail shows the item as the export will: photos and frames with their masks and
 marks, videos' first frame with the masks shown at its time. A PDF gets no thumbnail (the
@@ -7,14 +8,17 @@ list shows its kind icon instead).
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
+from evidence_kit.core.case_paths import resolves_inside
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.model import Item
 from evidence_kit.core.store import CaseStore
+from evidence_kit.core.tasks import CancelToken, ProgressFn, no_progress
 
 THUMB_SIDE = 160
 
@@ -51,7 +55,7 @@ def thumb_request(store: CaseStore, item: Item) -> ThumbRequest:
 
     inputs = render_inputs(store, item)
     return ThumbRequest(
-        store.path_of(item),
+        store.root / item.file,  # confined in render_thumbnail
         thumbnail_path(store, item),
         item.is_video,
         item.is_pdf,
@@ -64,6 +68,9 @@ def render_thumbnail(request: ThumbRequest, side: int = THUMB_SIDE) -> Path | No
     """Create (or reuse) a thumbnail file, masked as the export will be; None when the
     kind has none."""
     out = request.out
+    root = request.store.root
+    if not (resolves_inside(root, request.src) and resolves_inside(root, out)):
+        return None  # a link out of the case: never read or written through
     if out.exists():
         return out
     try:
@@ -100,3 +107,24 @@ def _video_poster(request: ThumbRequest, side: int) -> Image.Image:
         decoded = rd.frame_at(0.0)
         masker = Masker(video_masks(request.store.case, request.item), rd.info.width)
         return Image.fromarray(masker.rgb(rd.to_rgb(decoded, max_side=side), decoded.pts_s))
+
+
+def rebuild_thumbnails(
+    store: CaseStore, progress: ProgressFn = no_progress, cancel: CancelToken | None = None
+) -> int:
+    """`case rebuild`: make every cached thumbnail again; returns how many were made.
+
+    derived/ holds only caches, so this is all it takes after it was deleted or damaged.
+    """
+    folder = store.derived("thumbs")  # refused when derived/ is a link out of the case
+    shutil.rmtree(folder, ignore_errors=True)
+    made = 0
+    items = store.case.items
+    for n, item in enumerate(items):
+        if cancel is not None:
+            cancel.check()
+        progress(n / max(len(items), 1), f"Thumbnail of {item.title or item.id}")
+        if render_thumbnail(thumb_request(store, item)) is not None:
+            made += 1
+    progress(1.0, "Caches rebuilt")
+    return made

@@ -75,7 +75,7 @@ def load_base(
         if max_side and max(img.size) > max_side:
             img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     else:
-        img = flatten_alpha(load_upright(store.path_of(item), max_side))
+        img = flatten_alpha(load_upright(store.checked(item), max_side))  # never a swapped file
     scale = img.width / full_w
     masks = inherited if inherited is not None else inherited_masks(store.case, item)
     if masks:

@@ -1,8 +1,10 @@
 """Grabs and clips of a case's video as new evidence items (frame / clip, source
 "extracted", linked to their parent with their times). Used by the CLI and the panel.
 
-These functions write the derived files and return Items; the caller adds them to the
-case (`case_ops.add_items` or `controller.add_items`) so the edit is one step.
+These functions write the exhibits' files under extracted/ (read-only, like originals) and
+return Items; the caller adds them to the case (`case_ops.add_items` or
+`controller.add_items`) so the edit is one step. The video is checked against its recorded
+hash first: nothing is ever made from a swapped file.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import secrets
 from pathlib import Path
 
 from evidence_kit.core import activity_log, case_ops
+from evidence_kit.core.case_paths import make_read_only
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Case, Item, ItemKind
@@ -42,7 +45,9 @@ def new_ids(case: Case, count: int) -> list[str]:
 
 
 def _rel(store: CaseStore, path: Path) -> str:
-    return path.resolve().relative_to(store.root.resolve()).as_posix()
+    """The case-relative name of a file just written under store.extracted(), read-only."""
+    make_read_only(path)
+    return path.relative_to(store.root).as_posix()
 
 
 def frame_items(
@@ -101,16 +106,16 @@ def grab_to_case(
     cancel: CancelToken | None = None,
     reader: VideoReader | None = None,
 ) -> list[Item]:
-    """Grab frames of a case video into derived/frames and describe them as Items."""
+    """Grab frames of a case video into extracted/frames and describe them as Items."""
     check_video_item(video)
     store.check_writable()
-    src = store.path_of(video)
+    src = store.checked(video, cancel=cancel)
     # a fresh token per call keeps file names unique when the same frame is grabbed twice
     prefix = f"{video.id}_{secrets.token_hex(2)}"
     results = grab_frames(
         src,
         times,
-        store.derived("frames"),
+        store.extracted("frames"),
         sharpest=sharpest,
         caption=caption,
         fmt=fmt,
@@ -131,7 +136,7 @@ def grab_to_case(
 
 
 def clip_item(store: CaseStore, video: Item, result: ClipResult, info: VideoInfo | None) -> Item:
-    """The Item for a clip written under derived/clips."""
+    """The Item for a clip written under extracted/clips."""
     item_id = new_ids(store.case, 1)[0]
     return Item(
         id=item_id,
@@ -165,13 +170,13 @@ def clip_to_case(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> Item:
-    """Cut a clip of a case video into derived/clips and describe it as an Item."""
+    """Cut a clip of a case video into extracted/clips and describe it as an Item."""
     from evidence_kit.media.video.probe import probe_video
 
     check_video_item(video)
     store.check_writable()
-    src = store.path_of(video)
+    src = store.checked(video, cancel=cancel)
     stamp = format_time(start_s).replace(":", "-")
-    out = store.derived("clips") / f"{video.id}_{secrets.token_hex(2)}_{stamp}.mp4"
+    out = store.extracted("clips") / f"{video.id}_{secrets.token_hex(2)}_{stamp}.mp4"
     result = cut_clip(src, start_s, end_s, out, max_mb=max_mb, progress=progress, cancel=cancel)
     return clip_item(store, video, result, probe_video(src))

@@ -121,7 +121,7 @@ def test_suggestions_are_offered_not_applied(
     assert editor.scene._proposals == []
 
 
-def test_compare_with_listing_adds_a_derived_exhibit(
+def test_compare_with_listing_adds_an_extracted_exhibit(
     qtbot: Any, tmp_path: Path, photo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     editor = open_editor(qtbot, tmp_path, photo)

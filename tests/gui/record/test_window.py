@@ -206,7 +206,7 @@ def test_interrupted_take_is_offered_and_added(
 ) -> None:  # type: ignore[no-untyped-def]
     # what a crash leaves: a take in the working folder that never reached the case
     leftover = make_video(
-        controller.store.derived("takes") / "take-20261126-081500.mp4",
+        controller.store.folder("recording") / "take-20261126-081500.mp4",
         seconds=1.0,
         fps=10,
         size=(160, 120),

@@ -119,7 +119,7 @@ def test_g_grabs_the_shown_frame_as_an_undoable_item(
     n = video.expected_index(2.0)
     assert frame.kind == "frame" and frame.source == "extracted" and frame.parent == vid.id
     assert frame.pts_s == pytest.approx(video.pts[n], abs=0.0011)
-    assert frame.file.startswith("derived/frames/")
+    assert frame.file.startswith("extracted/frames/")
     assert panel.grab_list.count() == 1
     assert panel.timeline.grabs == [frame.pts_s]
     controller.undo_stack.undo()
@@ -264,7 +264,7 @@ def test_cancelled_clip_adds_nothing(qtbot: Any, setup: Any) -> None:
     assert panel.status.text() == "Cancelled."
     assert [it.kind for it in controller.case.items] == ["video"]
     assert panel.view.geometry() == view_before
-    clips = controller.root / "derived" / "clips"
+    clips = controller.root / "extracted" / "clips"
     assert not clips.exists() or list(clips.iterdir()) == []
 
 

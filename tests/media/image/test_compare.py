@@ -26,7 +26,7 @@ def _two_items(tmp_path: Path) -> tuple[object, object, object]:
     return store, first, second
 
 
-def test_comparison_is_a_new_derived_photo(tmp_path: Path) -> None:
+def test_comparison_is_a_new_extracted_photo(tmp_path: Path) -> None:
     store, listing, received = _two_items(tmp_path)
     received.annotations = [{"type": "redact", "rect": [0, 0, 400, 150]}]  # type: ignore[attr-defined]
     item = make_comparison(store, listing, received, new_id=case_ops.new_item_id(store.case))  # type: ignore[arg-type]
@@ -35,7 +35,7 @@ def test_comparison_is_a_new_derived_photo(tmp_path: Path) -> None:
     assert comp["listed"]["item"] == listing.id and comp["received"]["item"] == received.id  # type: ignore[attr-defined]
     path = store.path_of(item)  # type: ignore[attr-defined]
     assert path.is_file() and item.sha256 == sha256_file(path) and item.bytes == path.stat().st_size
-    assert item.file.startswith("derived/")
+    assert item.file.startswith("extracted/compare/")
     img = np.asarray(Image.open(path).convert("RGB"))
     h, w, _ = img.shape
     assert (item.meta["width"], item.meta["height"]) == (w, h)

@@ -250,10 +250,10 @@ def test_frame_item_renders_with_its_marks(tmp_path: Path) -> None:
     from evidence_kit.core.model import Item
 
     store, _ = case_with(tmp_path, make_photo(tmp_path / "x.jpg", size=(64, 48)))
-    frame_path = store.derived("frames") / "f1.png"
+    frame_path = store.extracted("frames") / "f1.png"
     Image.fromarray(upright_pattern(40, 72)).save(frame_path)
     frame = Item(
-        id="fr1", kind="frame", file="derived/frames/f1.png", sha256=sha256_file(frame_path),
+        id="fr1", kind="frame", file="extracted/frames/f1.png", sha256=sha256_file(frame_path),
         bytes=frame_path.stat().st_size, imported_at="2026-11-20T10:00:00", source="extracted",
         parent="vid", pts_s=1.5, annotations=[{"type": "redact", "rect": [0, 60, 40, 12]}],
     )  # fmt: skip
