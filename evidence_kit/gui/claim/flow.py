@@ -169,10 +169,10 @@ class ClaimFlow(QWidget):
         self.contacted.toggled.connect(self._on_contacted)
         self.contact_date = DateField(box)
         self.contact_date.changed.connect(self._on_contact_date)
-        crow = QHBoxLayout()
-        crow.addWidget(self.contacted)
-        crow.addWidget(self.contact_date, 1)
-        form5.addRow(crow)
+        # the date on a row of its own and its words wrapping: the form column stays narrow
+        self.contact_date.readable.setWordWrap(True)
+        form5.addRow(self.contacted)
+        form5.addRow(self.contact_date)
         self.reply = QLineEdit(box)
         self.reply.setPlaceholderText(
             self.tr("e.g. no reply / offered 2 USD / asked for more photos")

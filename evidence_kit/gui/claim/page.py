@@ -5,8 +5,8 @@ checklist and upload limits on the right. Everything is drawn from `draft_claim`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from evidence_kit.claim import edits
 from evidence_kit.claim.draft import ClaimDraft, draft_claim
@@ -19,6 +19,9 @@ from evidence_kit.gui.claim.text import ClaimTextPanel
 from evidence_kit.gui.claim.translate_panel import run_translation
 
 TRANSLATED_FIELDS = ("notes", "listing_says", "received_is", "seller_reply")
+#: below this page width the right column goes under the form (the evidence strip, the rail
+#: and three readable columns do not fit side by side)
+NARROW_PX = 1040
 
 
 class ClaimPage(QWidget):
@@ -33,24 +36,26 @@ class ClaimPage(QWidget):
         self.draft: ClaimDraft | None = None
 
         self.flow = ClaimFlow(controller, self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.flow)
-        scroll.setMinimumWidth(340)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left = QWidget(self)
+        self.left_column = QVBoxLayout(left)
+        self.left_column.setContentsMargins(0, 0, 0, 0)
+        self.left_column.addWidget(self.flow)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(left)
+        self.form_scroll.setMinimumWidth(340)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = ClaimTextPanel(controller, self)
         self.status = ClaimStatusPanel(controller, self)
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        for w in (scroll, self.text, self.status):
-            split.addWidget(w)
-        # the checklist needs room to be read at 1280x800: the text gives way first
-        self.status.setMinimumWidth(250)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setSizes([340, 500, 340])
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        for w in (self.form_scroll, self.text):
+            self.split.addWidget(w)
+        self.split.setStretchFactor(1, 3)
+        self.narrow: bool | None = None
+        self._arrange(narrow=False)
         layout = QHBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
 
         self.flow.translate_requested.connect(self.translate_notes)
         self.text.translate_text_requested.connect(self.translate_text)
@@ -58,6 +63,32 @@ class ClaimPage(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         controller.case_changed.connect(self._schedule)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange(self.width() < NARROW_PX)
+        # rows wrap to the column's new width: measure them once the layout has settled
+        QTimer.singleShot(0, lambda: self.status.fit_checklist(bool(self.narrow)))
+
+    def _arrange(self, narrow: bool) -> None:
+        """Three columns when there is room; else deadlines, checklist and limits go under
+        the form, in its scroll area, so nothing is cut to a sliver (issue 18.1)."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:
+            self.left_column.addWidget(self.status)
+            self.status.setMinimumWidth(0)
+            self.form_scroll.setMinimumWidth(360)
+            self.split.setSizes([380, max(self.width() - 380, 300)])
+        else:
+            self.split.addWidget(self.status)
+            # the checklist needs room to be read: the text gives way first
+            self.status.setMinimumWidth(250)
+            self.form_scroll.setMinimumWidth(340)
+            self.split.setStretchFactor(2, 2)
+            self.split.setSizes([340, 500, 340])
+        self.status.fit_checklist(narrow)
 
     def _schedule(self) -> None:
         if self.isVisible():
@@ -74,6 +105,7 @@ class ClaimPage(QWidget):
         self.flow.show_case(case, self.draft)
         self.text.show_draft(self.draft)
         self.status.show_draft(self.draft, case.facts.platform)
+        self.status.fit_checklist(bool(self.narrow))
 
     def translate_notes(self, backend: str) -> None:
         """Translate the shopper's own fields; they change only after review."""

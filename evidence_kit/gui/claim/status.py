@@ -151,6 +151,17 @@ class ClaimStatusPanel(QWidget):
         explain_links(self.limits)
         layout.addWidget(self.limits)
 
+    def fit_checklist(self, whole: bool) -> None:
+        """`whole`: the checklist as tall as its rows, for a column that scrolls as one
+        (the narrow claim page); else it scrolls inside the column."""
+        lst = self.checklist
+        if not whole:
+            lst.setMinimumHeight(0)
+            return
+        # the rows as laid out, wrapped to the column (sizeHintForRow ignores the wrapping)
+        rows = sum(lst.visualItemRect(lst.item(n)).height() for n in range(lst.count()))
+        lst.setMinimumHeight(rows + 2 * lst.frameWidth() + 4)
+
     def show_draft(self, draft: ClaimDraft, platform_id: str) -> None:
         """Fill the lists from a draft."""
         self._loading = True
