@@ -28,6 +28,7 @@ from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.video.frame_jobs import FrameJobs
 from evidence_kit.gui.video.panel_view import VideoPanelView
 from evidence_kit.gui.video.player import FrameWorker
+from evidence_kit.gui.video.transport import Transport
 
 if TYPE_CHECKING:
     from evidence_kit.media.video.keymoments import KeyMoment
@@ -108,12 +109,9 @@ class VideoPanel(VideoPanelView):
         self.timeline.released.connect(self._on_scrub_end)
         self.controller.case_changed.connect(self.refresh_lists)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.transport = Transport(self)  # play, J/K/L, steps, speed, sound
+        self.worker.sound_opened.connect(self.transport.sound.set_source)
         keys: list[tuple[Qt.Key | QKeySequence, Callable[[], object]]] = [
-            (Qt.Key.Key_Left, lambda: self.worker.step(-1)),
-            (Qt.Key.Key_Right, lambda: self.worker.step(1)),
-            (QKeySequence("Shift+Left"), lambda: self.worker.jump(-1.0)),
-            (QKeySequence("Shift+Right"), lambda: self.worker.jump(1.0)),
-            (Qt.Key.Key_Space, self.toggle_play),
             (Qt.Key.Key_G, self.grab_current),
             (Qt.Key.Key_I, self.set_in),
             (Qt.Key.Key_O, self.set_out),
@@ -134,6 +132,7 @@ class VideoPanel(VideoPanelView):
         for task in self._bg_tasks:
             task.cancel()
         self._bg_tasks = []
+        self.transport.sound.set_source(None)  # the next video brings its own
         self.item_id = item_id
         item = self.controller.item(item_id)
         self.video = item if item is not None and item.is_video else None
@@ -382,5 +381,6 @@ class VideoPanel(VideoPanelView):
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.transport.sound.set_source(None)
         self.worker.shutdown()
         super().closeEvent(event)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSlider,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,14 +39,35 @@ class VideoPanelView(QWidget):
         self.time_label = QLabel("00:00:00.000", self)
         self.time_label.setMinimumWidth(190)
 
-        self.play_btn = self._button(tr("Play"), tr("Play / pause (Space)"))
+        self.play_btn = self._button(
+            tr("Play"), tr("Play / pause (Space); L plays, K pauses, J plays backwards")
+        )
         self.back_s_btn = self._button("−1 s", tr("One second back (Shift+←)"))
-        self.back_f_btn = self._button("◀", tr("One frame back (←)"))
-        self.fwd_f_btn = self._button("▶", tr("One frame forward (→)"))
+        self.back_f_btn = self._button("◀", tr("One frame back (← or ,)"))
+        self.fwd_f_btn = self._button("▶", tr("One frame forward (→ or .)"))
         self.fwd_s_btn = self._button("+1 s", tr("One second forward (Shift+→)"))
+        self.speed_box = QComboBox(self)
+        self.speed_box.setToolTip(tr("Playback speed (L again: faster, J: backwards)"))
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mute_btn = QToolButton(self)
+        self.mute_btn.setCheckable(True)
+        self.mute_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mute_btn.setAccessibleName(tr("Mute"))
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setFixedWidth(70)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setAccessibleName(tr("Volume"))
         transport = QHBoxLayout()
+        for w in (self.back_s_btn, self.back_f_btn, self.fwd_f_btn, self.fwd_s_btn):
+            # as wide as their few characters: the row fits a 1280 px window beside the list
+            w.setMinimumWidth(w.fontMetrics().horizontalAdvance(w.text()) + 24)
         for w in (self.play_btn, self.back_s_btn, self.back_f_btn, self.fwd_f_btn, self.fwd_s_btn):
             transport.addWidget(w)
+        transport.addWidget(self.speed_box)
+        transport.addWidget(self.mute_btn)
+        transport.addWidget(self.volume)
         transport.addStretch(1)
         transport.addWidget(self.time_label)
 

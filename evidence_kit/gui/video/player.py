@@ -32,6 +32,9 @@ from evidence_kit.gui.base.tasks import TaskRunner
 if TYPE_CHECKING:
     from evidence_kit.media.video.probe import VideoInfo
     from evidence_kit.media.video.reader import DecodedFrame, VideoReader
+    from evidence_kit.media.video.sound_out import SoundReader
+
+    Opened = tuple[VideoInfo, QImage, float, SoundReader | None]
 
 
 class _Decoder:
@@ -43,8 +46,11 @@ class _Decoder:
         self.current_s = 0.0  # pts of the last frame handed out
         self.closed = False
 
-    def open(self, path: Path, max_side: int) -> tuple[VideoInfo, QImage, float]:
+    def open(self, path: Path, max_side: int) -> Opened:
+        """The video's facts, its first frame, and its sound (None when it cannot be read:
+        the picture plays silent)."""
         from evidence_kit.media.video.reader import VideoReader
+        from evidence_kit.media.video.sound_out import SoundReader
 
         with self.lock:
             self._close_reader()
@@ -53,7 +59,11 @@ class _Decoder:
             self.reader = rd = VideoReader(path)
             self.current_s = 0.0
             image, pts = self._image(rd, rd.frame_at(0.0), max_side)
-            return rd.info, image, pts
+            try:
+                sound: SoundReader | None = SoundReader(path, float(rd.first_pts * rd.time_base))
+            except EvidenceKitError:
+                sound = None
+            return rd.info, image, pts, sound
 
     def frame(self, kind: str, value: float, max_side: int) -> tuple[QImage, float] | None:
         """("seek", t), ("jump", seconds) or ("step", ±1): the frame, or None when closed."""
@@ -74,20 +84,22 @@ class _Decoder:
 
     def play(
         self,
-        origin: tuple[float, float],
+        origin: tuple[float, float, float],
         max_side: int,
         cancel: CancelToken,
         show: Callable[[QImage, float], None],
     ) -> bool:
-        """Hand each frame to `show` when the wall clock reaches it, until the end (True) or
-        until cancelled (False). Late frames are dropped: playback follows the clock."""
-        wall0, pts0 = origin
+        """Hand each frame to `show` when the clock reaches it, until the end (True) or until
+        cancelled (False). The clock runs at `speed` times the wall clock from (wall, pts),
+        backwards when negative (J). Late frames are dropped: playback follows the clock."""
+        wall0, pts0, speed = origin
         with self.lock:
             rd = self.reader
             while rd is not None and not cancel.cancelled:
-                t = pts0 + time.monotonic() - wall0
-                if t >= rd.end_s:
-                    show(*self._image(rd, rd.frame_at(rd.end_s), max_side))
+                t = pts0 + (time.monotonic() - wall0) * speed
+                if t >= rd.end_s or t <= 0.0 < -speed:
+                    edge = rd.end_s if speed > 0 else 0.0
+                    show(*self._image(rd, rd.frame_at(edge), max_side))
                     return True
                 decoded = rd.frame_at(t)
                 if abs(decoded.pts_s - self.current_s) > 1e-6:
@@ -119,6 +131,7 @@ class FrameWorker(QObject):
     """Decodes on the task runner; its signals arrive on the GUI thread."""
 
     opened = Signal(object)  # VideoInfo
+    sound_opened = Signal(object)  # SoundReader | None, before `opened`; the receiver owns it
     frame_ready = Signal(object, float)  # QImage, pts_s
     failed = Signal(str)
     playing_changed = Signal(bool)
@@ -133,7 +146,8 @@ class FrameWorker(QObject):
         self._decoder = _Decoder()
         self._ready = False  # a video is open and its first frame was delivered
         self._playing = False
-        self._play_origin: tuple[float, float] | None = None  # (wall clock, pts) at play
+        self.speed = 1.0  # playback rate; negative plays backwards
+        self._play_origin: tuple[float, float, float] | None = None  # (wall, pts, speed)
 
     # --- requests (GUI thread) -------------------------------------------------------------
 
@@ -147,6 +161,7 @@ class FrameWorker(QObject):
             lambda progress, cancel: decoder.open(path, max_side),
             on_done=self._on_opened,
             on_error=self._on_error,
+            discard=_close_sound,
             label="Opening the video",
         )
 
@@ -170,9 +185,25 @@ class FrameWorker(QObject):
             self._halt(emit=True)
         elif not self._playing:
             self._playing = True
-            self._play_origin = (time.monotonic(), self._decoder.current_s)
+            self._play_origin = (time.monotonic(), self._decoder.current_s, self.speed)
             self._tick()
             self.playing_changed.emit(True)
+
+    def set_speed(self, speed: float) -> None:
+        """Play at `speed` (negative: backwards); a playing video goes on from where it is."""
+        if speed == self.speed:
+            return
+        self.speed = speed
+        if self._playing and self._play_origin is not None:
+            wall0, pts0, old = self._play_origin
+            now = time.monotonic()
+            self._play_origin = (now, pts0 + (now - wall0) * old, speed)
+            self._tick()  # replaces the running request at its next frame
+
+    @property
+    def origin(self) -> tuple[float, float, float] | None:
+        """The playing clock (wall time, pts, speed), for the sound to follow."""
+        return self._play_origin if self._playing else None
 
     @property
     def playing(self) -> bool:
@@ -230,9 +261,10 @@ class FrameWorker(QObject):
 
     # --- results (GUI thread) --------------------------------------------------------------
 
-    def _on_opened(self, result: tuple[VideoInfo, QImage, float]) -> None:
-        info, image, pts = result
+    def _on_opened(self, result: Opened) -> None:
+        info, image, pts, sound = result
         self._ready = True
+        self.sound_opened.emit(sound)
         self.opened.emit(info)
         self.frame_ready.emit(image, pts)
 
@@ -250,3 +282,9 @@ class FrameWorker(QObject):
             self.failed.emit(str(exc))
         else:  # logged by the runner; the panel says it in words
             self.failed.emit(f"The video cannot be shown here: {exc}")
+
+
+def _close_sound(opened: Opened) -> None:
+    """An opening superseded by a newer one: its sound file is closed unseen."""
+    if opened[3] is not None:
+        opened[3].close()

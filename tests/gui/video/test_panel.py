@@ -20,12 +20,9 @@ from evidence_kit.gui.video.panel import VideoPanel
 from evidence_kit.media.importer import add_files
 from tests.factories.video import (
     BarcodeVideo,
-    make_barcode_video,
     make_blurry_video,
     read_frame_number,
 )
-
-CLOCK = "2026-11-20T14:03:27.000000Z"
 
 
 def qimage_rgb(image: QImage) -> np.ndarray:
@@ -33,31 +30,6 @@ def qimage_rgb(image: QImage) -> np.ndarray:
     w, h, bpl = img.width(), img.height(), img.bytesPerLine()
     buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)
     return buf[:, : w * 3].reshape(h, w, 3).copy()
-
-
-@pytest.fixture
-def video(tmp_path: Path) -> BarcodeVideo:
-    return make_barcode_video(
-        tmp_path / "unboxing.mp4", frames=90, gop=15, vfr=True, audio=True, creation_time=CLOCK
-    )
-
-
-@pytest.fixture
-def setup(qtbot: Any, tmp_path: Path, video: BarcodeVideo) -> Any:
-    store = CaseStore.create(tmp_path / "case")
-    vid = add_files(store, [video.path]).items[0]
-    controller = CaseController(store)
-    runner = TaskRunner()
-    panel = VideoPanel(controller, runner)
-    qtbot.addWidget(panel)
-    panel.resize(800, 600)
-    panel.show()
-    with qtbot.waitSignal(panel.worker.frame_ready, timeout=10000):
-        panel.show_item(vid.id)
-    qtbot.waitUntil(lambda: bool(panel._thumb_times), timeout=10000)
-    yield panel, controller, runner, vid
-    runner.wait_all()
-    panel.worker.shutdown()
 
 
 def shown_frame(panel: VideoPanel) -> int:
