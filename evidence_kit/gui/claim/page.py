@@ -56,6 +56,8 @@ class ClaimPage(QWidget):
         self._arrange(narrow=False)
         layout = QHBoxLayout(self)
         layout.addWidget(self.split)
+        # the page may shrink to its narrow layout; the three columns' minimum must not hold it
+        self.setMinimumWidth(self._columns_min(narrow=True))
 
         self.flow.translate_requested.connect(self.translate_notes)
         self.text.translate_text_requested.connect(self.translate_text)
@@ -66,9 +68,18 @@ class ClaimPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self._arrange(self.width() < NARROW_PX)
+        self._arrange(self.width() < max(NARROW_PX, self._columns_min(narrow=False)))
         # rows wrap to the column's new width: measure them once the layout has settled
         QTimer.singleShot(0, lambda: self.status.fit_checklist(bool(self.narrow)))
+
+    def _columns_min(self, narrow: bool) -> int:
+        """The least width of the narrow layout (form, text) or of the three columns."""
+        text = self.text.minimumSizeHint().width()
+        columns = [360, text] if narrow else [340, text, 250]
+        layout = self.layout()
+        m = layout.contentsMargins() if layout is not None else None
+        margins = m.left() + m.right() + 4 if m is not None else 4
+        return sum(columns) + self.split.handleWidth() * (len(columns) - 1) + margins
 
     def _arrange(self, narrow: bool) -> None:
         """Three columns when there is room; else deadlines, checklist and limits go under
