@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from evidence_kit.claim.dispute.next_action import NextAction
 from evidence_kit.claim.dispute.timeline import DisputeDeadline
 from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.plural import english_plural
 from evidence_kit.gui.base.sources import explain_links, source_link
 from evidence_kit.gui.dispute import labels
 
@@ -66,6 +67,7 @@ class NextActionCard(QFrame):
                 words = self.tr("from %n day(s) on", "", act.days_left)
             else:
                 words = self.tr("%n day(s) left", "", act.days_left)
+            words = english_plural(words, act.days_left)  # "1 day", "5 days" without a catalog
             urgent = act.days_left <= 3 and act.kind == "last"
             colour = "bad" if urgent else ("warn" if act.days_left < 0 else "ok")
             self.days.setText(f"{words}\n{act.due}")
@@ -106,6 +108,7 @@ class DeadlineList(QWidget):
             colour = theme.css("bad") if soon else theme.palette().windowText().color().name()
             when = self.tr("from {0}").format(d.date) if d.kind == "earliest" else d.date
             left = self.tr("%n day(s) ago", "", -d.days_left) if late else self.tr("%n day(s)", "", d.days_left)  # fmt: skip
+            left = english_plural(left, d.days_left)
             rows.append(
                 f"<tr><td style='padding-right:8px; color:{colour}'><b>{when}</b></td>"
                 f"<td style='padding-right:8px; color:{colour}'>{left}</td>"

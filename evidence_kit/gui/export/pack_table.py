@@ -11,6 +11,7 @@ from evidence_kit.claim.rules import UploadLimits
 from evidence_kit.export import preview as P
 from evidence_kit.export.naming import human_size
 from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.plural import english_plural
 
 #: a row's state -> the theme colour of its size and status (read on light and dark)
 STATE_COLOURS = {P.FITS: "ok", P.OVER: "bad", P.LEFT_OUT: "bad"}
@@ -71,7 +72,7 @@ class PackTable(QTableWidget):
                 text = tr("attached as a contact sheet of stills ({0} takes no video)")
             elif row.name.endswith(".mp4") and limits.video_max_seconds:
                 n = limits.video_max_seconds
-                text = _english_plural(
+                text = english_plural(
                     tr("attached: the first %n second(s) if it is longer", "", n), n
                 )
             else:
@@ -85,14 +86,9 @@ class PackTable(QTableWidget):
         if row.state == P.ON_REQUEST:
             n = limits.max_files or 0
             text = tr("not attached: {0} takes at most %n file(s); available on request", "", n)
-            return _english_plural(text, n).format(platform)
+            return english_plural(text, n).format(platform)
         if row.state == P.NOT_TAKEN:
             return tr("not attached: {0} takes no PDF files; available on request").format(platform)  # fmt: skip
         if row.state == P.NO_FILES:
             return tr("not attached: {0}'s form takes no files; paste the claim text").format(platform)  # fmt: skip
         return tr("no upload pack (it is in the bundle)")
-
-
-def _english_plural(text: str, n: int) -> str:
-    """Without a catalog (English), Qt leaves "(s)" in a %n string: resolve it."""
-    return text.replace("(s)", "" if abs(n) == 1 else "s")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -15,20 +15,35 @@ from evidence_kit.core.model import Case, Item, ItemKind, exhibit_numbers
 from evidence_kit.core.store import CaseStore
 from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base import icons
+from evidence_kit.gui.base.plural import english_plural
 from evidence_kit.gui.base.qt_image import boxed_pixmap
 from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("EvidenceList", text, None, n)
+
+
+def kind_words(kind: str) -> str:
+    """An item's kind in the shopper's language."""
+    words = {
+        ItemKind.VIDEO: _tr("video"), ItemKind.PHOTO: _tr("photo"),
+        ItemKind.FRAME: _tr("still from the video"), ItemKind.CLIP: _tr("clip"),
+        ItemKind.DOCUMENT: _tr("document"),
+    }  # fmt: skip
+    return words.get(kind, kind)
+
+
 def describe(item: Item, number: str) -> tuple[str, str]:
     """Display lines for an item: 'E1  Title', what it shows, and 'kind · time · hash'."""
     title = item.title or item.original_name or item.id
-    shows = item.shows or "what it shows: not said yet (Shift+F2)"
+    shows = item.shows or _tr("what it shows: not said yet (Shift+F2)")
     first = f"{number or '—'}   {title}\n{shows}"
-    bits: list[str] = [item.kind]
+    bits: list[str] = [kind_words(item.kind)]
     if item.kind == ItemKind.FRAME and item.pts_s is not None:
-        bits.append(f"at {format_time(item.pts_s)}")
+        bits.append(_tr("at {0}").format(format_time(item.pts_s)))
     if item.kind == ItemKind.CLIP and item.pts_s is not None and item.end_s is not None:
         bits.append(f"{format_time(item.pts_s, False)}–{format_time(item.end_s, False)}")
     duration = item.meta.get("duration_s")
@@ -38,9 +53,9 @@ def describe(item: Item, number: str) -> tuple[str, str]:
         bits.append(item.captured_at.replace("T", " ")[:16])
     bits.append(item.sha256[:10] + "…")
     if item.annotations:
-        bits.append(f"{len(item.annotations)} marks")
+        bits.append(english_plural(_tr("%n mark(s)", len(item.annotations)), len(item.annotations)))
     if not item.include:
-        bits.append("not exported")
+        bits.append(_tr("not exported"))
     return first, " · ".join(bits)
 
 
@@ -97,8 +112,9 @@ class EvidenceList(QListWidget):
             first, second = describe(item, numbers.get(item.id, ""))
             row = QListWidgetItem(f"{first}\n{second}")
             row.setData(ID_ROLE, item.id)
-            says = item.shows or "(not said yet: Shift+F2)"
-            row.setToolTip(f"Shows: {says}\nSHA-256: {item.sha256}\n{item.file}")
+            says = item.shows or self.tr("not said yet (Shift+F2)")
+            tip = self.tr("Shows: {0}\nFingerprint (SHA-256): {1}\nFile: {2}")
+            row.setToolTip(tip.format(says, item.sha256, item.file))
             row.setSizeHint(QSize(0, 84))
             image = self.thumbs.get(store, item)
             row.setIcon(kind_icon(item, image))

@@ -314,3 +314,33 @@ def test_file_dialogs_start_in_pictures_and_the_cases_folder(
     window.settings.import_dir = ""
     window.import_dialog()
     assert started[-1] != "" and Path(started[-1]).is_dir()
+
+
+def test_evidence_rows_say_kind_marks_and_export_in_words(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from evidence_kit.gui.shell.evidence_list import describe
+
+    item = photo_case(tmp_path, 1).case.items[0]
+    _, second = describe(replace(item, annotations=[{"type": "rect"}], include=False), "E1")
+    assert second.startswith("photo · ") and "1 mark ·" in second and "mark(s)" not in second
+    assert second.endswith("not exported")
+    _, second = describe(replace(item, annotations=[{}, {}]), "E1")
+    assert second.endswith("2 marks")
+
+
+def test_dispute_deadlines_read_in_words_on_any_palette(qtbot: Any) -> None:
+    from evidence_kit.claim.dispute.timeline import DisputeDeadline
+    from evidence_kit.gui.dispute.next_card import DeadlineList
+
+    box = DeadlineList()
+    qtbot.addWidget(box)
+    far = DisputeDeadline(
+        id="open", name="Last day to open the dispute", date="2026-12-20", days_left=19,
+        source="E1", confidence="H", kind="last", who="buyer", status="ok",
+        basis="15 days after delivery",
+    )  # fmt: skip
+    box.show_deadlines([far])
+    text = box.body.text()
+    assert "19 days" in text and "day(s)" not in text
+    assert "inherit" not in text  # Qt's rich text would draw such a cell black, even on dark
