@@ -28,7 +28,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 def kind_words(kind: str) -> str:
     """An item's kind in the shopper's language."""
-    words = {
+    words: dict[str, str] = {
         ItemKind.VIDEO: _tr("video"), ItemKind.PHOTO: _tr("photo"),
         ItemKind.FRAME: _tr("still from the video"), ItemKind.CLIP: _tr("clip"),
         ItemKind.DOCUMENT: _tr("document"),
