@@ -1,5 +1,5 @@
-"""Command line for the dispute after it opens: `case event`, `case events`, `message`,
-`calendar`. Recording an event holds the case lock; the others only read the case."""
+"""Command line for the dispute after it opens: `case event`, `case events`, `message` (with
+`--explain ru|en`, the draft in the shopper's language), `calendar`. Recording an event holds the case lock; the others only read the case."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
                    help="also write the letter as a PDF with its exhibits as stills")  # fmt: skip
+    p.add_argument("--explain", choices=("ru", "en"),
+                   help="the draft explained in your language (what you send stays English)")  # fmt: skip
     p.add_argument("--today", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_message)
 
@@ -157,6 +159,15 @@ def cmd_message(args: argparse.Namespace) -> int:
 
     today = _today(args)
     store = open_case(args.case)
+    if args.explain:
+        from evidence_kit.claim.explain_messages import explain_message
+
+        explained = explain_message(store.case, args.kind, args.explain, today)
+        if args.json:
+            print_json(explained.to_dict())
+        else:
+            print(explained.text())
+        return 0
     message = build_message(store.case, args.kind, today, in_pdf=args.output is not None)
     problems: list[str] = []
     if args.output:

@@ -135,3 +135,14 @@ def test_chargeback_pdf_has_stills_for_video(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".letter.")]
     doc = json.loads((store.root / "case.json").read_text())
     assert len(doc["events"]) == 2
+
+
+def test_message_explained_in_russian(case_dir: Path) -> None:
+    event(case_dir, "dispute_opened", "--date", "2026-11-12")
+    event(case_dir, "seller_replied", "--reply", "close_first", "--date", "2026-11-14")
+    out = run_cli("message", case_dir, "pushback_close_first", "--explain", "ru", "--today", "2026-11-20", check=True)  # fmt: skip
+    assert out.stdout.startswith("«Закройте спор, я заплачу потом»")
+    assert "вы отказываетесь закрывать спор до возврата денег" in out.stdout
+    assert "40,00\xa0€" in out.stdout and "такие обещания не выполняют" in out.stdout
+    refused = run_cli("message", case_dir, "appeal", "--explain", "ru")
+    assert refused.returncode == 2 and "no lost decision" in refused.stderr
