@@ -1,20 +1,22 @@
 """The upload pack's README.txt and the checks that span files (count, total size).
 
 The README tells the shopper which file goes where and carries the claim text, long and
-short, ready to paste.
+short, ready to paste. Its own words are in the shopper's language (gettext); the claim text
+stays English.
 """
 
 from __future__ import annotations
 
 from evidence_kit import __version__
 from evidence_kit.claim.rules import UploadLimits
+from evidence_kit.core.i18n import _
 from evidence_kit.export.exhibits import ExhibitOutput, UploadFile
 from evidence_kit.export.naming import human_size
 from evidence_kit.export.plan import ExportPlan
 
 
 def _mb(n: int | None) -> str:
-    return human_size(n) if n else "no limit"
+    return human_size(n) if n else _("no limit")
 
 
 def pack_outcome(
@@ -75,31 +77,35 @@ def readme_text(
 ) -> str:
     """README.txt of the upload pack."""
     lines = [
-        f"Upload pack for a {platform_name} dispute - order {order_id or '(no order id)'}",
-        f"Made by Evidence Kit {__version__}.",
+        _("Upload pack for a {platform} dispute - order {order}").format(
+            platform=platform_name, order=order_id or _("(no order id)")
+        ),
+        _("Made by Evidence Kit {version}.").format(version=__version__),
         "",
-        "Files to attach, in this order:",
+        _("Files to attach, in this order:"),
     ]
     files = [o.upload for o in outputs if o.upload is not None]
     width = max((len(f.name) for f in files), default=10)
     for f in files:
-        limit = f" of {_mb(f.limit)}" if f.limit else ""
+        limit = _(" of {limit}").format(limit=_mb(f.limit)) if f.limit else ""
         note = f" - {f.note}" if f.note else ""
         lines.append(f"  {f.name:<{width}}  {f.kind}, {_mb(f.bytes)}{limit}{note}")
     if not files:
-        lines.append("  (none)")
+        lines.append("  " + _("(none)"))
     left_out = [n for o in outputs for n in o.notes]
     if left_out or problems or warnings:
-        lines += ["", "Please note:"]
+        lines += ["", _("Please note:")]
         lines += [f"  - {text}" for text in warnings + problems + left_out]
-    limit_text = f" (the form allows {text_limit} characters)" if text_limit else ""
+    limit_text = _(" (the form allows {limit} characters)").format(limit=text_limit) if text_limit else ""  # fmt: skip
     lines += [
         "",
-        f"Short claim text - paste this into the description box{limit_text}:",
+        _("Short claim text - paste this into the description box{limit}:").format(
+            limit=limit_text
+        ),  # fmt: skip
         "",
         claim_short.strip(),
         "",
-        "Full claim text - for messages to the seller or an escalation:",
+        _("Full claim text - for messages to the seller or an escalation:"),
         "",
         claim_text.strip(),
         "",

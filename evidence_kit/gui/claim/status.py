@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.claim import edits, rules
 from evidence_kit.claim.deadlines import Deadline, days_text, headline
 from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.core.i18n import translated
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
@@ -106,7 +107,7 @@ def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
         day = f"<b>{d.date}</b>" if d.date else "<b>?</b>"
         prefix = "from " if d.kind == "earliest" else ""
         rows.append(
-            f"{prefix}{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(d.name)}"
+            f"{prefix}{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(translated(d.name))}"
             f"{today} {source}{note}"
         )
     return "<br>".join(rows)

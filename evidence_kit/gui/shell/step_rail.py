@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.core.i18n import translated
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base import icons, theme
 from evidence_kit.gui.base.deadline_words import days_words, needs_words
@@ -179,17 +180,18 @@ def deadline_text(case: Case) -> str:
         deadlines = []
     head = headline(case, deadlines)
     d = head.deadline
+    name = translated(d.name) if d is not None else ""  # the Qt-free catalog's words
     if head.kind == "needs" or d is None:
         return tr("StepRail", "Deadline: enter {0} (step 1) to see it.").format(
             needs_words(head.needs)
         )
     if head.kind == "estimate":  # an estimate is never "closed"
         return tr("StepRail", "⚠ {0}: about {1}.\nEnter {2} to know it.").format(
-            d.name, d.date, needs_words(head.needs)
+            name, d.date, needs_words(head.needs)
         )
     if head.kind == "closed":
         return tr("StepRail", "⚠ {0}: closed {1} ago ({2})").format(
-            d.name, days_words(-d.days_left), d.date
+            name, days_words(-d.days_left), d.date
         )
-    text = tr("StepRail", "{0}:\n{1} left ({2})").format(d.name, days_words(d.days_left), d.date)
+    text = tr("StepRail", "{0}:\n{1} left ({2})").format(name, days_words(d.days_left), d.date)
     return ("⚠ " + text) if d.days_left <= 3 else text
