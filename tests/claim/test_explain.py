@@ -146,3 +146,11 @@ def test_all_kinds_are_covered() -> None:
     event_ops.add_event(case, event_ops.make_event(case, "closed_lost", "2026-11-25", today=TODAY, note="нет видео"))  # fmt: skip
     text = explain_message(case, "appeal", "ru", TODAY).text()
     assert "25.11.2026" in text and "«нет видео»" in text and not _untranslated(text)
+
+
+def test_why_a_draft_is_not_there_in_the_shopper_language() -> None:
+    case = _case("ebay", "damaged")  # no dispute yet
+    assert "not open" in messages.why_not(case, "escalate")  # the command line's English
+    with i18n.using("ru"):
+        assert messages.why_not(case, "escalate") == "спор не открыт (отметьте dispute_opened) или уже закрыт"  # fmt: skip
+        assert messages.why_not(case, "extend_protection").startswith("extend_protection — для посылки")  # fmt: skip

@@ -24,7 +24,7 @@ from evidence_kit.claim.short import clip
 from evidence_kit.claim.transliterate import to_ascii
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.events import last_of
-from evidence_kit.core.i18n import N_
+from evidence_kit.core.i18n import N_, _
 from evidence_kit.core.model import Case
 
 KINDS = (
@@ -99,7 +99,7 @@ def why_not(case: Case, kind: str, today: date | None = None) -> str:
     if kind not in KINDS:
         return f"unknown message kind '{kind}'; known: {', '.join(KINDS)}"
     if not case.facts.platform:
-        return "choose the platform first (case set CASE platform=...)"
+        return _("choose the platform first (case set CASE platform=...)")
     events = case.events
     reason = str(case.claim.get("reason") or "")
     not_received = reason == "not_received" or case.claim.get("received") is False
@@ -109,38 +109,42 @@ def why_not(case: Case, kind: str, today: date | None = None) -> str:
         opened and last_of(events, "return_agreed", "return_shipped", "seller_received") is None
     )
     if kind == "appeal" and last_of(events, "closed_lost") is None:
-        return "there is no lost decision to appeal (record closed_lost first)"
+        return _("there is no lost decision to appeal (record closed_lost first)")
     if kind == "counter_offer":
         reply = last_of(events, "seller_replied")
         if reply is None or reply.reply != "offer":
-            return "the seller has made no offer (record seller_replied --reply offer --amount N)"
+            return _(
+                "the seller has made no offer (record seller_replied --reply offer --amount N)"
+            )
     if kind == "escalate" and not opened:
-        return "the dispute is not open (record dispute_opened, or it is already closed)"
+        return _("the dispute is not open (record dispute_opened, or it is already closed)")
     if kind in ("counter_offer", "pushback_as_described", "pushback_more_evidence",
                 "pushback_close_first", "off_platform") and not talking:  # fmt: skip
         if not opened:
-            return "the dispute is not open (record dispute_opened, or it is already closed)"
-        return "a return is agreed: the talks with the seller are over"
+            return _("the dispute is not open (record dispute_opened, or it is already closed)")
+        return _("a return is agreed: the talks with the seller are over")
     if kind == "pushback_as_described" and not_received:
-        return "'it is as described' answers a received item; this parcel did not arrive"
+        return _("'it is as described' answers a received item; this parcel did not arrive")
     if kind == "pushback_more_evidence" and not case.items:
-        return "there is no evidence in the case to send yet"
+        return _("there is no evidence in the case to send yet")
     if kind in ("extend_protection", "still_not_received") and not not_received:
-        return f"{kind} is for a parcel that has not arrived (the claim's reason is {reason or 'not set'})"  # fmt: skip
+        return _("{kind} is for a parcel that has not arrived (the claim's reason is {reason})").format(kind=kind, reason=reason or _("not set"))  # fmt: skip
     if kind == "extend_protection":
         if case.facts.platform not in EXTENDS_PROTECTION:
             name = rules.platform_name(case.facts.platform)
-            return f"{name} has no Buyer Protection extension in our sources"
+            return _("{platform} has no Buyer Protection extension in our sources").format(
+                platform=name
+            )
         if any(e.kind == "dispute_opened" for e in events):
-            return "the dispute is already opened: Buyer Protection is no longer extended"
+            return _("the dispute is already opened: Buyer Protection is no longer extended")
     if kind == "carrier" and reason not in ("not_received", "damaged", "missing_parts", "empty_parcel"):  # fmt: skip
-        return "a letter to the carrier is for a parcel not received, damaged or held at customs"
+        return _("a letter to the carrier is for a parcel not received, damaged or held at customs")
     if kind == "chargeback":
         owed = case.facts.price
         got = sum(e.amount or 0.0 for e in events if e.kind == "refund_received")
         full = any(e.kind == "refund_received" and e.amount is None for e in events)
         if full or (owed is not None and got + 0.005 >= owed):
-            return "the payment has been refunded in full: there is nothing to charge back"
+            return _("the payment has been refunded in full: there is nothing to charge back")
     return ""
 
 
