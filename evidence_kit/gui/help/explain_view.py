@@ -29,6 +29,7 @@ from evidence_kit.claim.explain import Explanation
 from evidence_kit.core import i18n
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.base.error_dialog import show_error
+from evidence_kit.gui.base.screen_fit import fit_on_screen
 
 
 def to_html(explanation: Explanation) -> str:
@@ -86,6 +87,7 @@ class ExplainDialog(QDialog):
         layout.addWidget(buttons)
         self.languages.buttonToggled.connect(lambda _b, on: self.refresh() if on else None)
         self.resize(760, 620)
+        fit_on_screen(self)  # 1920 × 1080 at 150 % is 1280 × 720 in Qt's units
         self.refresh()
 
     def language(self) -> str:

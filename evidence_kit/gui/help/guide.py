@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core import i18n
 from evidence_kit.core.resources import resource_root
+from evidence_kit.gui.base.screen_fit import fit_on_screen
 from evidence_kit.gui.help.shortcuts import Shortcut, window_shortcuts
 
 MARKER = "<!--shortcuts-->"
@@ -70,6 +71,7 @@ class GuideDialog(QDialog):
         layout.addWidget(buttons)
         self.languages.buttonToggled.connect(lambda _b, on: self.refresh() if on else None)
         self.resize(780, 680)
+        fit_on_screen(self)  # 1920 × 1080 at 150 % is 1280 × 720 in Qt's units
         self.refresh()
 
     def language(self) -> str:
