@@ -13,13 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from evidence_kit.core import i18n
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.gui.base.error_dialog import show_error
 from evidence_kit.gui.base.screen_fit import fit_on_screen
+from evidence_kit.gui.help.language_choice import LanguageChoice
 
 
 def to_html(explanation: Explanation) -> str:
@@ -63,16 +61,8 @@ class ExplainDialog(QDialog):
         self.view = QTextBrowser(self)
         self.view.setObjectName("explainText")
         self.view.setOpenLinks(False)
-        self.languages = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Language:"), self))
-        for code in i18n.LANGUAGES[::-1]:  # Русский first: the button said "Show in Russian"
-            button = QRadioButton(i18n.NATIVE_NAMES[code], self)
-            button.setProperty("language", code)
-            self.languages.addButton(button)
-            row.addWidget(button)
-            button.setChecked(code == language)
-        row.addStretch(1)
+        # Русский first: the button said "Show in Russian"
+        self.languages = LanguageChoice(language, i18n.LANGUAGES[::-1], self)
         note = QLabel(self.tr("Read only: the text you send stays in English."), self)
         note.setWordWrap(True)
         copy = QPushButton(self.tr("Copy"), self)
@@ -81,18 +71,17 @@ class ExplainDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.languages)
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.languages.buttonToggled.connect(lambda _b, on: self.refresh() if on else None)
+        self.languages.changed.connect(self.refresh)
         self.resize(760, 620)
         fit_on_screen(self)  # 1920 × 1080 at 150 % is 1280 × 720 in Qt's units
         self.refresh()
 
     def language(self) -> str:
-        checked = self.languages.checkedButton()
-        return str(checked.property("language")) if checked else "ru"
+        return self.languages.language()
 
     def refresh(self) -> None:
         """Build the explanation again in the chosen language."""

@@ -8,12 +8,8 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QRadioButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -22,6 +18,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.core import i18n
 from evidence_kit.core.resources import resource_root
 from evidence_kit.gui.base.screen_fit import fit_on_screen
+from evidence_kit.gui.help.language_choice import LanguageChoice
 from evidence_kit.gui.help.shortcuts import Shortcut, window_shortcuts
 
 MARKER = "<!--shortcuts-->"
@@ -52,31 +49,20 @@ class GuideDialog(QDialog):
         self.view.setObjectName("guideText")
         self.view.setOpenLinks(False)  # nothing leaves the computer
         self.view.setSearchPaths([str(resource_root() / "guide")])
-        self.languages = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Language:"), self))
-        current = i18n.normalize(language or i18n.language())
-        for code in i18n.LANGUAGES:
-            button = QRadioButton(i18n.NATIVE_NAMES[code], self)
-            button.setProperty("language", code)
-            button.setChecked(code == current)
-            self.languages.addButton(button)
-            row.addWidget(button)
-        row.addStretch(1)
+        self.languages = LanguageChoice(language or i18n.language(), i18n.LANGUAGES, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.languages)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.languages.buttonToggled.connect(lambda _b, on: self.refresh() if on else None)
+        self.languages.changed.connect(self.refresh)
         self.resize(780, 680)
         fit_on_screen(self)  # 1920 × 1080 at 150 % is 1280 × 720 in Qt's units
         self.refresh()
 
     def language(self) -> str:
-        checked = self.languages.checkedButton()
-        return str(checked.property("language")) if checked else "en"
+        return self.languages.language()
 
     def refresh(self) -> None:
         """Show the guide in the chosen language, with the window's shortcuts as they are now."""
