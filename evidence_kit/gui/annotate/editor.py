@@ -251,7 +251,10 @@ class AnnotationEditor(QWidget):
             command = MoveMarks(self.item_id, edit.marks, text, edit.merge_key)
         else:
             command = ChangeMarks(self.item_id, edit.marks, text, edit.merge_key)
-        self._push(command)
+        if self._push(command) and edit.kind == "add":
+            from evidence_kit.gui.annotate.video_mask_offer import offer_video_mask
+
+            offer_video_mask(self, self.controller, self.item_id, edit.marks)
 
     def _set_field(self, field: str, value: Any, text: str) -> None:
         if self.item_id:

@@ -26,6 +26,7 @@ from evidence_kit.gui.base.commands import remove_items
 from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.video.frame_jobs import FrameJobs
+from evidence_kit.gui.video.mask_tools import VideoMaskTools
 from evidence_kit.gui.video.panel_view import VideoPanelView
 from evidence_kit.gui.video.player import FrameWorker
 from evidence_kit.gui.video.transport import Transport
@@ -68,6 +69,8 @@ class VideoPanel(VideoPanelView):
         # parentless: queued frames may still reach it while the panel is being destroyed
         self.worker = FrameWorker(runner)
         self.jobs = FrameJobs(self)
+        self.masks = VideoMaskTools(self)
+        self.lists.addWidget(self.masks)
         self.caption_box.setChecked(self.settings.caption_frames)
         self.format_box.setCurrentIndex(
             max(self.format_box.findData(self.settings.frame_format), 0)
@@ -115,6 +118,7 @@ class VideoPanel(VideoPanelView):
             (Qt.Key.Key_G, self.grab_current),
             (Qt.Key.Key_I, self.set_in),
             (Qt.Key.Key_O, self.set_out),
+            (Qt.Key.Key_Escape, self.masks.escape),
         ]
         for key, slot in keys:
             sc = QShortcut(QKeySequence(key), self, context=ctx)
@@ -159,6 +163,7 @@ class VideoPanel(VideoPanelView):
         for w in (self.play_btn, self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn,
                   self.clip_btn, self.timeline, self.accept_btn):  # fmt: skip
             w.setEnabled(on)
+        self.masks.set_enabled(on)
 
     def _on_opened(self, info: VideoInfo) -> None:
         self.info = info
@@ -179,6 +184,7 @@ class VideoPanel(VideoPanelView):
     def _on_frame(self, image: QImage, pts_s: float) -> None:
         self.current_s = pts_s
         self.view.show_image(image)
+        self.masks.show_at(pts_s)
         if not self._scrubbing:
             self.timeline.set_position(pts_s)
         end = self.timeline.duration
@@ -346,7 +352,8 @@ class VideoPanel(VideoPanelView):
     # --- the grab list ----------------------------------------------------------------------
 
     def refresh_lists(self) -> None:
-        """Grabs and clips of this video, in time order."""
+        """Grabs and clips of this video, in time order; its masks."""
+        self.masks.refresh()
         self.grab_list.clear()
         if self.video is None:
             self.timeline.set_marks(grabs=[])

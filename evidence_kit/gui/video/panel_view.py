@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.gui.base import icons
+from evidence_kit.gui.video.mask_view import MaskFrameView
 from evidence_kit.gui.video.timeline import Timeline
-from evidence_kit.gui.video.view import FrameView
 
 #: grab file formats offered, as (label, format id used by grab_frames)
 FRAME_FORMATS = (("PNG", "png"), ("JPEG", "jpg"))
@@ -34,7 +34,7 @@ class VideoPanelView(QWidget):
         tr = self.tr
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.view = FrameView(self)
+        self.view = MaskFrameView(self)  # the frame, its masks, and a mask being drawn
         self.timeline = Timeline(self)
         self.time_label = QLabel("00:00:00.000", self)
         self.time_label.setMinimumWidth(190)
@@ -114,7 +114,8 @@ class VideoPanelView(QWidget):
         tv.addLayout(actions)
         tv.addWidget(self.status)
         split.addWidget(top)
-        split.addWidget(self._build_lists())
+        self.lists = self._build_lists()
+        split.addWidget(self.lists)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
