@@ -46,6 +46,7 @@ from evidence_kit.gui.base.commands import SetItemField
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.export.finished import FinishedBox
 from evidence_kit.gui.export.pack_table import PackTable
+from evidence_kit.gui.export.privacy_box import PrivacyBox
 from evidence_kit.gui.export.timestamp_choice import TimestampChoice
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class ExportPage(QWidget):
         self.make_upload = QCheckBox(self.tr("Make the upload pack"), self)
         self.make_upload.setChecked(True)
         self.timestamp = TimestampChoice(self)
+        self.privacy = PrivacyBox(self)  # what leaves, what stays; the shareable bundle
         form = QFormLayout()
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Save to"), folder_row)
@@ -141,6 +143,7 @@ class ExportPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.privacy)
         middle = QHBoxLayout()
         middle.addWidget(include_box, 3)
         middle.addWidget(self.preview_box, 7)
@@ -168,6 +171,7 @@ class ExportPage(QWidget):
             self.items,
             self.make_upload,
             self.timestamp,
+            self.privacy,
         ):
             widget.setEnabled(not busy)
 
@@ -270,6 +274,7 @@ class ExportPage(QWidget):
         if not self.confirm_stale_claim() or not self.confirm_replace(plan, out):
             return
         platform, upload = self.platform_id, self.make_upload.isChecked()
+        shareable = self.privacy.shareable.isChecked()
         stamper = self.timestamp.stamper()
         self.summary.setText(self.tr("Exporting…"))
         self._start(
@@ -281,6 +286,7 @@ class ExportPage(QWidget):
                 progress,
                 cancel,
                 upload=upload,
+                shareable=shareable,
                 record=False,
                 timestamp=stamper,
             ),  # fmt: skip
@@ -358,6 +364,7 @@ class ExportPage(QWidget):
             lines.append(self.tr("Timestamp: {0}").format(result.timestamp))
         self.summary.setText("\n".join(lines))
         self.finished.show_export(result)
+        self.privacy.show_result(result)
 
     def _failed(self, exc: Exception) -> None:
         self.task = None
