@@ -50,28 +50,45 @@ def _cell_edges(start: int, stop: int, cell: float) -> np.ndarray:
 def _strip_means(
     arr: np.ndarray, hidden: np.ndarray, rows: slice, cols: slice, edges: np.ndarray, axis: int
 ) -> np.ndarray:
-    """Mean colour of the visible pixels of a strip, per cell along `axis` (nan if none)."""
+    """Mean colour of the visible pixels of a strip, per cell along `axis` (nan if none).
+    Summed per cell with reduceat, no Python loop: a video mask runs this on every frame."""
     strip = arr[rows, cols, :3].astype(np.float64)
-    ok = ~hidden[rows, cols]
     out = np.full((len(edges) - 1, 3), np.nan)
     if strip.size == 0:
         return out
+    ok = ~hidden[rows, cols]
+    across = 0 if axis == 1 else 1  # sum across the strip's thickness first
+    sums = np.where(ok[..., None], strip, 0.0).sum(axis=across)
+    counts = ok.sum(axis=across)
     offset = cols.start if axis == 1 else rows.start
-    for i in range(len(edges) - 1):
-        a, b = edges[i] - offset, edges[i + 1] - offset
-        part = strip[:, a:b] if axis == 1 else strip[a:b, :]
-        mask = ok[:, a:b] if axis == 1 else ok[a:b, :]
-        if mask.any():
-            out[i] = part[mask].mean(axis=0)
+    starts = edges[:-1] - offset
+    cell_sums = np.add.reduceat(sums, starts, axis=0)
+    cell_counts = np.add.reduceat(counts, starts)
+    seen = cell_counts > 0
+    out[seen] = cell_sums[seen] / cell_counts[seen, None]
     return out
 
 
 def pixelate(
     arr: np.ndarray, box: Box, hidden: np.ndarray, cell: float, seed_key: str, gap: int = 0
 ) -> None:
-    """Fill the box with a pixel grid built only from the ring of pixels around it.
+    """Fill the box with a pixel grid built only from the ring of pixels around it
+    (arr: H x W x 3|4 uint8, changed in place; the rest as for pixel_grid)."""
+    x0, y0, x1, y1 = box
+    grid, row_idx, col_idx = pixel_grid(arr, box, hidden, cell, seed_key, gap)
+    arr[y0:y1, x0:x1, :3] = grid[row_idx][:, col_idx]
+    if arr.shape[2] == 4:
+        arr[y0:y1, x0:x1, 3] = 255
 
-    arr: H x W x 3|4 uint8, changed in place. hidden: True for pixels that must never be
+
+def pixel_grid(
+    arr: np.ndarray, box: Box, hidden: np.ndarray, cell: float, seed_key: str, gap: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The box's pixel grid, built only from the ring of pixels around it: (cells rows x
+    cols x 3 uint8, the cell row of each of the box's rows, the cell column of each of its
+    columns). A video converts the few cells to its YUV instead of every pixel.
+
+    arr: H x W x 3|4 uint8, only read. hidden: True for pixels that must never be
     sampled (every redaction box grown by `gap`, this one included). cell: grid cell size
     in pixels. seed_key: fixes the noise, so a render is reproducible without depending on
     content. gap: pixels next to the box that a resampled preview may have smeared the
@@ -107,6 +124,4 @@ def pixelate(
     grid = grid.clip(0, 255).astype(np.uint8)
     row_idx = np.repeat(np.arange(rows), np.diff(ys))
     col_idx = np.repeat(np.arange(cols), np.diff(xs))
-    arr[y0:y1, x0:x1, :3] = grid[row_idx][:, col_idx]
-    if arr.shape[2] == 4:
-        arr[y0:y1, x0:x1, 3] = 255
+    return grid, row_idx, col_idx

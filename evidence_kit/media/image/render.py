@@ -224,11 +224,22 @@ def fringe_gap(scale: float) -> int:
 def pixelate_box(
     arr: np.ndarray, ann: dict[str, Any], box: redact.Box, hidden: np.ndarray, scale: float
 ) -> None:
+    redact.pixelate(arr, box, hidden, *_grid_args(ann, scale))
+
+
+def pixelate_grid(
+    arr: np.ndarray, ann: dict[str, Any], box: redact.Box, hidden: np.ndarray, scale: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """pixelate_box's cells, not yet spread over the box (redact.pixel_grid)."""
+    return redact.pixel_grid(arr, box, hidden, *_grid_args(ann, scale))
+
+
+def _grid_args(ann: dict[str, Any], scale: float) -> tuple[float, str, int]:
     x, y, w, h = ann["rect"]
     cell = max(1.0, redact.block_size(w, h) * scale)
     # the noise is seeded by where the box is, never by what is under it
     key = ",".join(str(int(round(v))) for v in ann["rect"])
-    redact.pixelate(arr, box, hidden, cell, key, fringe_gap(scale))
+    return cell, key, fringe_gap(scale)
 
 
 def apply_redactions(
