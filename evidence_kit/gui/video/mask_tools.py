@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -55,13 +55,16 @@ class VideoMaskTools(QWidget):
         self.style_box.addItem(tr("Pixelate (secure)"), "pixelate")
         self.style_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.style_box.setToolTip(tr("How a new mask hides: an opaque box, or pixels made only from the surroundings"))  # fmt: skip
-        buttons = QHBoxLayout()
-        for w in (self.mask_btn, self.style_box, self.range_btn, self.remove_btn):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two: the panel must fit a 1280 px wide window
+        buttons.addWidget(self.mask_btn, 0, 0)
+        buttons.addWidget(self.style_box, 0, 1)
+        buttons.addWidget(self.range_btn, 1, 0)
+        buttons.addWidget(self.remove_btn, 1, 1)
+        title = QLabel(tr("Masks (hidden in every clip, sheet and frame)"), self)
+        title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("Masks (hidden in every clip, sheet and frame)"), self))
+        layout.addWidget(title)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
 
@@ -119,6 +122,7 @@ class VideoMaskTools(QWidget):
         self.list.clear()
         for n, (index, mask) in enumerate(self.masks(), start=1):
             row = QListWidgetItem(mask_edit.row_text(mask, n))
+            row.setToolTip(row.text())  # the column is narrow
             row.setData(INDEX_ROLE, index)
             self.list.addItem(row)
             if index == keep:
@@ -157,6 +161,8 @@ class VideoMaskTools(QWidget):
         p = self.panel
         start = p.in_s if p.in_s is not None else 0.0
         end = p.out_s if p.out_s is not None else p.timeline.duration
+        if end - start < 0.05:  # no range to speak of: the whole video
+            return 0.0, p.timeline.duration
         return start, end
 
     # --- edits (each one undo step) ---------------------------------------------------------
