@@ -135,8 +135,8 @@ def _copy(frame: Any) -> tuple[Any, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     out = av.VideoFrame(frame.width, frame.height, "yuv420p")
     views = []
     for src, dst in zip(frame.planes, out.planes, strict=True):
-        s = np.frombuffer(src, np.uint8).reshape(src.height, src.line_size)
-        d = np.frombuffer(dst, np.uint8).reshape(dst.height, dst.line_size)[:, : dst.width]
+        s = np.frombuffer(memoryview(src), np.uint8).reshape(src.height, src.line_size)
+        d = np.frombuffer(memoryview(dst), np.uint8).reshape(dst.height, dst.line_size)[:, : dst.width]
         d[:] = s[:, : dst.width]
         views.append(d)
     return out, (views[0], views[1], views[2])
