@@ -136,7 +136,8 @@ def _copy(frame: Any) -> tuple[Any, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     views = []
     for src, dst in zip(frame.planes, out.planes, strict=True):
         s = np.frombuffer(memoryview(src), np.uint8).reshape(src.height, src.line_size)
-        d = np.frombuffer(memoryview(dst), np.uint8).reshape(dst.height, dst.line_size)[:, : dst.width]
+        d = np.frombuffer(memoryview(dst), np.uint8).reshape(dst.height, dst.line_size)
+        d = d[:, : dst.width]
         d[:] = s[:, : dst.width]
         views.append(d)
     return out, (views[0], views[1], views[2])
