@@ -42,7 +42,7 @@ PANEL_KEYS: dict[str, tuple[tuple[str, object], ...]] = {  # QT_TRANSLATE_NOOP i
         ("I", QT_TRANSLATE_NOOP("Shortcuts", "Video: clip starts here")),
         ("O", QT_TRANSLATE_NOOP("Shortcuts", "Video: clip ends here")),
         ("Del", QT_TRANSLATE_NOOP("Shortcuts", "Video: remove the selected grabs")),
-        ("M", QT_TRANSLATE_NOOP("Shortcuts", "Video: mask an area (draw a box on the frame)")),
+        ("X", QT_TRANSLATE_NOOP("Shortcuts", "Video: mask an area (draw a box on the frame)")),
         ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "Video: stop drawing a mask, then unselect it")),
     ),
     "AnnotationEditor": (

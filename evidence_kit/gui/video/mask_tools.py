@@ -1,9 +1,9 @@
-"""The video panel's masks: "Mask area" (M) draws a box on the frame, hidden over the in/out
-range (I and O, as for clips; the whole video when none is set). With a mask selected, a
-box drawn at another time moves it there (a key position: the box glides between keys),
-"Use in/out" gives it the current range, Delete removes it. Each change is one undo step on
-the video item (AddMarks, ChangeMarks, RemoveMarks), and everything made from the video
-afterwards is masked (media/video/masks.py).
+"""The video panel's masks: "Mask area" (X, as the editor's Redact) draws a box on the
+frame, hidden over the in/out range (I and O, as for clips; the whole video when none is
+set). With a mask selected, a box drawn at another time moves it there (a key position: the
+box glides between keys), "Use in/out" gives it the current range, Delete removes it. Each
+change is one undo step on the video item (AddMarks, ChangeMarks, RemoveMarks), and
+everything made from the video afterwards is masked (media/video/masks.py).
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ class VideoMaskTools(QWidget):
         self.list.setAccessibleName(tr("Masks on this video"))
         self.mask_btn = self._button(
             tr("Mask area"),
-            tr("Draw a box on the frame to hide it from the in point to the out point (M)"),
+            tr(
+                "Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)"
+            ),
         )
         self.mask_btn.setCheckable(True)
         self.range_btn = self._button(tr("Use in/out"), tr("Hide the selected mask from in to out"))
@@ -75,7 +77,7 @@ class VideoMaskTools(QWidget):
         self.list.itemDoubleClicked.connect(self._seek_to)
         self.view.rect_drawn.connect(self.on_drawn)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence(Qt.Key.Key_M), panel, context=ctx).activated.connect(
+        QShortcut(QKeySequence(Qt.Key.Key_X), panel, context=ctx).activated.connect(
             self.mask_btn.toggle
         )
         QShortcut(

@@ -1,4 +1,4 @@
-"""Video masks in the video panel (issue 13): M draws a box on the frame, hidden from the in
+"""Video masks in the video panel (issue 13): X draws a box on the frame, hidden from the in
 point to the out point; a box drawn at another time with the mask selected moves it there
 (key positions); Use in/out and Delete; each one undo step, saved at once. And the editor's
 offer to hide a frame's new mask in its video too."""
@@ -57,7 +57,7 @@ def masks_on_disk(store: CaseStore, item_id: str) -> list[dict[str, Any]]:
     return CaseStore.open(store.root).case.item(item_id).annotations
 
 
-def test_m_draws_a_mask_over_the_in_out_range_as_one_undo_step(qtbot: Any, setup: Any) -> None:
+def test_x_draws_a_mask_over_the_in_out_range_as_one_undo_step(qtbot: Any, setup: Any) -> None:
     panel, controller, store, vid = setup
     width = int(vid.meta["width"])
     seek(qtbot, panel, 0.5)
@@ -65,10 +65,10 @@ def test_m_draws_a_mask_over_the_in_out_range_as_one_undo_step(qtbot: Any, setup
     seek(qtbot, panel, 2.0)
     panel.set_out()
     seek(qtbot, panel, 1.0)
-    qtbot.keyClick(panel, Qt.Key.Key_M)
+    qtbot.keyClick(panel, Qt.Key.Key_X)
     assert panel.view.drawing and panel.masks.mask_btn.isChecked()
     drag(qtbot, panel, (0.1, 0.1), (0.5, 0.4))
-    assert not panel.view.drawing  # one box per press of M
+    assert not panel.view.drawing  # one box per press of X
     (mask,) = masks_on_disk(store, vid.id)
     assert mask["type"] == "redact" and mask["style"] == "solid"
     assert mask["from"] == pytest.approx(panel.in_s, abs=1e-3)
