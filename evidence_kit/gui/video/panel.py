@@ -70,7 +70,7 @@ class VideoPanel(VideoPanelView):
         self.worker = FrameWorker(runner)
         self.jobs = FrameJobs(self)
         self.masks = VideoMaskTools(self)
-        self.lists.addWidget(self.masks)
+        self.grabs_column.addWidget(self.masks)  # not a third column: the panel stays narrow
         self.caption_box.setChecked(self.settings.caption_frames)
         self.format_box.setCurrentIndex(
             max(self.format_box.findData(self.settings.frame_format), 0)

@@ -152,7 +152,7 @@ class VideoPanelView(QWidget):
             tr("Grab suggestion"), tr("Grab the selected suggested moment")
         )
         left = QWidget(self)
-        lv = QVBoxLayout(left)
+        lv = self.grabs_column = QVBoxLayout(left)  # the panel's masks go under the grabs
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(QLabel(tr("Grabs and clips (double-click to seek, Delete to remove)"), left))
         lv.addWidget(self.grab_list)
