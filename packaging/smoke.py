@@ -130,10 +130,12 @@ def smoke(dist: Path, runs: int = 3) -> SmokeResult:
 
         out = home / "export"
         _, demo_s = _run([str(cli), "demo", "--export", str(out)], env)
-        bundles = sorted(out.glob("*-evidence.zip"))
-        pdfs = sorted(out.glob("*-summary.pdf"))
-        if not bundles or not pdfs or not any((out / "upload").iterdir()):
-            raise SmokeError(f"demo --export left {sorted(p.name for p in out.iterdir())}")
+        made = sorted(out.iterdir())  # one folder, named by the export's time
+        folder = made[0] if len(made) == 1 and made[0].is_dir() else out
+        bundles = sorted(folder.glob("*-evidence.zip"))
+        pdfs = sorted(folder.glob("*-summary.pdf"))
+        if not bundles or not pdfs or not any((folder / "upload").iterdir()):
+            raise SmokeError(f"demo --export left {sorted(p.name for p in folder.iterdir())}")
         if "OK" not in _run([str(cli), "verify", str(bundles[0])], env)[0]:
             raise SmokeError("verify did not say OK for the fresh bundle")
         _run([str(cli), "verify", str(_tampered(bundles[0], home / "tampered.zip"))], env, expect=1)

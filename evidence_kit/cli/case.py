@@ -54,7 +54,12 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("demo", help="the sample case: open it, or export it headless")
-    p.add_argument("--export", type=Path, metavar="OUT", help="export the sample case to OUT")
+    p.add_argument(
+        "--export",
+        type=Path,
+        metavar="OUT",
+        help="export the sample case into a new folder named by its time inside OUT",
+    )
     p.add_argument("--case-dir", type=Path, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
 

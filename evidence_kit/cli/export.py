@@ -18,7 +18,13 @@ def register(sub: argparse._SubParsersAction, case_sub: argparse._SubParsersActi
     """Add `export` and `verify`."""
     p = sub.add_parser("export", help="upload pack, sealed evidence bundle and PDF summary")
     p.add_argument("case", type=Path)
-    p.add_argument("-o", "--out", type=Path, help="output folder (default: the case's exports/)")
+    p.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        help="where the export's own folder (named by its time) is made; "
+        "default: the case's exports/",
+    )
     p.add_argument(
         "--platform", help="platform to prepare the upload pack for (default: the case's)"
     )
@@ -64,6 +70,7 @@ def _progress_printer(enabled: bool) -> ProgressFn:
 
 
 def _print_result(result: ExportResult) -> None:
+    print(f"Folder:  {result.folder}")
     print(f"Bundle:  {result.bundle}  (yours: keeps the unmasked originals)")
     if result.shareable:
         print(f"Share:   {result.shareable}  (masked exhibits only)")

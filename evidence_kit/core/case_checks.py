@@ -108,6 +108,15 @@ def number(
     return value
 
 
+def text(value: Any, path: str, limit: int = 4096) -> str:
+    """A string of at most `limit` characters (a path, a name)."""
+    if not isinstance(value, str):
+        raise fail(path, "must be text")
+    if len(value) > limit or "\x00" in value:
+        raise fail(path, f"must be at most {limit} characters of text")
+    return value
+
+
 def day(value: Any, path: str) -> str:
     """'' or a real date YYYY-MM-DD between FIRST_DAY and LAST_DAY."""
     if value in ("", None):

@@ -66,6 +66,14 @@ class CaseFolders:
     def recording_dir(self) -> Path:
         return self.root / RECORDING
 
+    @property
+    def latest_export(self) -> Path | None:
+        """The folder of the case's last export, if it is still there."""
+        if not self.case.latest_export:
+            return None
+        folder = self.root / self.case.latest_export  # an absolute path stays itself
+        return folder if folder.is_dir() else None
+
     def path_of(self, item_or_rel: Item | str) -> Path:
         """Absolute path of an item's file (or of a case-relative path), refused
         (UnsafePathError) when a link takes it outside the case folder."""

@@ -17,6 +17,8 @@ import shutil
 import stat
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from evidence_kit.core.case_paths import remove_file, resolves_inside
 
 #: the importer's stored name, and a grab's, clip's or comparison's: a 6-hex item id, "_"
@@ -25,7 +27,6 @@ _OURS = re.compile(r"^[0-9a-f]{6}_")
 _PARTIAL = re.compile(r"^\.(.+\.part|clip\..+\.mp4|render-.+\.tmp)$")
 #: an export is built in a hidden folder beside the export folders, then renamed into place
 STAGING_PREFIX = ".evidence-kit-export-"
-BUILDING = ".building"  # the lock file a running export holds inside its staging folder
 #: folders holding extracted exhibits (their files are named by their item's parent id)
 _EXTRACTED = ("extracted/frames", "extracted/clips", "extracted/compare")
 
@@ -90,40 +91,49 @@ def _files(root: Path, folder: Path) -> list[Path]:
 
 
 def staging_folders(parent: Path, root: Path | None = None) -> list[Path]:
-    """The export staging folders in `parent` (real folders, never links)."""
+    """The export staging folders in `parent` (real folders, never links), and the lock
+    files of any whose folder is gone."""
     if parent.is_symlink() or (root is not None and not resolves_inside(root, parent)):
         return []
     with contextlib.suppress(OSError):
         return [
             Path(e.path)
             for e in os.scandir(parent)
-            if e.name.startswith(STAGING_PREFIX) and e.is_dir(follow_symlinks=False)
+            if e.name.startswith(STAGING_PREFIX)
+            and (e.is_dir(follow_symlinks=False) or e.name.endswith(".lock"))
         ]
     return []
 
 
+def staging_lock(folder: Path) -> FileLock:
+    """The lock a running export holds beside its staging folder (an OS lock, so it ends
+    with its process). It is taken before the folder exists and let go after the folder
+    was renamed into place, so a running export's folder is never taken for a leftover."""
+    name = folder.name if folder.name.endswith(".lock") else folder.name + ".lock"
+    return FileLock(str(folder.with_name(name)), thread_local=False)
+
+
 def remove_staging(folder: Path) -> int | None:
-    """Delete an export's staging folder if no export is building in it; returns its size.
-
-    A running export holds the lock file inside it (an OS lock, gone with its process), so
-    only a dead export's folder goes, even in a folder several cases export to.
-    """
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(folder / BUILDING), thread_local=False)
+    """Delete a killed export's staging folder (and its lock file); returns the bytes freed,
+    or None when an export is still building there."""
+    lock = staging_lock(folder)
     try:
         lock.acquire(timeout=0)
     except (Timeout, OSError):
         return None
-    lock.release()  # its owner is dead: nothing will write here again
     try:
-        size = sum(
-            p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink() and p.is_file()
-        )
-        shutil.rmtree(folder)
+        if folder.name.endswith(".lock"):
+            size = 0
+        else:
+            size = sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink())
+            shutil.rmtree(folder)
     except OSError:
         return None
-    return size
+    finally:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
+    return size if not folder.name.endswith(".lock") else None
 
 
 def _remove(path: Path) -> int | None:

@@ -306,6 +306,8 @@ class Case:
     bin: list[Item] = field(default_factory=list)  # removed items; files kept until emptied
     schema_version: int = SCHEMA_VERSION
     events: list[Event] = field(default_factory=list)  # the dispute after it opens, by date
+    # the folder of the last export: relative to the case folder when inside it, else absolute
+    latest_export: str = ""
 
     def item(self, ref: str) -> Item:
         """Find a live item by id or exhibit number (E3)."""
@@ -343,6 +345,7 @@ class Case:
             "log": [asdict(e) for e in self.log] if log else None,
             "bin": [it.to_dict() for it in self.bin],
             "events": [e.to_dict() for e in self.events],
+            "latest_export": self.latest_export,
         }
         if not log:
             del doc["log"]
@@ -371,6 +374,7 @@ class Case:
             ],
             schema_version=_expect(data["schema_version"], int, "schema_version"),
             events=load_events(data.get("events")),
+            latest_export=checks.text(data.get("latest_export", ""), "latest_export"),
         )
         twice = checks.first_duplicate([it.id for it in case.items + case.bin])
         if twice is not None:

@@ -149,11 +149,3 @@ def check_upload(
     files, problems, warnings = pack_outcome(plan, made)
     notes = problems + warnings + [n for o in made for n in o.notes]
     return UploadCheck(outcomes(plan, files, problems), notes)
-
-
-def earlier_export(plan: ExportPlan, out_dir: Path) -> list[Path]:
-    """What an export into out_dir would replace: an earlier bundle, PDF or upload pack."""
-    paths = [out_dir / plan.bundle_name, out_dir / plan.pdf_name]
-    if plan.upload:
-        paths.append(out_dir / S.UPLOAD)
-    return [p for p in paths if p.exists() or p.is_symlink()]

@@ -1,25 +1,28 @@
 """`export_case`: the one export the CLI and the GUI both run, step by step.
 
 1. plan what gets written (plan.py) and check every original against its hash (integrity.py);
-2. run the per-exhibit jobs in a staging folder inside the output folder (jobs.py);
+2. run the per-exhibit jobs in a staging folder beside the export folders (jobs.py);
 3. the upload pack's README (upload_pack.py), the texts and the PDF (pdf_content.py);
 4. seal the bundle: manifest, sums, zip (contents.py);
-5. move everything into place, all or nothing (staging.py).
+5. rename the staging folder to a fresh folder named by its time (staging.py): the export
+   appears whole or not at all, and no earlier export is ever replaced; the case records it
+   as its latest.
 A cancel or a failure (disk full, unwritable folder) removes the staging folder, so no
-partial output is ever left behind and the case is unchanged.
+partial output is ever left behind and the case is unchanged; what a killed export left is
+removed by the next command (core/leftovers.py).
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.core import activity_log
-from evidence_kit.core.case_paths import EXPORTS
+from evidence_kit.core.case_paths import EXPORTS, resolves_inside
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.hashing import sha256_file
 from evidence_kit.core.model import Case
@@ -55,9 +58,21 @@ class ExportResult:
     manifest_sha256: str = ""
     timestamp: str = ""  # "sealed no later than …, by …" when the shopper asked for one
     shareable: Path | None = None  # the bundle to send: masked exhibits only
+    folder: Path | None = None  # the export's own folder, named by its time
+    latest: str = ""  # how the case records it: relative to the case folder when inside it
+
+    def place(self, folder: Path, case_root: Path) -> None:
+        """The export now lives in `folder` (renamed from its staging folder)."""
+        self.folder = folder
+        self.bundle, self.pdf = folder / self.bundle.name, folder / self.pdf.name
+        self.upload_dir = folder / self.upload_dir.name if self.upload_dir else None
+        self.shareable = folder / self.shareable.name if self.shareable else None
+        inside = resolves_inside(case_root, folder)
+        self.latest = folder.relative_to(case_root).as_posix() if inside else str(folder)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "folder": str(self.folder) if self.folder else None,
             "bundle": str(self.bundle),
             "pdf": str(self.pdf),
             "upload_dir": str(self.upload_dir) if self.upload_dir else None,
@@ -88,7 +103,8 @@ def export_case(
     workers: int = 2,
     timestamp: Timestamper | None = None,
 ) -> ExportResult:
-    """Export the case to out_dir (default: the case's exports/ folder).
+    """Export the case into a new folder named by its time, inside out_dir (default: the
+    case's exports/ folder).
 
     upload: also make the upload pack. shareable: also make the shareable bundle (masked
     exhibits only, the originals listed by hash). record: append an 'exported' entry to the
@@ -98,24 +114,26 @@ def export_case(
     cancel = cancel or CancelToken()
     plan = plan_export(store, platform, upload=upload, shareable=shareable)
     # the case's own exports/ must lie inside it; a folder the shopper names is theirs
-    out_dir = Path(out_dir).expanduser().absolute() if out_dir else store.folder(EXPORTS)
+    parent = Path(out_dir).expanduser().absolute() if out_dir else store.folder(EXPORTS)
     check_originals(store, plan.sealed, Steps(progress).sub(0, 10), cancel)
     draft = _draft(store.case, today)
     stale = stale_warning(draft)
-    created = not out_dir.exists()
-    staging = S.make_staging(out_dir)
+    created = not parent.exists()
+    staging = S.Staging(parent)
     try:
         result = _build(
-            store, plan, draft, staging, out_dir, Steps(progress, 0.1, 0.99), cancel, exported_at,
+            store, plan, draft, staging.path, Steps(progress, 0.1, 0.99), cancel, exported_at,
             workers, timestamp,
         )  # fmt: skip
-        S.commit(staging, result.bundle, result.pdf, result.upload_dir, result.shareable)
+        os.replace(staging.path / S.SUMMARY, result.pdf)  # the bundle keeps its own copy
+        keep = {result.bundle.name, result.pdf.name}
+        keep |= {p.name for p in (result.upload_dir, result.shareable) if p is not None}
+        result.place(staging.publish(S.folder_name(datetime.now()), keep), store.root)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         if created:
-            S.remove_empty(out_dir)
+            S.remove_empty(parent)
         raise
-    shutil.rmtree(staging, ignore_errors=True)
     if stale:
         result.warnings.insert(0, stale)
     if record:
@@ -132,11 +150,13 @@ def export_case(
 
 
 def record_export(case: Case, result: ExportResult) -> None:
-    """Append the 'exported' entry to the activity log (the caller saves)."""
+    """Record the export as the case's latest and in the activity log (the caller saves)."""
+    case.latest_export = result.latest
     activity_log.append(
         case,
         "exported",
         platform=result.platform,
+        folder=result.folder.name if result.folder else "",
         bundle=result.bundle.name,
         bundle_sha256=result.bundle_sha256,
         manifest_sha256=result.manifest_sha256,
@@ -162,7 +182,6 @@ def _build(
     plan: ExportPlan,
     draft: ClaimDraft,
     staging: Path,
-    out_dir: Path,
     steps: Steps,
     cancel: CancelToken,
     exported_at: str | None,
@@ -211,9 +230,9 @@ def _build(
             store, plan, draft, outputs, contents, staging, stamp, Steps(steps, 0.9, 1.0), cancel
         )
     return ExportResult(
-        bundle=out_dir / plan.bundle_name,
-        pdf=out_dir / plan.pdf_name,
-        upload_dir=(out_dir / S.UPLOAD) if plan.upload else None,
+        bundle=zip_path,
+        pdf=staging / plan.pdf_name,
+        upload_dir=upload_dir if plan.upload else None,
         platform=plan.platform,
         exported_at=stamp,
         files=files,
@@ -222,5 +241,5 @@ def _build(
         bundle_sha256=sha256_file(zip_path, cancel=cancel),
         manifest_sha256=manifest_digest,
         timestamp=contents.stamp.line() if contents.stamp else "",
-        shareable=out_dir / shared if shared else None,
+        shareable=staging / shared if shared else None,
     )

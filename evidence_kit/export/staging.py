@@ -1,37 +1,96 @@
-"""The staging folder an export is built in, and the final all-or-nothing move into place.
+"""The staging folder an export is built in, and the one rename that makes it appear.
 
-Everything is written into a hidden folder inside the output folder (the same disk, so the
-moves are renames). On a cancel or a failure the caller removes it, so no partial output is
-ever left.
+An export is built in a hidden folder beside the export folders (the same disk, so the
+final move is a rename), then renamed to a fresh folder named by its time
+(`exports/2026-12-01_10-14-55/`): the export appears whole or not at all, and never
+replaces an earlier one. A running export holds a lock beside its staging folder, so the
+next command on the case (or the next export into the same folder) removes what a killed
+export left (core/leftovers.py) and never what a running one is writing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import shutil
-import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from evidence_kit.core.errors import DiskFullError, ExportError, describe_os_error
+from evidence_kit.core.leftovers import (
+    STAGING_PREFIX,
+    remove_staging,
+    staging_folders,
+    staging_lock,
+)
 
 UPLOAD = "upload"
 EXHIBITS = "exhibits"
 SUMMARY = "summary.pdf"
 
 
-def make_staging(out_dir: Path) -> Path:
-    """A fresh hidden folder inside out_dir (created if needed)."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".evidence-kit-export-", dir=out_dir))
-    except OSError as exc:
-        err = describe_os_error(exc, out_dir)
-        if isinstance(err, DiskFullError):
-            raise err from exc
-        raise ExportError(
-            f"The export folder {out_dir} cannot be written ({exc.strerror or exc}); choose another folder."
-        ) from exc
+def folder_name(moment: datetime) -> str:
+    """An export folder's name: its local time, sortable, valid on every file system."""
+    return moment.strftime("%Y-%m-%d_%H-%M-%S")
+
+
+class Staging:
+    """A hidden folder in `parent` to build one export in, locked while it is built."""
+
+    def __init__(self, parent: Path) -> None:
+        self.parent = parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            for old in staging_folders(parent):  # what killed exports left here
+                remove_staging(old)
+            self.path = parent / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
+            self._lock = staging_lock(self.path)
+            self._lock.acquire(timeout=0)  # before the folder exists: never seen unlocked
+            self.path.mkdir()
+        except OSError as exc:
+            err = describe_os_error(exc, parent)
+            if isinstance(err, DiskFullError):
+                raise err from exc
+            raise ExportError(
+                f"The export folder {parent} cannot be written ({exc.strerror or exc}); "
+                "choose another folder."
+            ) from exc
+
+    def publish(self, name: str, keep: set[str]) -> Path:
+        """Leave only `keep` in the staging folder, then rename it to a fresh folder called
+        `name` (or `name_2`, …: an earlier export is never replaced); returns it."""
+        try:
+            for entry in self.path.iterdir():
+                if entry.name not in keep:
+                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            for n in range(1, 1000):
+                target = self.parent / (name if n == 1 else f"{name}_{n}")
+                if os.path.lexists(target):
+                    continue
+                try:
+                    os.rename(self.path, target)  # one step: the export appears whole
+                except OSError as exc:
+                    if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                        continue  # made meanwhile by someone else
+                    raise
+                self._release()
+                return target
+        except OSError as exc:
+            raise describe_os_error(exc, self.parent) from exc
+        raise ExportError(f"Too many exports named {name} in {self.parent}.")
+
+    def discard(self) -> None:
+        """A cancel or a failure: nothing of this export is left."""
+        shutil.rmtree(self.path, ignore_errors=True)
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release()
+        with contextlib.suppress(OSError):
+            Path(self._lock.lock_file).unlink()
 
 
 def work_dirs(staging: Path) -> tuple[Path, Path]:
@@ -49,39 +108,3 @@ def remove_empty(folder: Path) -> None:
     """Remove a folder the export created, only if it is empty."""
     with contextlib.suppress(OSError):
         folder.rmdir()  # only if empty: never touch what someone else put there
-
-
-def commit(
-    staging: Path, bundle: Path, pdf: Path, upload_dir: Path | None, shareable: Path | None = None
-) -> None:
-    """Move the staged bundle, PDF, upload pack and shareable bundle over any previous
-    export, all or nothing.
-
-    upload_dir None: no upload pack was made, and any previous one is left alone.
-    """
-    moves = [(staging / bundle.name, bundle), (staging / SUMMARY, pdf)]
-    if shareable is not None:
-        moves.append((staging / shareable.name, shareable))
-    if upload_dir is not None:
-        moves.append((staging / UPLOAD, upload_dir))
-    done: list[tuple[Path, Path, Path | None]] = []
-    try:
-        for src, dst in moves:
-            backup = None
-            if dst.exists() or dst.is_symlink():
-                backup = staging / f"previous-{dst.name}"
-                os.replace(dst, backup)
-            done.append((src, dst, backup))
-            if src.name == SUMMARY:
-                shutil.copyfile(src, dst)  # the bundle keeps its own copy
-            else:
-                os.replace(src, dst)
-    except OSError as exc:
-        for _src, dst, backup in reversed(done):
-            if dst.is_dir() and not dst.is_symlink():
-                shutil.rmtree(dst, ignore_errors=True)
-            else:
-                dst.unlink(missing_ok=True)
-            if backup is not None:
-                os.replace(backup, dst)
-        raise describe_os_error(exc, bundle.parent) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -25,7 +26,12 @@ def test_export_json_gives_paths(exported) -> None:
     for key in ("bundle", "pdf", "upload_dir"):
         assert Path(doc[key]).exists(), key
     assert doc["platform"] == "shopee"
-    assert Path(doc["bundle"]).parent == root / "out"
+    # -o names where the export's own folder, named by its time, is made
+    folder = Path(doc["folder"])
+    assert folder.parent == root / "out" and re.fullmatch(
+        r"\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d", folder.name
+    )
+    assert Path(doc["bundle"]).parent == folder == Path(doc["upload_dir"]).parent
     assert all(f["fits"] for f in doc["files"])
 
 
@@ -88,16 +94,19 @@ def test_export_bad_platform_and_missing_case(exported, tmp_path: Path) -> None:
 def test_demo_export(tmp_path: Path) -> None:
     result = run_cli("demo", "--export", tmp_path / "out", check=True)
     assert "Bundle:" in result.stdout
-    bundle = next((tmp_path / "out").glob("*-evidence.zip"))
+    [folder] = (tmp_path / "out").iterdir()
+    bundle = next(folder.glob("*-evidence.zip"))
     assert run_cli("verify", bundle).returncode == 0
-    assert (tmp_path / "out" / "upload" / "README.txt").is_file()
+    assert (folder / "upload" / "README.txt").is_file()
 
 
 def test_export_without_upload_pack(exported, tmp_path: Path) -> None:
     store, _, _ = exported
     doc = run_json("export", store.root, "-o", tmp_path / "only-bundle", "--no-upload")
     assert doc["upload_dir"] is None and doc["files"] == []
-    assert not (tmp_path / "only-bundle" / "upload").exists()
+    assert sorted(p.name for p in Path(doc["folder"]).iterdir()) == sorted(
+        [Path(doc["bundle"]).name, Path(doc["pdf"]).name]
+    )
     with zipfile.ZipFile(doc["bundle"]) as zf:
         assert not any(n.startswith("upload/") for n in zf.namelist())
     assert run_cli("verify", doc["bundle"]).returncode == 0

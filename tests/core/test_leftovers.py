@@ -8,17 +8,13 @@ moment the test wants it dead, so the kill lands there every time.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from evidence_kit.core.store import new_case
-from tests.factories.cli import ROOT, run_cli, run_json
+from tests.factories.cli import run_cli, run_json
+from tests.factories.kill import kill_when
 from tests.factories.media import make_photo
 
 #: code run before the command; each stalls one step forever (until the kill)
@@ -48,26 +44,6 @@ os.replace = stalled
 """
 
 
-def _kill_when(stall: str, args: list[object], ready, stall_at: int = 1) -> None:
-    """Run the CLI with a stall; SIGKILL it as soon as `ready()` is true."""
-    script = (
-        f"import os, sys\nSTALL_AT = {stall_at}\n{stall}\n"
-        "from evidence_kit.cli import main\nsys.exit(main(sys.argv[1:]))\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)], env=env)
-    deadline = time.monotonic() + 120
-    try:
-        while not ready():
-            assert proc.poll() is None, "the command ended before it could be killed"
-            assert time.monotonic() < deadline, "the stall was never reached"
-            time.sleep(0.02)
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL
-
-
 @pytest.fixture
 def case(tmp_path: Path) -> Path:
     root = tmp_path / "c"
@@ -89,9 +65,7 @@ def test_kill_during_a_copy_leaves_a_part_file_the_next_command_removes(
 ) -> None:
     photo = make_photo(tmp_path / "p.jpg", size=(1200, 900))
     before = (case / "case.json").read_bytes()
-    _kill_when(
-        STALL_COPY, ["case", "add", case, photo], lambda: any(case.glob("originals/.*.part"))
-    )
+    kill_when(STALL_COPY, ["case", "add", case, photo], lambda: any(case.glob("originals/.*.part")))
     assert (case / "case.json").read_bytes() == before
     _said_once(case, "1 unfinished copy")
     assert list((case / "originals").iterdir()) == []
@@ -100,7 +74,7 @@ def test_kill_during_a_copy_leaves_a_part_file_the_next_command_removes(
 
 def test_kill_during_a_multi_file_add_leaves_no_orphan(case: Path, tmp_path: Path) -> None:
     photos = [make_photo(tmp_path / f"p{n}.jpg", seed=n) for n in range(3)]
-    _kill_when(
+    kill_when(
         STALL_COPY,
         ["case", "add", case, *photos],
         lambda: (
@@ -119,7 +93,7 @@ def test_kill_during_a_multi_file_add_leaves_no_orphan(case: Path, tmp_path: Pat
 
 def test_kill_during_a_save_leaves_a_temp_file_the_next_command_removes(case: Path) -> None:
     before = (case / "case.json").read_bytes()
-    _kill_when(
+    kill_when(
         STALL_SAVE, ["case", "set", case, "notes=half"], lambda: any(case.glob(".case.*.tmp"))
     )
     assert (case / "case.json").read_bytes() == before  # the old case, whole

@@ -86,7 +86,8 @@ def test_previous_export_survives_a_failed_one(store, tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         export_case(store, out, cancel=token)
     assert first.bundle.read_bytes() == old
-    assert sorted(p.name for p in out.iterdir()) == sorted(
+    assert [p.name for p in out.iterdir()] == [first.folder.name]
+    assert sorted(p.name for p in first.folder.iterdir()) == sorted(
         [first.bundle.name, first.pdf.name, "upload"]
     )
 

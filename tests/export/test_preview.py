@@ -107,16 +107,3 @@ def test_a_pdf_the_form_does_not_take_is_on_request_in_the_claim_too(tmp_path: P
     result = export_case(store, tmp_path / "out", record=False)
     assert len(_written(result.upload_dir)) == 3
     assert any("does not take PDF files" in w for w in result.warnings)
-
-
-def test_earlier_export_is_found(tmp_path: Path) -> None:
-    store = _case(tmp_path, "ebay")
-    plan = plan_export(store)
-    out = tmp_path / "out"
-    assert P.earlier_export(plan, out) == []
-    export_case(store, out, record=False)
-    assert {p.name for p in P.earlier_export(plan, out)} == {
-        plan.bundle_name,
-        plan.pdf_name,
-        "upload",
-    }

@@ -148,10 +148,31 @@ class FinishedBox(QGroupBox):
 
     def show_export(self, result: ExportResult) -> None:
         """Show one export's result (export_case's ExportResult)."""
-        self.pdf, self.upload_dir, self.bundle = result.pdf, result.upload_dir, result.bundle
         uploads = [result.upload_dir / f.name for f in result.files] if result.upload_dir else []
-        self.files.show_files([*uploads, result.pdf])
-        self.open_upload.setEnabled(result.upload_dir is not None)
+        self._show(result.folder or result.bundle.parent, result.pdf, result.bundle, uploads)
+        self.upload_dir = result.upload_dir
+
+    def show_folder(self, folder: Path) -> bool:
+        """Show an earlier export from its folder (the case's latest); False when the
+        folder holds no export."""
+        pdfs, bundles = sorted(folder.glob("*-summary.pdf")), sorted(folder.glob("*-evidence.zip"))
+        if not pdfs or not bundles:
+            return False
+        upload = folder / "upload"
+        uploads = sorted(
+            p for p in (upload.iterdir() if upload.is_dir() else []) if p.name != "README.txt"
+        )
+        self._show(folder, pdfs[0], bundles[0], uploads)
+        self.upload_dir = upload if upload.is_dir() else None
+        return True
+
+    def _show(self, folder: Path, pdf: Path, bundle: Path, uploads: list[Path]) -> None:
+        # each export has a folder of its own, named by its time; this is the latest
+        self.setTitle(self.tr("Latest export: {0}").format(folder.name))
+        self.setToolTip(str(folder))
+        self.pdf, self.bundle = pdf, bundle
+        self.files.show_files([*uploads, pdf])
+        self.open_upload.setEnabled(bool(uploads))
         self.setVisible(True)
 
     def _open_file(self, path: Path) -> bool:

@@ -5,8 +5,9 @@ writes. Check sizes makes the upload files with the export's own jobs in a tempo
 the sizes it measured, and those of the last export, stay shown until that exhibit or the
 platform changes. The export runs the same Qt-free `export_case` as the CLI on the task
 runner, against a copy of the case so later edits cannot race it; its progress and Cancel
-are in the status bar, the one place every job shows them. Afterwards the finished files
-can be opened or dragged straight into the browser.
+are in the status bar, the one place every job shows them. Each export gets a folder of its
+own, named by its time (never replacing an earlier one); the case's latest export is shown,
+its files ready to open or drag straight into the browser.
 """
 
 from __future__ import annotations
@@ -88,6 +89,11 @@ class ExportPage(QWidget):
         for pid in PLATFORMS:
             self.platform.addItem(platform_name(pid), pid)
         self.folder = QLineEdit(self)
+        self.folder.setToolTip(
+            self.tr(
+                "Each export goes into a new folder here, named by its time; earlier ones are kept"
+            )
+        )
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -186,6 +192,9 @@ class ExportPage(QWidget):
             self.platform.blockSignals(False)
         if not self.folder.text():
             self.folder.setText(str(self.controller.store.exports_dir))
+        latest = self.controller.store.latest_export
+        if not self.result and latest is not None:
+            self.finished.show_folder(latest)  # the last export, also after a restart
         self._filling = True
         self.items.clear()
         numbers = exhibit_numbers(case)
@@ -271,7 +280,7 @@ class ExportPage(QWidget):
         store = self._snapshot()
         plan = self.plan(store)
         out = self.out_dir()
-        if not self.confirm_stale_claim() or not self.confirm_replace(plan, out):
+        if not self.confirm_stale_claim():
             return
         platform, upload = self.platform_id, self.make_upload.isChecked()
         shareable = self.privacy.shareable.isChecked()
@@ -312,24 +321,6 @@ class ExportPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def confirm_replace(self, plan: ExportPlan, out: Path) -> bool:
-        """Before an export replaces an earlier one in the same folder, ask."""
-        earlier = P.earlier_export(plan, out)
-        if not earlier:
-            return True
-        names = "\n".join(f"  {p.name}" for p in earlier)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace the earlier export?"),
-            self.tr(
-                "This folder already holds an export of this case:\n{0}\n\nExporting again "
-                "replaces it. Replace it? (To keep both, choose another folder first.)"
-            ).format(names),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def _start(
         self, label: str, fn: Callable[[ProgressFn, CancelToken], T], on_done: Callable[[T], None]
     ) -> None:
@@ -356,8 +347,8 @@ class ExportPage(QWidget):
         measured = P.outcomes(plan, result.files, result.problems)
         self.show_check(plan, P.UploadCheck(measured, result.problems + result.warnings))
         lines = [
-            self.tr("Saved the bundle {0} and the PDF {1} in {2}.").format(
-                result.bundle.name, result.pdf.name, result.bundle.parent
+            self.tr("Saved the bundle {0} and the PDF {1} in a new folder, {2}.").format(
+                result.bundle.name, result.pdf.name, result.folder or result.bundle.parent
             )
         ]
         if result.timestamp:

@@ -1,5 +1,6 @@
 """The export page with pytest-qt: include list, what the form gets (= what the export
-writes), sizes that stay, export, overwrite, finished files, cancel, errors."""
+writes), sizes that stay, export (a folder of its own each time, the latest shown), finished
+files, cancel, errors."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar
 
 from evidence_kit.claim import rules
 from evidence_kit.core import case_ops
+from evidence_kit.core.store import CaseStore
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.tasks import TaskRunner
@@ -157,7 +159,8 @@ def test_export_runs_and_shows_real_sizes_in_green(qtbot, page, tmp_path, monkey
     qtbot.mouseClick(finished.open_pdf, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(finished.open_upload, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(finished.show_bundle, Qt.MouseButton.LeftButton)
-    assert opened == [str(result.pdf), str(result.upload_dir), str(tmp_path / "out")]
+    assert opened == [str(result.pdf), str(result.upload_dir), str(result.folder)]
+    assert result.folder.parent == tmp_path / "out"
 
 
 def test_a_finished_file_drags_as_a_file_url(qtbot, page) -> None:
@@ -180,22 +183,39 @@ def test_a_file_that_cannot_be_opened_says_where_it_is(qtbot, page, monkeypatch)
     assert said and str(page.result.pdf) in said[0]
 
 
-def test_an_earlier_export_is_replaced_only_when_the_shopper_says_so(
-    qtbot, page, monkeypatch
+def test_each_export_gets_a_folder_of_its_own_and_the_page_shows_the_latest(
+    qtbot, page, monkeypatch, tmp_path
 ) -> None:
-    page.start_export()
-    _idle(qtbot, page)
-    first = page.result.bundle.stat().st_mtime_ns
     asked: list[str] = []
-    answer = [QMessageBox.StandardButton.Cancel]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
-    page.start_export()
-    assert page.task is None and asked and page.result.bundle.name in asked[0]
-    assert page.result.bundle.stat().st_mtime_ns == first
-    answer[0] = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
     page.start_export()
     _idle(qtbot, page)
-    assert len(asked) == 2 and page.result.bundle.stat().st_mtime_ns != first
+    first = page.result
+    kept = first.bundle.read_bytes()
+    page.start_export()
+    _idle(qtbot, page)
+    second = page.result
+    assert asked == []  # nothing is replaced, so nothing to ask
+    assert first.folder != second.folder and first.folder.parent == second.folder.parent
+    assert first.bundle.read_bytes() == kept and second.bundle.is_file()
+    assert second.folder.name in page.finished.title()
+    assert str(second.folder) in page.summary.text()
+    store = page.controller.store
+    assert store.latest_export == second.folder
+    # after a restart the page shows the case's latest export and opens it
+    again = ExportPage(CaseController(CaseStore.open(store.root)), TaskRunner())
+    qtbot.addWidget(again)
+    assert again.finished.isVisibleTo(again) and second.folder.name in again.finished.title()
+    assert again.finished.pdf == second.pdf and again.finished.bundle == second.bundle
+    assert {p.name for p in again.finished.files.paths()} == {
+        p.name for p in page.finished.files.paths()
+    }
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    again.finished.open_pdf.click()
+    assert opened == [str(second.pdf)]
 
 
 def test_check_sizes_marks_a_file_that_cannot_fit_in_red(qtbot, page, monkeypatch) -> None:
