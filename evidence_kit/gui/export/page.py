@@ -342,8 +342,14 @@ class ExportPage(QWidget):
         from evidence_kit.export.run import record_export
 
         self.result = result
-        # the log is append-only, so this is not an undo step; it refreshes the views
-        self.controller.log_with(lambda case: record_export(case, result))
+        # the log is append-only, so this is not an undo step; a failed save puts back the
+        # latest export the case named before (the new folder stays, whole, on disk)
+        before = self.controller.case.latest_export
+        if self.controller.change(
+            lambda case: record_export(case, result),
+            lambda case: setattr(case, "latest_export", before),
+        ):
+            self.controller.case_changed.emit()
         measured = P.outcomes(plan, result.files, result.problems)
         self.show_check(plan, P.UploadCheck(measured, result.problems + result.warnings))
         lines = [
