@@ -40,6 +40,9 @@ class VideoMaskTools(QWidget):
     def __init__(self, panel: VideoPanel) -> None:
         super().__init__(panel)
         self.panel = panel
+        self._thumbs: list[tuple[float, Any]] = []  # the timeline's, unmasked
+        self._thumb_masks: list[dict[str, Any]] = []  # the masks they were drawn with
+        self._thumbs_of = ""  # the video they belong to
         tr = self.tr
         self.list = QListWidget(self)
         self.list.setAccessibleName(tr("Masks on this video"))
@@ -105,6 +108,12 @@ class VideoMaskTools(QWidget):
             return []
         return [(i, a) for i, a in enumerate(item.annotations) if a.get("type") == "redact"]
 
+    def _filled(self) -> list[dict[str, Any]]:
+        """The masks with their defaults (style, colour), as the renderer takes them."""
+        from evidence_kit.core import annotations
+
+        return [annotations.validate(m) for _, m in self.masks()]
+
     def selected_index(self) -> int | None:
         row = self.list.currentItem()
         return int(row.data(INDEX_ROLE)) if row is not None else None
@@ -130,7 +139,24 @@ class VideoMaskTools(QWidget):
             if index == keep:
                 self.list.setCurrentItem(row)
         self.list.blockSignals(False)
+        fresh = self._thumbs_of == self.panel.item_id  # another video's are not redrawn
+        if fresh and self._thumbs and self._filled() != self._thumb_masks:
+            self.set_thumbs(self._thumbs)
         self.show_at(self.panel.current_s)
+
+    def set_thumbs(self, thumbs: list[tuple[float, Any]]) -> None:
+        """The timeline's thumbnails (pts, RGB array), shown with the masks shown at their
+        time, as every picture made of the video will be; made again when the masks change."""
+        from evidence_kit.gui.base.qt_image import array_to_qimage
+        from evidence_kit.media.video.masks import Masker
+
+        p, masks = self.panel, self._filled()
+        self._thumbs, self._thumbs_of = thumbs, p.item_id
+        masker = Masker(masks, self.view.display_width or (thumbs[0][1].shape[1] if thumbs else 1))
+        p._thumb_times = [t for t, _ in thumbs]  # noqa: SLF001 - the panel's own cache
+        p._thumb_images = [array_to_qimage(masker.rgb(rgb, t)) for t, rgb in thumbs]  # noqa: SLF001
+        p.timeline.set_thumbs(list(zip(p._thumb_times, p._thumb_images, strict=True)))  # noqa: SLF001
+        self._thumb_masks = masks
 
     def show_at(self, t: float) -> None:
         """Draw the masks shown at t over the frame."""

@@ -23,7 +23,6 @@ from evidence_kit.core.timecode import format_time
 from evidence_kit.gui.base import icons
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import remove_items
-from evidence_kit.gui.base.qt_image import array_to_qimage
 from evidence_kit.gui.base.tasks import Task, TaskRunner
 from evidence_kit.gui.video.frame_jobs import FrameJobs
 from evidence_kit.gui.video.mask_tools import VideoMaskTools
@@ -254,9 +253,7 @@ class VideoPanel(VideoPanelView):
         def done(thumbs: list[Thumb]) -> None:
             if item_id != self.item_id:
                 return
-            self._thumb_times = [t.pts_s for t in thumbs]
-            self._thumb_images = [array_to_qimage(t.rgb) for t in thumbs]
-            self.timeline.set_thumbs(list(zip(self._thumb_times, self._thumb_images, strict=True)))
+            self.masks.set_thumbs([(t.pts_s, t.rgb) for t in thumbs])  # shown masked
             self._start_moments()
 
         task = self.runner.start(

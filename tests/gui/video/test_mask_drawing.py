@@ -151,3 +151,26 @@ def test_a_frames_mask_is_offered_to_its_video(
     assert len(asked) == 2
     controller.undo_stack.undo()
     assert masks_on_disk(store, vid.id) == []
+
+
+def test_the_timeline_thumbnails_show_the_masks(qtbot: Any, setup: Any) -> None:
+    panel, controller, store, vid = setup
+    qtbot.waitUntil(lambda: bool(panel._thumb_times), timeout=15000)
+    width = int(vid.meta["width"])
+    box = [0.0, 0.0, width / 2, int(vid.meta["height"]) / 2]
+    mask = {"type": "redact", "rect": box, "from": 0.0, "to": 1.0}
+    from evidence_kit.gui.base.commands import AddMarks
+
+    controller.push(AddMarks(vid.id, {0: mask}, "Mask area"))
+
+    def corner(i: int) -> tuple[int, int, int]:
+        c = panel._thumb_images[i].pixelColor(2, 2)
+        return c.red(), c.green(), c.blue()
+
+    inside = [i for i, t in enumerate(panel._thumb_times) if t <= 0.9]
+    after = [i for i, t in enumerate(panel._thumb_times) if t > 1.1]
+    assert inside and after
+    assert all(corner(i) == (0, 0, 0) for i in inside)
+    assert not all(corner(i) == (0, 0, 0) for i in after)
+    controller.undo_stack.undo()  # the mask gone: the thumbnails as they were
+    assert not all(corner(i) == (0, 0, 0) for i in inside)
