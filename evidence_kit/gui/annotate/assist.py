@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from evidence_kit.core.model import Item, ItemKind
@@ -37,10 +38,12 @@ def find_personal_data(editor: AnnotationEditor) -> None:
 
     def failed(exc: Exception) -> None:
         button.setEnabled(True)
-        QMessageBox.warning(editor, editor.tr("Find personal data"), str(exc))
+        QMessageBox.warning(
+            editor, QCoreApplication.translate("AnnotationEditor", "Find personal data"), str(exc)
+        )
 
     editor.runner.start(
-        editor.tr("Looking for personal data"),
+        QCoreApplication.translate("AnnotationEditor", "Looking for personal data"),
         lambda progress, cancel: suggest_for_item(store, item, progress, cancel),
         on_done=done,
         on_error=failed,
@@ -54,8 +57,10 @@ def _offer(editor: AnnotationEditor, found: list) -> None:
     if not found:
         QMessageBox.information(
             editor,
-            editor.tr("Find personal data"),
-            editor.tr("No faces, codes or text lines were found."),
+            QCoreApplication.translate("AnnotationEditor", "Find personal data"),
+            QCoreApplication.translate(
+                "AnnotationEditor", "No faces, codes or text lines were found."
+            ),
         )
         return
     dialog = SuggestDialog(found, editor, editor.scene.preview, editor.scene.scale)
@@ -65,7 +70,9 @@ def _offer(editor: AnnotationEditor, found: list) -> None:
     finally:
         editor.scene.clear_proposals()
     if accepted:
-        editor.scene.add_dicts("Mask personal data", accepted)
+        editor.scene.add_dicts(
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Mask personal data"), accepted
+        )
 
 
 def compare_with_listing(editor: AnnotationEditor) -> None:
@@ -75,9 +82,13 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
     if received is None:
         return
     others = _image_items(editor, received.id)
-    title = editor.tr("Compare with listing")
+    title = QCoreApplication.translate("AnnotationEditor", "Compare with listing")
     if not others:
-        QMessageBox.information(editor, title, editor.tr("Import the listing screenshot first."))
+        QMessageBox.information(
+            editor,
+            title,
+            QCoreApplication.translate("AnnotationEditor", "Import the listing screenshot first."),
+        )
         return
     labels = [f"{it.title or it.original_name} ({it.id})" for it in others]
     # screenshots (documents) are the likely listing: offer them first
@@ -85,7 +96,7 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
     choice, ok = QInputDialog.getItem(
         editor,
         title,
-        editor.tr("Which item shows the listing?"),
+        QCoreApplication.translate("AnnotationEditor", "Which item shows the listing?"),
         [labels[i] for i in order],
         0,
         False,
@@ -101,14 +112,16 @@ def compare_with_listing(editor: AnnotationEditor) -> None:
 
     def made(item: Item) -> None:
         # the new exhibit is picked, so the list scrolls to it and the editor shows it
-        if controller.add_items([item], editor.tr("Add comparison")):
+        if controller.add_items(
+            [item], QCoreApplication.translate("AnnotationEditor", "Add comparison")
+        ):
             controller.select(item.id)
 
     def failed(exc: Exception) -> None:
         QMessageBox.warning(editor, title, str(exc))
 
     editor.runner.start(
-        editor.tr("Making the comparison"),
+        QCoreApplication.translate("AnnotationEditor", "Making the comparison"),
         lambda progress, cancel: make_comparison(
             store, listing, received, new_id, progress, cancel
         ),
@@ -130,13 +143,20 @@ def copy_picture(editor: AnnotationEditor) -> None:
 
     def done(image: Image.Image) -> None:
         QApplication.clipboard().setImage(pil_to_qimage(image))
-        notify.status(editor, editor.tr("Picture copied, as it will be exported."))
+        notify.status(
+            editor,
+            QCoreApplication.translate(
+                "AnnotationEditor", "Picture copied, as it will be exported."
+            ),
+        )
 
     def failed(exc: Exception) -> None:
-        QMessageBox.warning(editor, editor.tr("Copy picture"), str(exc))
+        QMessageBox.warning(
+            editor, QCoreApplication.translate("AnnotationEditor", "Copy picture"), str(exc)
+        )
 
     editor.runner.start(
-        editor.tr("Copying the picture"),
+        QCoreApplication.translate("AnnotationEditor", "Copying the picture"),
         lambda progress, cancel: render_item(store, item),
         on_done=done,
         on_error=failed,

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QVBoxLayout, QWidget
 
@@ -323,7 +323,9 @@ class AnnotationEditor(QWidget):
         """Colour for new marks and the selected ones."""
         self.scene.mark_style.color = value
         self.bars.show_color(value)
-        self.scene.restyle_selected("color", value, "Change colour")
+        self.scene.restyle_selected(
+            "color", value, QT_TRANSLATE_NOOP("AnnotationEditor", "Change colour")
+        )
 
     def set_width(self, value: int) -> None:
         """Width for new marks and the selected ones (one undo step per selection)."""
@@ -331,7 +333,12 @@ class AnnotationEditor(QWidget):
         if self.bars.width_spin.value() != value:
             self.bars.width_spin.setValue(value)
         key = f"width:{self.scene.selected_indexes()}"
-        self.scene.restyle_selected("width", float(value), "Change width", merge_key=key)
+        self.scene.restyle_selected(
+            "width",
+            float(value),
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Change width"),
+            merge_key=key,
+        )
 
     def set_size(self, value: int) -> None:
         """Size for new texts/markers and the selected ones (one undo step per selection)."""
@@ -340,12 +347,19 @@ class AnnotationEditor(QWidget):
         if self.bars.size_spin.value() != value:
             self.bars.size_spin.setValue(value)
         key = f"size:{self.scene.selected_indexes()}"
-        self.scene.restyle_selected("size", float(value), "Change size", merge_key=key)
+        self.scene.restyle_selected(
+            "size",
+            float(value),
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Change size"),
+            merge_key=key,
+        )
 
     def set_redact_style(self, style: str) -> None:
         """Solid or pixelate, for new redactions and the selected ones."""
         self.scene.mark_style.redact_style = style
-        self.scene.restyle_selected("style", style, "Change redaction")
+        self.scene.restyle_selected(
+            "style", style, QT_TRANSLATE_NOOP("AnnotationEditor", "Change redaction")
+        )
 
     def _sync_pickers(self) -> None:
         # show the selected mark's style, without turning that into an edit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF
 
 from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
@@ -25,17 +25,17 @@ class Tool:
 
 
 TOOLS = (
-    Tool("select", "Select", "S"),
-    Tool("arrow", "Arrow", "A"),
-    Tool("rect", "Rectangle", "R"),
-    Tool("ellipse", "Ellipse", "E"),
-    Tool("line", "Line", "L"),
-    Tool("pen", "Pen", "P"),
-    Tool("highlight", "Highlighter", "H"),
-    Tool("text", "Text", "T"),
-    Tool("marker", "Marker", "M"),
-    Tool("redact", "Redact", "X"),
-    Tool("crop", "Crop", "C"),
+    Tool("select", QT_TRANSLATE_NOOP("EditorToolbars", "Select"), "S"),
+    Tool("arrow", QT_TRANSLATE_NOOP("EditorToolbars", "Arrow"), "A"),
+    Tool("rect", QT_TRANSLATE_NOOP("EditorToolbars", "Rectangle"), "R"),
+    Tool("ellipse", QT_TRANSLATE_NOOP("EditorToolbars", "Ellipse"), "E"),
+    Tool("line", QT_TRANSLATE_NOOP("EditorToolbars", "Line"), "L"),
+    Tool("pen", QT_TRANSLATE_NOOP("EditorToolbars", "Pen"), "P"),
+    Tool("highlight", QT_TRANSLATE_NOOP("EditorToolbars", "Highlighter"), "H"),
+    Tool("text", QT_TRANSLATE_NOOP("EditorToolbars", "Text"), "T"),
+    Tool("marker", QT_TRANSLATE_NOOP("EditorToolbars", "Marker"), "M"),
+    Tool("redact", QT_TRANSLATE_NOOP("EditorToolbars", "Redact"), "X"),
+    Tool("crop", QT_TRANSLATE_NOOP("EditorToolbars", "Crop"), "C"),
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
@@ -24,7 +24,16 @@ from evidence_kit.gui.annotate.marks.base import AnnotationItem
 if TYPE_CHECKING:
     from evidence_kit.gui.annotate.scene import AnnotationScene
 
-DRAW_LABELS = {"pen": "Draw", "highlight": "Highlight", "redact": "Redact"}
+#: the undo step's words for each drawn mark (translated by the editor, AnnotationEditor)
+DRAW_LABELS = {
+    "arrow": QT_TRANSLATE_NOOP("AnnotationEditor", "Add arrow"),
+    "rect": QT_TRANSLATE_NOOP("AnnotationEditor", "Add rectangle"),
+    "ellipse": QT_TRANSLATE_NOOP("AnnotationEditor", "Add ellipse"),
+    "line": QT_TRANSLATE_NOOP("AnnotationEditor", "Add line"),
+    "pen": QT_TRANSLATE_NOOP("AnnotationEditor", "Draw"),
+    "highlight": QT_TRANSLATE_NOOP("AnnotationEditor", "Highlight"),
+    "redact": QT_TRANSLATE_NOOP("AnnotationEditor", "Redact"),
+}
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,12 @@ class MouseTools:
     def _reshaped(self, owner: AnnotationItem) -> None:
         scene = self.scene
         if owner in scene.marks and owner.changed():
-            scene.report_change("change", "Resize mark", [owner], merge_key="reshape")
+            scene.report_change(
+                "change",
+                QT_TRANSLATE_NOOP("AnnotationEditor", "Resize mark"),
+                [owner],
+                merge_key="reshape",
+            )
 
     def follow_handles(self) -> None:
         # follow the owner while it moves or reshapes; the dragged handle follows the mouse
@@ -130,7 +144,10 @@ class MouseTools:
             scene.text_wanted.emit(p)
         elif scene.tool == "marker":
             number = A.next_marker_number(scene.stored_marks())
-            scene.add_marks("Add marker", [create_item("marker", p, scene.mark_style, number)])
+            scene.add_marks(
+                QT_TRANSLATE_NOOP("AnnotationEditor", "Add marker"),
+                [create_item("marker", p, scene.mark_style, number)],
+            )
         else:
             scene.clearSelection()
             self.drawing = create_item(scene.tool, p, scene.mark_style)
@@ -154,7 +171,10 @@ class MouseTools:
             if item.is_degenerate() or item.scene() is not scene:  # nothing, or reloaded
                 scene.drop_new(item)
             else:
-                scene.add_marks(DRAW_LABELS.get(item.kind, f"Add {item.kind}"), [item])
+                scene.add_marks(
+                    DRAW_LABELS.get(item.kind, QT_TRANSLATE_NOOP("AnnotationEditor", "Add mark")),
+                    [item],
+                )
             return True
         if self.crop_start is not None:
             rect = scene.crop_overlay.crop.intersected(scene.image_rect())
@@ -174,7 +194,11 @@ class MouseTools:
             m.bake_position()
         moved = [m for m in moved if m.changed()]
         if moved:
-            text = "Move mark" if len(moved) == 1 else "Move marks"
+            one, many = (
+                QT_TRANSLATE_NOOP("AnnotationEditor", "Move mark"),
+                QT_TRANSLATE_NOOP("AnnotationEditor", "Move marks"),
+            )
+            text = one if len(moved) == 1 else many
             scene.report_change("move", text, moved, merge_key="move")
 
     def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:

@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -269,7 +269,11 @@ class AnnotationScene(QGraphicsScene):
         chosen = self.selected_indexes()
         if not chosen:
             return False
-        text = "Delete mark" if len(chosen) == 1 else "Delete marks"
+        one, many = (
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Delete mark"),
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Delete marks"),
+        )
+        text = one if len(chosen) == 1 else many
         self.edit_wanted.emit(MarkEdit("remove", text, indexes=chosen))
         return True
 
@@ -288,7 +292,7 @@ class AnnotationScene(QGraphicsScene):
         for a in added:
             if a["type"] == "marker":
                 a["number"] = A.next_marker_number(current + added)
-        self.add_dicts("Paste", added)
+        self.add_dicts(QT_TRANSLATE_NOOP("AnnotationEditor", "Paste"), added)
 
     def restyle_selected(self, key: str, value: Any, text: str, merge_key: str = "") -> bool:
         """Change one style value on the selected marks that have it."""
@@ -303,11 +307,17 @@ class AnnotationScene(QGraphicsScene):
 
     def add_text(self, at: QPointF, text: str) -> None:
         """Add a text mark (after the editor asked for the words)."""
-        self.add_marks("Add text", [create_item("text", at, self.mark_style, text=text)])
+        self.add_marks(
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Add text"),
+            [create_item("text", at, self.mark_style, text=text)],
+        )
 
     def set_text(self, index: int, text: str) -> None:
         """Change the words of a text mark."""
-        self.change_dicts("Edit text", {index: dict(self.marks[index].to_dict(), text=text)})
+        self.change_dicts(
+            QT_TRANSLATE_NOOP("AnnotationEditor", "Edit text"),
+            {index: dict(self.marks[index].to_dict(), text=text)},
+        )
 
     # --- mouse: the tools first, then the scene's own selecting and moving -----------------
 

@@ -143,10 +143,6 @@ def show_error(headline: str, message: str, details: str = "") -> ErrorDialog:
     return _dialog
 
 
-def _translate(text: str) -> str:
-    return QApplication.translate("ErrorDialog", text)
-
-
 def show_exception(
     exc_type: type[BaseException],
     exc: BaseException,
@@ -156,17 +152,18 @@ def show_exception(
     """The dialog for an exception: a user-facing message, or a bug with its traceback."""
     if isinstance(exc, EvidenceKitError):
         headline = (
-            _translate("“{0}” did not finish.").format(context)
+            QApplication.translate("ErrorDialog", "“{0}” did not finish.").format(context)
             if context
-            else _translate("That did not work.")
+            else QApplication.translate("ErrorDialog", "That did not work.")
         )
         return show_error(headline, str(exc))
-    headline = _translate("Evidence Kit ran into a bug.")
+    headline = QApplication.translate("ErrorDialog", "Evidence Kit ran into a bug.")
     if context:
-        headline += " " + _translate("(while: {0})").format(context)
-    message = _translate(
+        headline += " " + QApplication.translate("ErrorDialog", "(while: {0})").format(context)
+    message = QApplication.translate(
+        "ErrorDialog",
         "This is not something you did, and what was saved before stays saved. If it "
-        "happens again, please send the log file (Open log folder)."
+        "happens again, please send the log file (Open log folder).",
     )
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     return show_error(headline, message, details)
@@ -205,11 +202,16 @@ class ThreadErrorRelay(QObject):
 def open_log_folder(parent: QWidget | None = None) -> bool:
     """Open the log folder in the file manager, or say why not and where it is."""
     folder = paths.log_dir()
-    title, where = _translate("Log folder"), _translate("The log files are in:")
+    title, where = (
+        QApplication.translate("ErrorDialog", "Log folder"),
+        QApplication.translate("ErrorDialog", "The log files are in:"),
+    )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        reason = _translate("The log folder cannot be created: {0}").format(exc)
+        reason = QApplication.translate(
+            "ErrorDialog", "The log folder cannot be created: {0}"
+        ).format(exc)
         folders.say(parent, title, reason, where, folder)
         return False
     return folders.open_folder(parent, folder, title, where)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.claim import edits
 from evidence_kit.claim.draft import ClaimDraft
-from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
@@ -148,11 +147,7 @@ class ClaimTextPanel(QWidget):
             if draft.edited
             else self.tr("generated from the case; edit it freely")
         )
-        limit_note = (
-            f" ({self.tr('default')}: {self.tr(CHECK_ORDER_PAGE)})"
-            if draft.limit_is_default
-            else ""
-        )
+        limit_note = self.tr(" (default: check your order page)") if draft.limit_is_default else ""
         ascii_note = self.tr(" - English characters only") if draft.ascii_only else ""
         self.short_label.setText(
             self.tr("<b>Short version</b>: {0}/{1} characters{2}{3}").format(

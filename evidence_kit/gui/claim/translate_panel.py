@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +25,11 @@ from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.gui.base.tasks import TaskRunner
 
 FIELD_LABELS = {
-    "notes": "Notes",
-    "listing_says": "Listing says",
-    "received_is": "Received",
-    "seller_reply": "Seller's reply",
-    "text": "Claim text",
+    "notes": QT_TRANSLATE_NOOP("TranslationReview", "Notes"),
+    "listing_says": QT_TRANSLATE_NOOP("TranslationReview", "Listing says"),
+    "received_is": QT_TRANSLATE_NOOP("TranslationReview", "Received"),
+    "seller_reply": QT_TRANSLATE_NOOP("TranslationReview", "Seller's reply"),
+    "text": QT_TRANSLATE_NOOP("TranslationReview", "Claim text"),
 }
 
 
@@ -85,7 +86,9 @@ def run_translation(
     fields = {k: v for k, v in fields.items() if v.strip()}
     if not fields:
         QMessageBox.information(
-            parent, parent.tr("Translate"), parent.tr("There is no text to translate yet.")
+            parent,
+            QCoreApplication.translate("TranslationReview", "Translate"),
+            QCoreApplication.translate("TranslationReview", "There is no text to translate yet."),
         )
         return
 
@@ -102,12 +105,22 @@ def run_translation(
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, NetworkError):
-            QMessageBox.information(parent, parent.tr("Translate"), str(exc))
+            QMessageBox.information(
+                parent, QCoreApplication.translate("TranslationReview", "Translate"), str(exc)
+            )
         else:
             QMessageBox.warning(
                 parent,
-                parent.tr("Translate"),
-                parent.tr("The translation failed ({0}). Your text was kept as it is.").format(exc),
+                QCoreApplication.translate("TranslationReview", "Translate"),
+                QCoreApplication.translate(
+                    "TranslationReview",
+                    "The translation failed ({0}). Your text was kept as it is.",
+                ).format(exc),
             )
 
-    runner.start(parent.tr("Translating to English"), work, on_done=done, on_error=failed)
+    runner.start(
+        QCoreApplication.translate("TranslationReview", "Translating to English"),
+        work,
+        on_done=done,
+        on_error=failed,
+    )

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.claim.dispute import message_edits, messages
 from evidence_kit.claim.dispute.messages import Message
-from evidence_kit.claim.rules import CHECK_ORDER_PAGE
 from evidence_kit.core.errors import EvidenceKitError
 from evidence_kit.core.i18n import translated
 from evidence_kit.gui.base import theme
@@ -169,7 +168,7 @@ class DraftsPanel(QWidget):
         if not self._timer.isActive():
             self._set_text(self.editor, message.text)
         self._set_text(self.short, message.short)
-        default = f" ({self.tr('default')}: {self.tr(CHECK_ORDER_PAGE)})" if message.limit_is_default else ""  # fmt: skip
+        default = self.tr(" (default: check your order page)") if message.limit_is_default else ""  # fmt: skip
         ascii_note = self.tr(" - English characters only") if message.ascii_only else ""
         self.short_label.setText(
             self.tr("<b>Short version</b>: {0}/{1} characters{2}{3}").format(

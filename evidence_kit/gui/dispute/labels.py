@@ -5,50 +5,62 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DisputeLabels", text)
-
-
 def event_kinds() -> dict[str, str]:
     """Event kind -> its label, in the order a dispute goes."""
     return {
-        "dispute_opened": _t("Dispute opened"),
-        "seller_replied": _t("Seller replied"),
-        "buyer_countered": _t("I countered"),
-        "escalated": _t("Escalated to the platform"),
-        "return_agreed": _t("Return agreed"),
-        "return_shipped": _t("Return shipped"),
-        "seller_received": _t("Seller received the return"),
-        "refund_received": _t("Refund received"),
-        "closed_won": _t("Closed: won"),
-        "closed_lost": _t("Closed: lost"),
-        "appealed": _t("Appealed"),
+        "dispute_opened": QCoreApplication.translate("DisputeLabels", "Dispute opened"),
+        "seller_replied": QCoreApplication.translate("DisputeLabels", "Seller replied"),
+        "buyer_countered": QCoreApplication.translate("DisputeLabels", "I countered"),
+        "escalated": QCoreApplication.translate("DisputeLabels", "Escalated to the platform"),
+        "return_agreed": QCoreApplication.translate("DisputeLabels", "Return agreed"),
+        "return_shipped": QCoreApplication.translate("DisputeLabels", "Return shipped"),
+        "seller_received": QCoreApplication.translate(
+            "DisputeLabels", "Seller received the return"
+        ),
+        "refund_received": QCoreApplication.translate("DisputeLabels", "Refund received"),
+        "closed_won": QCoreApplication.translate("DisputeLabels", "Closed: won"),
+        "closed_lost": QCoreApplication.translate("DisputeLabels", "Closed: lost"),
+        "appealed": QCoreApplication.translate("DisputeLabels", "Appealed"),
     }
 
 
 def replies() -> dict[str, str]:
     """The seller's reply kinds."""
     return {
-        "offer": _t("an offer"),
-        "refusal": _t("refused: 'it is as described'"),
-        "more_evidence": _t("asked for more evidence"),
-        "close_first": _t("asked to close first, pay later"),
-        "none": _t("no reply"),
+        "offer": QCoreApplication.translate("DisputeLabels", "an offer"),
+        "refusal": QCoreApplication.translate("DisputeLabels", "refused: 'it is as described'"),
+        "more_evidence": QCoreApplication.translate("DisputeLabels", "asked for more evidence"),
+        "close_first": QCoreApplication.translate(
+            "DisputeLabels", "asked to close first, pay later"
+        ),
+        "none": QCoreApplication.translate("DisputeLabels", "no reply"),
     }
 
 
 def message_kinds() -> dict[str, str]:
     """Message kind -> its title."""
     return {
-        "counter_offer": _t("Reply to the offer"),
-        "pushback_as_described": _t("Answer 'it is as described'"),
-        "pushback_more_evidence": _t("Answer 'send more video'"),
-        "pushback_close_first": _t("Refuse 'close it first, I'll pay later'"),
-        "off_platform": _t("Refuse payment outside the platform"),
-        "escalate": _t("Escalate to the mediator"),
-        "extend_protection": _t("Ask to extend Buyer Protection"),
-        "still_not_received": _t("Parcel still not here"),
-        "carrier": _t("Letter to the carrier"),
-        "chargeback": _t("Letter to the bank (chargeback)"),
-        "appeal": _t("Appeal the decision"),
+        "counter_offer": QCoreApplication.translate("DisputeLabels", "Reply to the offer"),
+        "pushback_as_described": QCoreApplication.translate(
+            "DisputeLabels", "Answer 'it is as described'"
+        ),
+        "pushback_more_evidence": QCoreApplication.translate(
+            "DisputeLabels", "Answer 'send more video'"
+        ),
+        "pushback_close_first": QCoreApplication.translate(
+            "DisputeLabels", "Refuse 'close it first, I'll pay later'"
+        ),
+        "off_platform": QCoreApplication.translate(
+            "DisputeLabels", "Refuse payment outside the platform"
+        ),
+        "escalate": QCoreApplication.translate("DisputeLabels", "Escalate to the mediator"),
+        "extend_protection": QCoreApplication.translate(
+            "DisputeLabels", "Ask to extend Buyer Protection"
+        ),
+        "still_not_received": QCoreApplication.translate("DisputeLabels", "Parcel still not here"),
+        "carrier": QCoreApplication.translate("DisputeLabels", "Letter to the carrier"),
+        "chargeback": QCoreApplication.translate(
+            "DisputeLabels", "Letter to the bank (chargeback)"
+        ),
+        "appeal": QCoreApplication.translate("DisputeLabels", "Appeal the decision"),
     }

@@ -66,29 +66,32 @@ class PackTable(QTableWidget):
 
     def status_text(self, row: P.PreviewRow, platform: str, limits: UploadLimits) -> str:
         """What happens to this exhibit, in words."""
-        tr = self.tr
         if row.state in (P.PLANNED, P.FITS):
             if row.sheet:
-                text = tr("attached as a contact sheet of stills ({0} takes no video)")
+                text = self.tr("attached as a contact sheet of stills ({0} takes no video)")
             elif row.name.endswith(".mp4") and limits.video_max_seconds:
                 n = limits.video_max_seconds
                 text = english_plural(
-                    tr("attached: the first %n second(s) if it is longer", "", n), n
+                    self.tr("attached: the first %n second(s) if it is longer", "", n), n
                 )
             else:
-                text = tr("attached")
+                text = self.tr("attached")
             text = text.format(platform)
-            return text if row.state == P.PLANNED else tr("{0}; fits").format(text)
+            return text if row.state == P.PLANNED else self.tr("{0}; fits").format(text)
         if row.state == P.OVER:
-            return tr("over the limit")
+            return self.tr("over the limit")
         if row.state == P.LEFT_OUT:
-            return tr("not attached: it cannot be made to fit, see the notes (it is in the bundle)")
+            return self.tr(
+                "not attached: it cannot be made to fit, see the notes (it is in the bundle)"
+            )
         if row.state == P.ON_REQUEST:
             n = limits.max_files or 0
-            text = tr("not attached: {0} takes at most %n file(s); available on request", "", n)
+            text = self.tr(
+                "not attached: {0} takes at most %n file(s); available on request", "", n
+            )
             return english_plural(text, n).format(platform)
         if row.state == P.NOT_TAKEN:
-            return tr("not attached: {0} takes no PDF files; available on request").format(platform)  # fmt: skip
+            return self.tr("not attached: {0} takes no PDF files; available on request").format(platform)  # fmt: skip
         if row.state == P.NO_FILES:
-            return tr("not attached: {0}'s form takes no files; paste the claim text").format(platform)  # fmt: skip
-        return tr("no upload pack (it is in the bundle)")
+            return self.tr("not attached: {0}'s form takes no files; paste the claim text").format(platform)  # fmt: skip
+        return self.tr("no upload pack (it is in the bundle)")

@@ -23,32 +23,44 @@ from PySide6.QtCore import (
 
 Permission = QCameraPermission | QMicrophonePermission
 
-#: where each system keeps the switch, in words the shopper can follow
-_SETTINGS = {
-    "darwin": "System Settings → Privacy & Security → {device}",
-    "win32": "Settings → Privacy & security → {device} (and “Let desktop apps access your {thing}”)",
-}
-_DEFAULT_SETTINGS = "your system's privacy settings for the {thing}"
+
+def _where(platform: str, camera: bool) -> str:
+    """Where each system keeps the switch, in words the shopper can follow (translated)."""
+    if platform == "darwin":
+        return (
+            QCoreApplication.translate("RecorderWindow", "System Settings → Privacy & Security → Camera")
+            if camera
+            else QCoreApplication.translate("RecorderWindow", "System Settings → Privacy & Security → Microphone")
+        )  # fmt: skip
+    if platform == "win32":
+        return (
+            QCoreApplication.translate("RecorderWindow", "Settings → Privacy & security → Camera (and “Let desktop apps access your camera”)")
+            if camera
+            else QCoreApplication.translate("RecorderWindow", "Settings → Privacy & security → Microphone (and “Let desktop apps access your microphone”)")
+        )  # fmt: skip
+    return (
+        QCoreApplication.translate("RecorderWindow", "your system's privacy settings for the camera")
+        if camera
+        else QCoreApplication.translate("RecorderWindow", "your system's privacy settings for the microphone")
+    )  # fmt: skip
 
 
 def camera_refused_text(platform: str = sys.platform) -> str:
-    """What to do when the camera was refused (untranslated; the window passes it to tr())."""
-    where = _SETTINGS.get(platform, _DEFAULT_SETTINGS).format(device="Camera", thing="camera")
-    return (
-        "Evidence Kit may not use the camera. To record the unboxing, allow it in "
-        f"{where}, then open the recorder again. Or import a video you recorded with your phone."
-    )
+    """What to do when the camera was refused, in the UI language."""
+    return QCoreApplication.translate(
+        "RecorderWindow",
+        "Evidence Kit may not use the camera. To record the unboxing, allow it in {0}, then "
+        "open the recorder again. Or import a video you recorded with your phone.",
+    ).format(_where(platform, camera=True))
 
 
 def microphone_refused_text(platform: str = sys.platform) -> str:
     """The note shown when the microphone was refused: the take is recorded without sound."""
-    where = _SETTINGS.get(platform, _DEFAULT_SETTINGS).format(
-        device="Microphone", thing="microphone"
-    )
-    return (
-        "Evidence Kit may not use the microphone, so this take will have no sound. "
-        f"To record sound, allow it in {where}, then open the recorder again."
-    )
+    return QCoreApplication.translate(
+        "RecorderWindow",
+        "Evidence Kit may not use the microphone, so this take will have no sound. To record "
+        "sound, allow it in {0}, then open the recorder again.",
+    ).format(_where(platform, camera=False))
 
 
 def _status(permission: Permission) -> Qt.PermissionStatus:

@@ -39,7 +39,7 @@ from evidence_kit.gui.record.window_view import (
     RESOLUTIONS,
     RecorderWindowView,
 )
-from evidence_kit.media.record.camera import NO_CAMERA, CameraInfo, MicInfo
+from evidence_kit.media.record.camera import CameraInfo, MicInfo
 from evidence_kit.media.record.session import CaptureSession, open_session
 from evidence_kit.media.record.take import Take, TakeResult, log_take_stopped
 
@@ -108,7 +108,12 @@ class RecorderWindow(RecorderWindowView):
         if self.cameras:
             self._open_camera()
         else:
-            self._show_no_camera(self.tr(NO_CAMERA))
+            self._show_no_camera(
+                self.tr(
+                    "No camera was found. Connect a camera (or allow camera access), "
+                    "or import a video you recorded with your phone instead."
+                )
+            )
 
     # --- remembered choices ---------------------------------------------------------------
 
@@ -171,9 +176,9 @@ class RecorderWindow(RecorderWindowView):
     ) -> None:
         """Open what the system allows, on the runner; say what to do about what it refused."""
         if not camera_ok:
-            self._show_no_camera(self.tr(permissions.camera_refused_text()))
+            self._show_no_camera(permissions.camera_refused_text())
             return
-        note, mic = ("", mic) if mic_ok else (self.tr(permissions.microphone_refused_text()), None)
+        note, mic = ("", mic) if mic_ok else (permissions.microphone_refused_text(), None)
         width, height = self.size_box.currentData()
         fps = float(self.fps_box.currentData())
         # a newer choice supersedes a camera still opening; that one is closed unseen
@@ -195,7 +200,11 @@ class RecorderWindow(RecorderWindowView):
         self.pages.setCurrentIndex(RECORDER_PAGE)
         self.sync_record_button()
         sound = self.tr("with sound") if session.audio_format else self.tr("no sound")
-        self.status.setText(f"{camera.name}: {src.width} × {src.height}, {src.fps:g} fps, {sound}")
+        self.status.setText(
+            self.tr("{0}: {1} × {2}, {3} fps, {4}").format(
+                camera.name, src.width, src.height, f"{src.fps:g}", sound
+            )
+        )
         for line in [*session.notes, note]:
             if line:
                 self.status.setText(line)

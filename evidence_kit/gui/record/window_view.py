@@ -5,7 +5,7 @@ behaviour."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,12 +30,12 @@ from evidence_kit.media.record.camera import CameraInfo, MicInfo
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)
 CHECKLIST = (
-    ("sealed_parcel", "The sealed parcel, on all sides"),
-    ("shipping_label", "The shipping label"),
-    ("opening", "The opening"),
-    ("items_out", "Every item taken out"),
-    ("defect", "The defect, close up"),
-    ("power_on", "Powering it on"),
+    ("sealed_parcel", QT_TRANSLATE_NOOP("RecorderWindowView", "The sealed parcel, on all sides")),
+    ("shipping_label", QT_TRANSLATE_NOOP("RecorderWindowView", "The shipping label")),
+    ("opening", QT_TRANSLATE_NOOP("RecorderWindowView", "The opening")),
+    ("items_out", QT_TRANSLATE_NOOP("RecorderWindowView", "Every item taken out")),
+    ("defect", QT_TRANSLATE_NOOP("RecorderWindowView", "The defect, close up")),
+    ("power_on", QT_TRANSLATE_NOOP("RecorderWindowView", "Powering it on")),
 )
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
 FRAME_RATES = (15, 24, 30)

@@ -32,21 +32,22 @@ class ItemActions(QObject):
         self.window = window
         self.controller: CaseController | None = None
         self.case_view: CaseView | None = None
-        tr = self.tr
-        self.act_rename = self._action(tr("Re&name item…"), self.rename, "F2")
-        self.act_shows = self._action(tr("What it &shows…"), self.edit_shows, "Shift+F2")
+        self.act_rename = self._action(self.tr("Re&name item…"), self.rename, "F2")
+        self.act_shows = self._action(self.tr("What it &shows…"), self.edit_shows, "Shift+F2")
         # Delete removes an item only while the evidence list has focus (it is in the list's
         # context menu, not window-wide): the editors use Delete for their own marks and grabs
-        self.act_remove = self._action(tr("&Remove item"), self.remove, None, window_wide=False)
+        self.act_remove = self._action(
+            self.tr("&Remove item"), self.remove, None, window_wide=False
+        )
         self.act_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.act_up = self._action(tr("Move &up"), lambda: self.move(-1), "Ctrl+Up")
-        self.act_down = self._action(tr("Move &down"), lambda: self.move(1), "Ctrl+Down")
-        self.act_include = self._action(tr("&Include in export"), self.toggle_include, None)
+        self.act_up = self._action(self.tr("Move &up"), lambda: self.move(-1), "Ctrl+Up")
+        self.act_down = self._action(self.tr("Move &down"), lambda: self.move(1), "Ctrl+Down")
+        self.act_include = self._action(self.tr("&Include in export"), self.toggle_include, None)
         self.act_include.setCheckable(True)
-        self.act_copy_hash = self._action(tr("&Copy SHA-256"), self.copy_hash, "Ctrl+Shift+C")
-        self.act_restore = self._action(tr("Restore from the bi&n…"), self.restore, None)
-        self.act_empty_bin = self._action(tr("Empty the &bin…"), self.empty_bin, None)
+        self.act_copy_hash = self._action(self.tr("&Copy SHA-256"), self.copy_hash, "Ctrl+Shift+C")
+        self.act_restore = self._action(self.tr("Restore from the bi&n…"), self.restore, None)
+        self.act_empty_bin = self._action(self.tr("Empty the &bin…"), self.empty_bin, None)
 
     def _action(
         self,

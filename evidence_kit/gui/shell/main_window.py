@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.case_view)
         f = store.case.facts
         platform = PLATFORM_NAMES.get(f.platform, f.platform or "?")
-        self.setWindowTitle(f"Evidence Kit — {store.name} ({platform})")
+        self.setWindowTitle(self.tr("Evidence Kit — {0} ({1})").format(store.name, platform))
         self.settings.add_recent(store.root)
         save_settings(self.settings)
         self._on_saved(True, "")

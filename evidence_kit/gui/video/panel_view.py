@@ -31,7 +31,6 @@ class VideoPanelView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view = MaskFrameView(self)  # the frame, its masks, and a mask being drawn
@@ -40,25 +39,25 @@ class VideoPanelView(QWidget):
         self.time_label.setMinimumWidth(190)
 
         self.play_btn = self._button(
-            tr("Play"), tr("Play / pause (Space); L plays, K pauses, J plays backwards")
+            self.tr("Play"), self.tr("Play / pause (Space); L plays, K pauses, J plays backwards")
         )
-        self.back_s_btn = self._button("−1 s", tr("One second back (Shift+←)"))
-        self.back_f_btn = self._button("◀", tr("One frame back (← or ,)"))
-        self.fwd_f_btn = self._button("▶", tr("One frame forward (→ or .)"))
-        self.fwd_s_btn = self._button("+1 s", tr("One second forward (Shift+→)"))
+        self.back_s_btn = self._button("−1 s", self.tr("One second back (Shift+←)"))
+        self.back_f_btn = self._button("◀", self.tr("One frame back (← or ,)"))
+        self.fwd_f_btn = self._button("▶", self.tr("One frame forward (→ or .)"))
+        self.fwd_s_btn = self._button("+1 s", self.tr("One second forward (Shift+→)"))
         self.speed_box = QComboBox(self)
-        self.speed_box.setToolTip(tr("Playback speed (L again: faster, J: backwards)"))
+        self.speed_box.setToolTip(self.tr("Playback speed (L again: faster, J: backwards)"))
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mute_btn = QToolButton(self)
         self.mute_btn.setCheckable(True)
         self.mute_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mute_btn.setAccessibleName(tr("Mute"))
+        self.mute_btn.setAccessibleName(self.tr("Mute"))
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
         self.volume.setFixedWidth(70)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setAccessibleName(tr("Volume"))
+        self.volume.setAccessibleName(self.tr("Volume"))
         transport = QHBoxLayout()
         for w in (self.back_s_btn, self.back_f_btn, self.fwd_f_btn, self.fwd_s_btn):
             # as wide as their few characters: the row fits a 1280 px window beside the list
@@ -71,16 +70,20 @@ class VideoPanelView(QWidget):
         transport.addStretch(1)
         transport.addWidget(self.time_label)
 
-        self.grab_btn = self._button(tr("Grab frame"), tr("Add this exact frame as evidence (G)"))
-        self.sharp_btn = self._button(
-            tr("Sharpest near here"), tr("Find the sharpest frame within ±0.5 s")
+        self.grab_btn = self._button(
+            self.tr("Grab frame"), self.tr("Add this exact frame as evidence (G)")
         )
-        self.in_btn = self._button(tr("Set in"), tr("Clip starts here (I)"))
-        self.out_btn = self._button(tr("Set out"), tr("Clip ends here (O)"))
-        self.clip_btn = self._button(tr("Make clip"), tr("Cut [in, out] into a new clip item"))
-        self.caption_box = QCheckBox(tr("Caption"), self)
+        self.sharp_btn = self._button(
+            self.tr("Sharpest near here"), self.tr("Find the sharpest frame within ±0.5 s")
+        )
+        self.in_btn = self._button(self.tr("Set in"), self.tr("Clip starts here (I)"))
+        self.out_btn = self._button(self.tr("Set out"), self.tr("Clip ends here (O)"))
+        self.clip_btn = self._button(
+            self.tr("Make clip"), self.tr("Cut [in, out] into a new clip item")
+        )
+        self.caption_box = QCheckBox(self.tr("Caption"), self)
         self.caption_box.setToolTip(
-            tr(
+            self.tr(
                 "Print the file name, the frame's time, the recording clock and the hash under each grab"
             )  # noqa: E501
         )
@@ -88,7 +91,9 @@ class VideoPanelView(QWidget):
         self.format_box = QComboBox(self)
         for label, fmt in FRAME_FORMATS:
             self.format_box.addItem(label, fmt)
-        self.format_box.setToolTip(tr("File format of new grabs: PNG is exact, JPEG is smaller"))
+        self.format_box.setToolTip(
+            self.tr("File format of new grabs: PNG is exact, JPEG is smaller")
+        )
         self.format_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         actions = QHBoxLayout()
         for w in (self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn, self.clip_btn):
@@ -143,23 +148,24 @@ class VideoPanelView(QWidget):
         return b
 
     def _build_lists(self) -> QSplitter:
-        tr = self.tr
         self.grab_list = QListWidget(self)
-        self.grab_list.setAccessibleName(tr("Grabs and clips"))
+        self.grab_list.setAccessibleName(self.tr("Grabs and clips"))
         self.moment_list = QListWidget(self)
-        self.moment_list.setAccessibleName(tr("Suggested key moments"))
+        self.moment_list.setAccessibleName(self.tr("Suggested key moments"))
         self.accept_btn = self._button(
-            tr("Grab suggestion"), tr("Grab the selected suggested moment")
+            self.tr("Grab suggestion"), self.tr("Grab the selected suggested moment")
         )
         left = QWidget(self)
         lv = self.grabs_column = QVBoxLayout(left)  # the panel's masks go under the grabs
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel(tr("Grabs and clips (double-click to seek, Delete to remove)"), left))
+        lv.addWidget(
+            QLabel(self.tr("Grabs and clips (double-click to seek, Delete to remove)"), left)
+        )
         lv.addWidget(self.grab_list)
         right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel(tr("Suggested moments (not evidence until grabbed)"), right))
+        rv.addWidget(QLabel(self.tr("Suggested moments (not evidence until grabbed)"), right))
         rv.addWidget(self.moment_list)
         rv.addWidget(self.accept_btn)
         lists = QSplitter(Qt.Orientation.Horizontal, self)
