@@ -169,7 +169,7 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
     from evidence_kit import APP_ID
     from evidence_kit.core.resources import resource_path
     from evidence_kit.core.settings import load_settings
-    from evidence_kit.gui.base import theme
+    from evidence_kit.gui.base import language, theme
     from evidence_kit.gui.base.error_dialog import ThreadErrorRelay
     from evidence_kit.gui.shell.main_window import MainWindow
 
@@ -188,6 +188,7 @@ def run_app(case_dir: Path | str | Callable[[], Path] | None = None) -> int:
     app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
     settings = load_settings()
     theme.apply(settings.appearance)  # the system's light or dark, or the shopper's choice
+    language.apply(settings.language)  # the system's language, or the one chosen in Settings
     window = MainWindow(settings)
     if callable(case_dir):
         case_dir = case_dir()

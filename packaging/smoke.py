@@ -7,6 +7,7 @@
    finds the phone number in the notes and prices in yen (the data tables freeze_rules trims).
 4. The windowed launcher opens the main window offscreen and quits (EVIDENCE_KIT_QUIT_AFTER_SHOW):
    no traceback, exit code 0. Its median wall time over three runs is the frozen start time.
+   Then once under LANG=ru_RU.UTF-8: the log must not say a translation (ours, Qt's) is missing.
 
 Everything runs with the app's folders pointed into a temporary directory, so the machine's own
 settings and cases are never touched. Usage: `python packaging/smoke.py [BUNDLE]`.
@@ -145,6 +146,11 @@ def smoke(dist: Path, runs: int = 3) -> SmokeResult:
         gui_times = []
         for _ in range(runs):
             gui_times.append(_run([str(gui)], env, timeout=120)[1])
+        # in Russian once: the app's catalog and Qt's qtbase_ru.qm must both load
+        _run([str(gui)], {**env, "LANG": "ru_RU.UTF-8", "LC_ALL": "ru_RU.UTF-8"}, timeout=120)
+        logs = "".join(p.read_text(errors="replace") for p in (home / "log").glob("*.log*"))
+        if "No translation" in logs:
+            raise SmokeError("a translation is missing from the build: " + logs[-300:])
     return SmokeResult(
         gui_start_s=statistics.median(gui_times),
         cli_start_s=statistics.median(cli_times),

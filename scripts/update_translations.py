@@ -1,8 +1,18 @@
-"""Regenerate the translations: the gettext catalogs of the Qt-free layers (Babel).
+"""Regenerate the translations in one command: the GUI's Qt catalogs and the gettext catalogs
+of the Qt-free layers (Babel).
 
-    python scripts/update_translations.py          extract, merge into each .po, compile .mo
+    python scripts/update_translations.py          extract, merge, compile every catalog
     python scripts/update_translations.py --check  exit 1 when a catalog is out of date
 
+One function per kind of catalog, each `update_*(check) -> changed files`:
+
+`update_qt`: pyside6-lupdate extracts every tr() string of the GUI (evidence_kit/gui, app.py)
+into resources/i18n/evidence_kit_<lang>.ts, keeping the translations already there (without
+source locations, so a moved line changes nothing), and pyside6-lrelease compiles the .qm the
+app loads. English has a catalog of its plurals only, filled from the source text ("%n day(s)"
+-> "1 day", "2 days"). Both are committed; tests/gui/i18n checks them.
+
+`update_gettext`:
 The Qt-free layers (core, media, claim, export) mark their messages with `_()`, `ngettext()`,
 `pgettext()` and `N_()`; the rules' JSON files hold the deadline names and notes the shopper
 reads. Babel extracts both into resources/i18n/locale/evidence_kit.pot, merges it into each
@@ -13,9 +23,14 @@ the .mo that `evidence_kit.core.i18n` reads at run time with the standard librar
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import json
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +41,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCALE = ROOT / "resources" / "i18n" / "locale"
+I18N = ROOT / "resources" / "i18n"
+LOCALE = I18N / "locale"
+#: the languages the GUI is translated into (English gets its plurals on its own)
+QT_LANGUAGES = ("ru",)
+#: the sources whose tr() strings the Qt catalog holds
+QT_SOURCES = ("evidence_kit/gui", "evidence_kit/app.py")
 DOMAIN = "evidence_kit"
 #: the catalogs' header dates: fixed, so a run that changes no message changes no file
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
@@ -42,6 +62,93 @@ RULE_FILES = {
         ("platforms", "*", "notes", "*"),
     ),
 }
+
+
+# --- the GUI: Qt Linguist ----------------------------------------------------------------------
+
+
+def _qt_tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease beside this Python (the venv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6 (./evidence-kit.sh sets it up)")
+    return found
+
+
+def _run(tool: str, *args: str) -> None:
+    subprocess.run([_qt_tool(tool), *args], cwd=ROOT, check=True)
+
+
+def qt_source_files() -> list[str]:
+    """Every source file lupdate reads, relative to the repository, in a stable order."""
+    files: list[str] = []
+    for entry in QT_SOURCES:
+        path = ROOT / entry
+        found = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files += [str(p.relative_to(ROOT)) for p in found]
+    return files
+
+
+def _qt_catalogs(out: Path) -> list[Path]:
+    """Extract the GUI's strings into each .ts in `out` (merging with what it holds) and
+    compile it; returns the files written."""
+    written: list[Path] = []
+    for lang in ("en", *QT_LANGUAGES):
+        ts = out / f"evidence_kit_{lang}.ts"
+        options = ["-pluralonly"] if lang == "en" else []
+        _run("pyside6-lupdate", "-silent", "-no-obsolete", "-locations", "none", *options,
+             "-source-language", "en", "-target-language", lang, *qt_source_files(),
+             "-ts", str(ts))  # fmt: skip
+        if lang == "en":
+            ts.write_text(english_plurals(ts.read_text(encoding="utf-8")), encoding="utf-8")
+        qm = ts.with_suffix(".qm")
+        _run("pyside6-lrelease", "-silent", str(ts), "-qm", str(qm))
+        written += [ts, qm]
+    return written
+
+
+def update_qt(check: bool = False) -> list[Path]:
+    """Regenerate the Qt catalogs; returns the files that changed (with `check`, the files that
+    would change, untouched)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for ts in I18N.glob("evidence_kit_*.ts"):
+            shutil.copy2(ts, work / ts.name)
+        changed = []
+        for made in _qt_catalogs(work):
+            committed = I18N / made.name
+            if not committed.is_file() or committed.read_bytes() != made.read_bytes():
+                changed.append(committed)
+                if not check:
+                    shutil.copyfile(made, committed)
+    return changed
+
+
+def english_plurals(ts_text: str) -> str:
+    """Fill every plural message of an English .ts: "(s)" dropped for one, "s" for more."""
+
+    def fill(match: re.Match[str]) -> str:
+        source = html.unescape(match["source"])
+        forms = [source.replace("(s)", ""), source.replace("(s)", "s")]
+        body = "".join(
+            f"\n{match['indent']}    <numerusform>{html.escape(f, quote=False)}</numerusform>"
+            for f in forms
+        )
+        return f"{match['head']}<translation>{body}\n{match['indent']}</translation>"
+
+    return _PLURAL.sub(fill, ts_text)
+
+
+_PLURAL = re.compile(
+    r"(?P<head><message numerus=\"yes\">\s*<source>(?P<source>[^<]*)</source>\s*"
+    r"(?:<(?:extra)?comment>[^<]*</(?:extra)?comment>\s*)*)"
+    r"<translation[^>]*>.*?\n(?P<indent>[ ]*)</translation>",
+    re.DOTALL,
+)
+
+
+# --- the Qt-free layers: gettext ------------------------------------------------------------------
 
 
 def _walk(node: object, path: tuple[str, ...]) -> Iterator[str]:
@@ -130,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report what is out of date")
     args = parser.parse_args(argv)
-    changed = update_gettext(check=args.check)
+    I18N.mkdir(parents=True, exist_ok=True)
+    changed = update_qt(check=args.check) + update_gettext(check=args.check)
     for path in changed:
         print(f"{'out of date' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
     return 1 if args.check and changed else 0

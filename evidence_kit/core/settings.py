@@ -30,6 +30,7 @@ class Settings:
     translation_backend: str = "google"
     timestamp_authority: str = ""  # off; else an id from export/timestamp.py AUTHORITIES
     clock_overlay: bool = True
+    language: str = "system"  # system | en | ru (the UI language, gui/base/language.py)
     caption_frames: bool = True
     frame_format: str = "png"
     camera_index: int = 0

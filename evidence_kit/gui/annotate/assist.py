@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from evidence_kit.core.model import Item, ItemKind
 from evidence_kit.gui.base import notify
 from evidence_kit.gui.base.qt_image import pil_to_qimage
 from evidence_kit.gui.base.tasks import detached_store
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PIL import Image

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QVBoxLayout, QWidget
 
@@ -38,6 +38,7 @@ from evidence_kit.gui.base.commands import (
     SetItemField,
 )
 from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 PREVIEW_SIDE = 2048  # edit on a copy this big at most; export renders the full original
 CLIPBOARD_MIME = "application/x-evidence-kit-annotations"

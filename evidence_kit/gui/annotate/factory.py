@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF
+from PySide6.QtCore import QPointF
 
 from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
@@ -13,6 +13,7 @@ from evidence_kit.gui.annotate.marks.boxes import EllipseItem, RectItem, RedactI
 from evidence_kit.gui.annotate.marks.labels import MarkerItem, TextItem
 from evidence_kit.gui.annotate.marks.lines import ArrowItem, HighlighterItem, LineItem, PenItem
 from evidence_kit.gui.base import theme
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

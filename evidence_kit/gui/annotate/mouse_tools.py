@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
@@ -20,6 +20,7 @@ from evidence_kit.core import annotations as A
 from evidence_kit.gui.annotate.factory import create_item
 from evidence_kit.gui.annotate.handles import HandleItem
 from evidence_kit.gui.annotate.marks.base import AnnotationItem
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from evidence_kit.gui.annotate.scene import AnnotationScene

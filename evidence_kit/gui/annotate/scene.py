@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -33,6 +33,7 @@ from evidence_kit.gui.annotate.marks.placeholder import UndrawableItem
 from evidence_kit.gui.annotate.mouse_tools import MarkEdit, MouseTools
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.qt_image import pil_to_qimage
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 

@@ -212,9 +212,7 @@ class ClaimTextPanel(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Regenerate the claim"))
         box.setText(
-            self.tr("You wrote or changed {0} paragraph(s). Keep them in the new text?").format(
-                count
-            )
+            self.tr("You wrote or changed %n paragraph(s). Keep them in the new text?", "", count)
         )
         box.setInformativeText(
             self.tr("'Replace everything' drops your changes; Undo brings them back.")

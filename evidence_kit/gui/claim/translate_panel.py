@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from evidence_kit.claim.translate import Translation, translate_text
 from evidence_kit.core.errors import NetworkError
 from evidence_kit.core.tasks import CancelToken, ProgressFn
 from evidence_kit.gui.base.tasks import TaskRunner
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 
 FIELD_LABELS = {
     "notes": QT_TRANSLATE_NOOP("TranslationReview", "Notes"),

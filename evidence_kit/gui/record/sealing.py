@@ -117,11 +117,7 @@ class TakeSealer(QObject):
         found = self.leftover_takes(window.take_path()) if not self.busy else []
         window.leftover_bar.setVisible(bool(found))
         if found:
-            text = (
-                self.tr("A recording stopped unexpectedly")
-                if len(found) == 1
-                else self.tr("%1 recordings stopped unexpectedly").replace("%1", str(len(found)))
-            )
+            text = self.tr("%n recording(s) stopped unexpectedly", "", len(found))
             window.leftover_label.setText(
                 text
                 + self.tr(

@@ -5,7 +5,7 @@ behaviour."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.qt_image import array_to_qimage
+from evidence_kit.gui.base.tr_marks import QT_TRANSLATE_NOOP
 from evidence_kit.media.record.camera import CameraInfo, MicInfo
 
 #: what an unboxing take should show, in the order it usually happens (platform-rules §4.1)

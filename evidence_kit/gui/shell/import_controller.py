@@ -58,7 +58,7 @@ class ImportController(QObject):
         self.busy = True
         count = len(paths)
         self.runner.start(
-            self.tr("Importing {0} file(s)…").format(count),
+            self.tr("Importing %n file(s)…", "", count),
             lambda progress, cancel: import_files(
                 store, list(paths), known, new_id, progress, cancel, source
             ),
@@ -71,7 +71,7 @@ class ImportController(QObject):
         self.busy = False
         items, skipped = report.items, report.skipped
         if items:
-            self.controller.add_items(items, self.tr("Import {0} file(s)").format(len(items)))
+            self.controller.add_items(items, self.tr("Import %n file(s)", "", len(items)))
             self.controller.select(items[-1].id)
         if skipped:
             lines = "\n".join(f"• {Path(p).name}: {reason}" for p, reason in skipped)

@@ -133,7 +133,7 @@ class ItemActions(QObject):
     def remove(self) -> None:
         ids = self.selected()
         if ids and self.controller is not None:
-            self.controller.push(remove_items(ids, self.tr("Remove {0} item(s)").format(len(ids))))
+            self.controller.push(remove_items(ids, self.tr("Remove %n item(s)", "", len(ids))))
             self.window.statusBar().showMessage(
                 self.tr(
                     "Removed. The files stay in the case until you empty the bin (Ctrl+Z brings them back)."
@@ -202,8 +202,8 @@ class ItemActions(QObject):
             self.window,
             self.tr("Empty the bin"),
             self.tr(
-                "Delete the files of {0} removed item(s) for good? This cannot be undone."
-            ).format(count),
+                "Delete the files of %n removed item(s) for good? This cannot be undone.", "", count
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

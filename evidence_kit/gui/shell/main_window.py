@@ -124,7 +124,10 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action(self.tr("&Undo"), self.undo, K.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for a in (self.act_undo, self.act_redo, None, *self.items.menu_actions):
+        self.act_settings = self._action(self.tr("Se&ttings…"), self.open_settings, "Ctrl+,")
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        for a in (self.act_undo, self.act_redo, None, *self.items.menu_actions, None,
+                  self.act_settings):  # fmt: skip
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
 
         self._build_view_menu()
@@ -352,6 +355,15 @@ class MainWindow(QMainWindow):
             self.tr("About Evidence Kit"),
             self.tr("Evidence Kit {0}\nEverything stays on this computer.").format(__version__),
         )
+
+    def open_settings(self) -> None:
+        """Settings; a new language rebuilds the window around the open case."""
+        from evidence_kit.gui.shell.language_switch import switch_language
+        from evidence_kit.gui.shell.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings.language, self)
+        if dialog.exec() and dialog.language_choice != self.settings.language:
+            switch_language(self, dialog.language_choice)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls() and self.importer is not None:

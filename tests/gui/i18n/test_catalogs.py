@@ -1,0 +1,116 @@
+"""The Qt catalogs: current with the sources, every message translated with its place holders,
+contexts that are the classes Qt looks them up by, and Russian's three plural forms."""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "scripts"))
+import update_translations  # noqa: E402
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
+from evidence_kit.gui.base import language  # noqa: E402
+
+RU_TS = ROOT / "resources" / "i18n" / "evidence_kit_ru.ts"
+PLACE_HOLDERS = re.compile(r"\{[0-9]+(?::[^}]*)?\}|%n|%[0-9]")
+HTML_TAG = re.compile(r"</?[a-z]+>")
+ACCEL = re.compile(r"&(?=[^\s&])")
+
+
+def messages(ts: Path = RU_TS) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [(c.findtext("name") or "", m) for c in root.iter("context") for m in c.iter("message")]
+
+
+def test_catalogs_match_the_sources() -> None:
+    """A GUI string added, changed or removed without `python scripts/update_translations.py`
+    leaves the committed .ts/.qm stale: the check regenerates them and compares."""
+    assert update_translations.update_qt(check=True) == []
+
+
+def test_every_russian_message_is_translated() -> None:
+    unfinished = []
+    for context, m in messages():
+        t = m.find("translation")
+        assert t is not None
+        forms = (
+            [f.text or "" for f in t.iter("numerusform")] if m.get("numerus") else [t.text or ""]
+        )
+        if t.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
+            unfinished.append(f"{context}: {m.findtext('source')}")
+        if m.get("numerus"):
+            assert len(forms) == 3, f"{context}: {m.findtext('source')} needs 3 Russian forms"
+    assert unfinished == [], f"{len(unfinished)} unfinished: {unfinished[:20]}"
+    assert len(messages()) > 400
+
+
+def test_translations_keep_place_holders_markup_and_accelerators() -> None:
+    for context, m in messages():
+        source = m.findtext("source") or ""
+        t = m.find("translation")
+        assert t is not None
+        for text in [f.text or "" for f in t.iter("numerusform")] or [t.text or ""]:
+            where = f"{context}: {source!r} -> {text!r}"
+            assert sorted(PLACE_HOLDERS.findall(text)) == sorted(PLACE_HOLDERS.findall(source)), (
+                where
+            )
+            assert sorted(HTML_TAG.findall(text)) == sorted(HTML_TAG.findall(source)), where
+            assert len(ACCEL.findall(text)) == len(ACCEL.findall(source)), where  # Alt+letter
+            assert text.startswith(" ") == source.startswith(" "), where  # joined fragments
+
+
+def test_contexts_are_the_classes_that_translate() -> None:
+    """self.tr() looks a string up under its class's name: a string extracted under another
+    name (a `tr = self.tr` alias, `parent.tr` in a function) is never found at run time."""
+    classes = set()
+    for path in (ROOT / "evidence_kit" / "gui").rglob("*.py"):
+        classes |= set(re.findall(r"^class (\w+)", path.read_text(encoding="utf-8"), re.M))
+    contexts = {context for context, _m in messages()}
+    assert contexts - classes <= {"DisputeLabels"}, contexts - classes
+
+
+@pytest.fixture
+def russian(qapp):  # type: ignore[no-untyped-def]
+    yield language.apply("ru")
+    language.apply("en")
+
+
+def tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, "", n)
+
+
+def test_russian_plurals_have_three_forms(russian) -> None:
+    files = {n: tr("ImportController", "Import %n file(s)", n) for n in (1, 2, 5, 11, 21, 22)}
+    assert files == {
+        1: "Добавить 1 файл",
+        2: "Добавить 2 файла",
+        5: "Добавить 5 файлов",
+        11: "Добавить 11 файлов",
+        21: "Добавить 21 файл",
+        22: "Добавить 22 файла",
+    }
+    assert tr("NextActionCard", "%n day(s) left", 3) == "осталось 3 дня"
+
+
+def test_english_plurals_come_from_their_own_catalog(qapp) -> None:
+    assert language.apply("en") == "en"
+    assert tr("ImportController", "Import %n file(s)", 1) == "Import 1 file"
+    assert tr("ImportController", "Import %n file(s)", 5) == "Import 5 files"
+    assert tr("MainWindow", "&File") == "&File"
+
+
+def test_qt_own_dialogs_are_russian(russian) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+    assert tr("MainWindow", "&File") == "&Файл"
