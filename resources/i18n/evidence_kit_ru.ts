@@ -40,20 +40,36 @@
         <translation>Создание сравнения</translation>
     </message>
     <message>
+        <source>Picture copied, as it will be exported.</source>
+        <translation>Изображение скопировано — так, как оно будет экспортировано.</translation>
+    </message>
+    <message>
+        <source>Copy picture</source>
+        <translation>Копировать изображение</translation>
+    </message>
+    <message>
+        <source>Copying the picture</source>
+        <translation>Копирование изображения</translation>
+    </message>
+    <message>
         <source>Rotate 90°</source>
         <translation>Повернуть на 90°</translation>
     </message>
     <message>
-        <source>Uncrop</source>
+        <source>Turn 90° clockwise</source>
+        <translation>Повернуть на 90° по часовой стрелке</translation>
+    </message>
+    <message>
+        <source>Undo the crop</source>
         <translation>Отменить обрезку</translation>
     </message>
     <message>
-        <source>Fit</source>
-        <translation>По размеру окна</translation>
+        <source>Fit to the window</source>
+        <translation>Вписать в окно</translation>
     </message>
     <message>
-        <source>100%</source>
-        <translation>100%</translation>
+        <source>Actual size (100%)</source>
+        <translation>Реальный размер (100%)</translation>
     </message>
     <message>
         <source>Find personal data…</source>
@@ -187,28 +203,44 @@
 <context>
     <name>CaseView</name>
     <message>
-        <source>+ Import…</source>
-        <translation>+ Добавить…</translation>
+        <source>Import…</source>
+        <translation>Добавить…</translation>
     </message>
     <message>
-        <source>● Record…</source>
-        <translation>● Записать…</translation>
+        <source>Record…</source>
+        <translation>Записать…</translation>
     </message>
     <message>
-        <source>Add photos, videos, screenshots or PDFs (Ctrl+I)</source>
-        <translation>Добавить фото, видео, снимки экрана или PDF (Ctrl+I)</translation>
+        <source>Add photos, videos, screenshots or PDFs</source>
+        <translation>Добавить фото, видео, снимки экрана или PDF</translation>
+    </message>
+    <message>
+        <source>Record the unboxing with the camera</source>
+        <translation>Записать распаковку на камеру</translation>
     </message>
     <message>
         <source>Evidence — drop files here</source>
         <translation>Доказательства — перетащите файлы сюда</translation>
     </message>
     <message>
-        <source>Select an item to see it here.
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>Double-click an exhibit to open it</source>
+        <translation>Дважды щёлкните доказательство, чтобы открыть его</translation>
+    </message>
+    <message>
+        <source>Pick an item in the list to see it here.</source>
+        <translation>Выберите доказательство в списке, чтобы увидеть его здесь.</translation>
+    </message>
+    <message>
+        <source>Import the unboxing video and photos, or record a new take.
 
-Import the unboxing video and photos, or record a new take.</source>
-        <translation>Выберите доказательство, чтобы увидеть его здесь.
+You can also drop files on the list.</source>
+        <translation>Добавьте видео распаковки и фото или запишите новое видео.
 
-Добавьте видео распаковки и фото или запишите новое видео.</translation>
+Файлы можно и просто перетащить в список.</translation>
     </message>
     <message>
         <source>{0}
@@ -396,8 +428,8 @@ SHA-256 {2}</translation>
         <translation>(выберите причину)</translation>
     </message>
     <message>
-        <source>Source: {0} [{1}]</source>
-        <translation>Источник: {0} [{1}]</translation>
+        <source>The platform&apos;s wording for this reason · {0}</source>
+        <translation>Как эта причина называется на площадке · {0}</translation>
     </message>
     <message>
         <source>(choose the remedy)</source>
@@ -425,6 +457,11 @@ SHA-256 {2}</translation>
 </context>
 <context>
     <name>ClaimStatusPanel</name>
+    <message>
+        <source>&lt;b&gt;Enter {0}&lt;/b&gt; (step 1, Facts) to see your deadline.</source>
+        <extracomment>the theme colour of each status</extracomment>
+        <translation>&lt;b&gt;Укажите {0}&lt;/b&gt; (шаг 1, «Факты»), чтобы увидеть свой срок.</translation>
+    </message>
     <message>
         <source>&lt;b&gt;Deadlines&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сроки&lt;/b&gt;</translation>
@@ -532,6 +569,45 @@ SHA-256 {2}</translation>
         <source>Replace everything</source>
         <translation>Заменить всё</translation>
     </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Скопировано ✓</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Pick the date</source>
+        <translation>Выбрать дату</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Set today&apos;s date</source>
+        <translation>Поставить сегодняшнюю дату</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>Очистить дату</translation>
+    </message>
+    <message>
+        <source>not set: type {0} or {1}, or pick it</source>
+        <translation>не указана: введите {0} или {1} либо выберите</translation>
+    </message>
+    <message>
+        <source>not a date: type it like {0}</source>
+        <translation>это не дата: введите так: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is in the future</source>
+        <translation>{0} — это дата в будущем</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineList</name>
@@ -542,14 +618,6 @@ SHA-256 {2}</translation>
     <message>
         <source>None running.</source>
         <translation>Сейчас нет.</translation>
-    </message>
-    <message>
-        <source>default, check your dispute page</source>
-        <translation>по умолчанию, сверьте со страницей спора</translation>
-    </message>
-    <message>
-        <source>source {0}, {1}</source>
-        <translation>источник {0}, {1}</translation>
     </message>
     <message>
         <source>from {0}</source>
@@ -570,6 +638,25 @@ SHA-256 {2}</translation>
             <numerusform>%n дня</numerusform>
             <numerusform>%n дней</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <source>the platform and the delivery date</source>
+        <translation>площадку и дату доставки</translation>
+    </message>
+    <message>
+        <source>the delivery date</source>
+        <translation>дату доставки</translation>
+    </message>
+    <message>
+        <source>the order date</source>
+        <translation>дату заказа</translation>
+    </message>
+    <message>
+        <source>the latest expected delivery date</source>
+        <translation>крайнюю ожидаемую дату доставки</translation>
     </message>
 </context>
 <context>
@@ -868,10 +955,6 @@ SHA-256 {2}</translation>
         <translation>Обрезать</translation>
     </message>
     <message>
-        <source>{0} ({1})</source>
-        <translation>{0} ({1})</translation>
-    </message>
-    <message>
         <source>Colour of new and selected marks</source>
         <translation>Цвет новых и выбранных пометок</translation>
     </message>
@@ -999,20 +1082,8 @@ SHA-256 {2}</translation>
         <translation>Вы ни в чём не виноваты, и всё сохранённое ранее осталось на месте. Если это повторится, пришлите, пожалуйста, файл журнала (Открыть папку журнала).</translation>
     </message>
     <message>
-        <source>This computer has no xdg-open, which opens folders.</source>
-        <translation>На этом компьютере нет xdg-open, которая открывает папки.</translation>
-    </message>
-    <message>
-        <source>No file manager is registered to open folders.</source>
-        <translation>Не назначен файловый менеджер для открытия папок.</translation>
-    </message>
-    <message>
         <source>The log folder cannot be created: {0}</source>
         <translation>Не удаётся создать папку журнала: {0}</translation>
-    </message>
-    <message>
-        <source>No file manager could be started.</source>
-        <translation>Не удалось запустить файловый менеджер.</translation>
     </message>
     <message>
         <source>Log folder</source>
@@ -1087,6 +1158,21 @@ SHA-256 {2}</translation>
     <message>
         <source>Shows: {0}</source>
         <translation>Что видно: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStrip</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не отправляется</translation>
+    </message>
+    <message>
+        <source>what it shows is not said yet</source>
+        <translation>что видно — пока не указано</translation>
     </message>
 </context>
 <context>
@@ -1257,10 +1343,6 @@ Exporting again replaces it. Replace it? (To keep both, choose another folder fi
         <translation>Дата доставки</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>не указано</translation>
-    </message>
-    <message>
         <source>Change {0}</source>
         <translation>Изменить: {0}</translation>
     </message>
@@ -1314,14 +1396,8 @@ The file is at:
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <source>No file manager could be started.
-
-The exported files are in:
-{0}</source>
-        <translation>Не удалось запустить файловый менеджер.
-
-Экспортированные файлы находятся здесь:
-{0}</translation>
+        <source>The exported files are in:</source>
+        <translation>Экспортированные файлы находятся здесь:</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1691,26 @@ The exported files are in:
         <translation>&amp;О программе Evidence Kit</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Оформление</translation>
+    </message>
+    <message>
+        <source>Like the &amp;system</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Светлое</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Тёмное</translation>
+    </message>
+    <message>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Отменить: {0}</translation>
     </message>
@@ -1716,8 +1812,10 @@ Everything stays on this computer.</source>
         <translation>Где хранить дело</translation>
     </message>
     <message>
-        <source>The case folder will be: {0}</source>
-        <translation>Папка дела: {0}</translation>
+        <source>The case folder will be:
+{0}</source>
+        <translation>Папка дела:
+{0}</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1869,7 @@ Everything stays on this computer.</source>
     <name>PackTable</name>
     <message>
         <source>Exhibit</source>
+        <extracomment>a row&apos;s state -&gt; the theme colour of its size and status (read on light and dark)</extracomment>
         <translation>Доказательство</translation>
     </message>
     <message>
@@ -1836,6 +1935,36 @@ Everything stays on this computer.</source>
     <message>
         <source>no upload pack (it is in the bundle)</source>
         <translation>не для загрузки (файл есть в архиве)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCases</name>
+    <message>
+        <source>Reading a recent case</source>
+        <translation>Чтение недавнего дела</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Папка дела</translation>
+    </message>
+    <message>
+        <source>The case is in:</source>
+        <translation>Дело находится здесь:</translation>
+    </message>
+</context>
+<context>
+    <name>RecentRow</name>
+    <message>
+        <source>Reading the case…</source>
+        <translation>Читаю дело…</translation>
+    </message>
+    <message>
+        <source>{0} · opened {1}</source>
+        <translation>{0} · открыто {1}</translation>
+    </message>
+    <message>
+        <source>Cannot be opened: {0}</source>
+        <translation>Не открывается: {0}</translation>
     </message>
 </context>
 <context>
@@ -2063,13 +2192,20 @@ What reached the disk is kept at %2.</source>
     <name>StartPage</name>
     <message>
         <source>Evidence Kit</source>
+        <extracomment>a row wants its case read (path); the window reads it off the GUI thread</extracomment>
         <translation>Evidence Kit</translation>
     </message>
     <message>
-        <source>Your order came broken, wrong, incomplete or never came?
-Collect the proof, mark it up, and send a clear claim before the deadline.</source>
-        <translation>Заказ пришёл сломанным, не тем, неполным или не пришёл вовсе?
-Соберите доказательства, отметьте главное и отправьте понятную претензию до конца срока.</translation>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>вчера</translation>
+    </message>
+    <message>
+        <source>Your order came broken, wrong, incomplete or never came? Collect the proof, mark it up, and send a clear claim before the deadline.</source>
+        <translation>Заказ пришёл сломанным, не тем, неполным или не пришёл вовсе? Соберите доказательства, отметьте главное и отправьте понятную претензию до конца срока.</translation>
     </message>
     <message>
         <source>New case…</source>
@@ -2100,31 +2236,97 @@ Collect the proof, mark it up, and send a clear claim before the deadline.</sour
         <translation>Недавние дела</translation>
     </message>
     <message>
-        <source>No recent cases yet.</source>
-        <translation>Недавних дел пока нет.</translation>
+        <source>No recent cases yet. The cases you open appear here.</source>
+        <translation>Недавних дел пока нет. Здесь появятся дела, которые вы откроете.</translation>
+    </message>
+    <message>
+        <source>{0}
+Click to open it; right-click for more.</source>
+        <translation>{0}
+Щёлкните, чтобы открыть; правый щелчок — другие действия.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Показать папку</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Убрать из списка</translation>
     </message>
 </context>
 <context>
     <name>StepRail</name>
     <message>
-        <source>1  Facts</source>
-        <translation>1  Факты</translation>
+        <source>Facts</source>
+        <translation>Факты</translation>
     </message>
     <message>
-        <source>2  Evidence</source>
-        <translation>2  Доказательства</translation>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
     </message>
     <message>
-        <source>3  Claim</source>
-        <translation>3  Претензия</translation>
+        <source>Claim</source>
+        <translation>Претензия</translation>
     </message>
     <message>
-        <source>4  Export</source>
-        <translation>4  Экспорт</translation>
+        <source>Export</source>
+        <translation>Экспорт</translation>
     </message>
     <message>
-        <source>5  Dispute</source>
-        <translation>5  Спор</translation>
+        <source>Dispute</source>
+        <translation>Спор</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Дальше: {0}</translation>
+    </message>
+    <message>
+        <source>Go on to the next step</source>
+        <translation>Перейти к следующему шагу</translation>
+    </message>
+    <message>
+        <source>Next (since {0}):
+{1}</source>
+        <translation>Дальше (с {0}):
+{1}</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>осталось: {0}</translation>
+    </message>
+    <message>
+        <source>{0} late</source>
+        <translation>просрочено на {0}</translation>
+    </message>
+    <message>
+        <source>Next, by {0} ({1}):
+{2}</source>
+        <translation>Дальше, до {0} ({1}):
+{2}</translation>
+    </message>
+    <message>
+        <source>Deadline: enter {0} (step 1) to see it.</source>
+        <translation>Срок: укажите {0} (шаг 1), чтобы его увидеть.</translation>
+    </message>
+    <message>
+        <source>⚠ {0}: about {1}.
+Enter {2} to know it.</source>
+        <translation>⚠ {0}: примерно {1}.
+Укажите {2}, чтобы знать точно.</translation>
+    </message>
+    <message>
+        <source>⚠ {0}: closed {1} ago ({2})</source>
+        <translation>⚠ {0}: закрылся {1} назад ({2})</translation>
+    </message>
+    <message>
+        <source>{0}:
+{1} left ({2})</source>
+        <translation>{0}:
+осталось: {1} ({2})</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,11 @@ from evidence_kit.gui.base.plural import english_plural
 
 def needs_words(anchor: str) -> str:
     """The date (or fact) to enter, in words, for a deadlines.Headline's `needs`."""
-    tr = QCoreApplication.translate
     words = {
-        "platform": tr("Deadlines", "the platform and the delivery date"),
-        "delivered": tr("Deadlines", "the delivery date"),
-        "ordered": tr("Deadlines", "the order date"),
-        "expected": tr("Deadlines", "the latest expected delivery date"),
+        "platform": QCoreApplication.translate("Deadlines", "the platform and the delivery date"),
+        "delivered": QCoreApplication.translate("Deadlines", "the delivery date"),
+        "ordered": QCoreApplication.translate("Deadlines", "the order date"),
+        "expected": QCoreApplication.translate("Deadlines", "the latest expected delivery date"),
     }
     return words.get(anchor, anchor)
 

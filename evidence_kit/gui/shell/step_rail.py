@@ -25,13 +25,12 @@ STEP_ICONS = {"facts": "clipboard-list", "evidence": "images", "claim": "file-te
 
 def step_names() -> dict[str, str]:
     """Each step's name, in the rail's order."""
-    tr = QCoreApplication.translate
     names = {
-        "facts": tr("StepRail", "Facts"),
-        "evidence": tr("StepRail", "Evidence"),
-        "claim": tr("StepRail", "Claim"),
-        "export": tr("StepRail", "Export"),
-        "dispute": tr("StepRail", "Dispute"),
+        "facts": QCoreApplication.translate("StepRail", "Facts"),
+        "evidence": QCoreApplication.translate("StepRail", "Evidence"),
+        "claim": QCoreApplication.translate("StepRail", "Claim"),
+        "export": QCoreApplication.translate("StepRail", "Export"),
+        "dispute": QCoreApplication.translate("StepRail", "Dispute"),
     }
     return {key: names[key] for key in STEPS}
 
@@ -156,22 +155,27 @@ def deadline_text(case: Case) -> str:
     counted from today is not a deadline yet)."""
     from evidence_kit.claim.deadlines import headline
 
-    tr = QCoreApplication.translate
     if case.events:  # the dispute is under way: its next action is what counts
         from evidence_kit.claim.dispute.next_action import compute
 
         act = compute(case)
         if act.due is None or act.days_left is None:
-            return tr("StepRail", "Next: {0}").format(act.text)
+            return QCoreApplication.translate("StepRail", "Next: {0}").format(act.text)
         if act.days_left < 0 and act.kind != "last":
-            return tr("StepRail", "Next (since {0}):\n{1}").format(act.due, act.text)
+            return QCoreApplication.translate("StepRail", "Next (since {0}):\n{1}").format(
+                act.due, act.text
+            )
         warn = "⚠ " if act.days_left <= 3 and act.kind == "last" else ""
         left = (
-            tr("StepRail", "{0} left").format(days_words(act.days_left))
+            QCoreApplication.translate("StepRail", "{0} left").format(days_words(act.days_left))
             if act.days_left >= 0
-            else tr("StepRail", "{0} late").format(days_words(act.days_left))
+            else QCoreApplication.translate("StepRail", "{0} late").format(
+                days_words(act.days_left)
+            )
         )
-        return warn + tr("StepRail", "Next, by {0} ({1}):\n{2}").format(act.due, left, act.text)
+        return warn + QCoreApplication.translate("StepRail", "Next, by {0} ({1}):\n{2}").format(
+            act.due, left, act.text
+        )
     try:
         from evidence_kit.claim.draft import draft_claim
 
@@ -182,16 +186,18 @@ def deadline_text(case: Case) -> str:
     d = head.deadline
     name = translated(d.name) if d is not None else ""  # the Qt-free catalog's words
     if head.kind == "needs" or d is None:
-        return tr("StepRail", "Deadline: enter {0} (step 1) to see it.").format(
-            needs_words(head.needs)
-        )
+        return QCoreApplication.translate(
+            "StepRail", "Deadline: enter {0} (step 1) to see it."
+        ).format(needs_words(head.needs))
     if head.kind == "estimate":  # an estimate is never "closed"
-        return tr("StepRail", "⚠ {0}: about {1}.\nEnter {2} to know it.").format(
-            name, d.date, needs_words(head.needs)
-        )
+        return QCoreApplication.translate(
+            "StepRail", "⚠ {0}: about {1}.\nEnter {2} to know it."
+        ).format(name, d.date, needs_words(head.needs))
     if head.kind == "closed":
-        return tr("StepRail", "⚠ {0}: closed {1} ago ({2})").format(
+        return QCoreApplication.translate("StepRail", "⚠ {0}: closed {1} ago ({2})").format(
             name, days_words(-d.days_left), d.date
         )
-    text = tr("StepRail", "{0}:\n{1} left ({2})").format(name, days_words(d.days_left), d.date)
+    text = QCoreApplication.translate("StepRail", "{0}:\n{1} left ({2})").format(
+        name, days_words(d.days_left), d.date
+    )
     return ("⚠ " + text) if d.days_left <= 3 else text

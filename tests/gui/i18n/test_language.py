@@ -38,7 +38,7 @@ app = QApplication(sys.argv[:1])
 print(language.apply(load_settings().language))  # what app.run_app does
 window = MainWindow(load_settings())
 print(window.menuBar().actions()[0].text())
-print(window.start.new_button.text().splitlines()[0])
+print(window.start.new_button.title.text())
 """
 
 
