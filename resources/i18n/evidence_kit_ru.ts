@@ -510,6 +510,14 @@ SHA-256 {2}</translation>
         <translation>Перевести на английский…</translation>
     </message>
     <message>
+        <source>Show in Russian</source>
+        <translation>Показать по-русски</translation>
+    </message>
+    <message>
+        <source>The same claim explained in Russian (read only)</source>
+        <translation>Та же претензия с пояснениями на русском (только чтение)</translation>
+    </message>
+    <message>
         <source>Copy short version</source>
         <translation>Копировать краткую версию</translation>
     </message>
@@ -848,6 +856,14 @@ SHA-256 {2}</translation>
         <translation>Сохранить в PDF с кадрами…</translation>
     </message>
     <message>
+        <source>Show in Russian</source>
+        <translation>Показать по-русски</translation>
+    </message>
+    <message>
+        <source>This draft explained in Russian (read only)</source>
+        <translation>Этот черновик с пояснениями на русском (только чтение)</translation>
+    </message>
+    <message>
         <source>Copy short version</source>
         <translation>Копировать краткую версию</translation>
     </message>
@@ -1176,6 +1192,29 @@ SHA-256 {2}</translation>
     </message>
 </context>
 <context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explained in your language</source>
+        <translation>Пояснение на вашем языке</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Read only: the text you send stays in English.</source>
+        <translation>Только чтение: отправляемый текст остаётся на английском.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Cannot explain this now</source>
+        <translation>Сейчас пояснить нельзя</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export</source>
@@ -1459,6 +1498,17 @@ The file is at:
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Evidence Kit guide</source>
+        <translation>Руководство Evidence Kit</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>An import is already running. Wait for it or cancel it.</source>
@@ -1681,6 +1731,10 @@ The file is at:
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Руководство</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
@@ -2128,6 +2182,10 @@ What reached the disk is kept at %2.</source>
         </translation>
     </message>
     <message>
+        <source>%1 frames per second</source>
+        <translation>%1 кадр/с</translation>
+    </message>
+    <message>
         <source>Burn the date and time into the picture</source>
         <translation>Впечатать дату и время в изображение</translation>
     </message>
@@ -2186,6 +2244,82 @@ What reached the disk is kept at %2.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Video: previous frame</source>
+        <extracomment>the panels&apos; own keys: owner class -&gt; (keys as QKeySequence writes them, what they do), marked for Qt Linguist and translated where listed</extracomment>
+        <translation>Видео: предыдущий кадр</translation>
+    </message>
+    <message>
+        <source>Video: next frame</source>
+        <translation>Видео: следующий кадр</translation>
+    </message>
+    <message>
+        <source>Video: one second back</source>
+        <translation>Видео: на секунду назад</translation>
+    </message>
+    <message>
+        <source>Video: one second on</source>
+        <translation>Видео: на секунду вперёд</translation>
+    </message>
+    <message>
+        <source>Video: play or pause</source>
+        <translation>Видео: воспроизведение или пауза</translation>
+    </message>
+    <message>
+        <source>Video: grab the frame on screen as evidence</source>
+        <translation>Видео: взять кадр на экране как доказательство</translation>
+    </message>
+    <message>
+        <source>Video: clip starts here</source>
+        <translation>Видео: фрагмент начинается здесь</translation>
+    </message>
+    <message>
+        <source>Video: clip ends here</source>
+        <translation>Видео: фрагмент заканчивается здесь</translation>
+    </message>
+    <message>
+        <source>Video: remove the selected grabs</source>
+        <translation>Видео: удалить выбранные кадры</translation>
+    </message>
+    <message>
+        <source>Editor: delete the selected marks</source>
+        <translation>Редактор: удалить выбранные пометки</translation>
+    </message>
+    <message>
+        <source>Editor: copy the selected marks (or the picture)</source>
+        <translation>Редактор: копировать выбранные пометки (или изображение)</translation>
+    </message>
+    <message>
+        <source>Editor: paste</source>
+        <translation>Редактор: вставить</translation>
+    </message>
+    <message>
+        <source>Editor: zoom in</source>
+        <translation>Редактор: увеличить</translation>
+    </message>
+    <message>
+        <source>Editor: zoom out</source>
+        <translation>Редактор: уменьшить</translation>
+    </message>
+    <message>
+        <source>Editor: clear the selection, back to Select</source>
+        <translation>Редактор: снять выделение, вернуться к «Выбору»</translation>
+    </message>
+    <message>
+        <source>Dispute timeline: remove the selected event</source>
+        <translation>Ход спора: удалить выбранное событие</translation>
+    </message>
+    <message>
+        <source>Dispute timeline: change the selected event</source>
+        <translation>Ход спора: изменить выбранное событие</translation>
+    </message>
+    <message>
+        <source>Date field: open the calendar</source>
+        <translation>Поле даты: открыть календарь</translation>
     </message>
 </context>
 <context>
@@ -2691,14 +2825,6 @@ Enter {2} to know it.</source>
     <message>
         <source>File format of new grabs: PNG is exact, JPEG is smaller</source>
         <translation>Формат новых кадров: PNG — без потерь, JPEG — меньше</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Stop this job</source>
-        <translation>Остановить задачу</translation>
     </message>
     <message>
         <source>Grabs and clips</source>

@@ -7,13 +7,13 @@ the app in Russian; any other language gets English.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from evidence_kit.core import i18n
 from evidence_kit.core.resources import resource_root
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def apply(choice: str) -> str:
         else:
             logger.warning("No translation %s in %s", name, ", ".join(map(str, folders)))
     QLocale.setDefault(_locale(lang))
-    _set_core_language(lang)
+    i18n.set_language(lang)  # messages of the Qt-free layers follow the UI language
     return lang
 
 
@@ -84,15 +84,6 @@ def _locale(lang: str) -> QLocale:
     if system.language() == QLocale.Language.English:
         return system
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-
-
-def _set_core_language(lang: str) -> None:
-    """Messages of the Qt-free layers (core.i18n's gettext catalogs) follow the UI language."""
-    try:
-        i18n = importlib.import_module("evidence_kit.core.i18n")
-    except ImportError:
-        return
-    i18n.set_language(lang)
 
 
 # --- showing values in the UI language (the claim keeps ISO dates and a dot decimal) ----------

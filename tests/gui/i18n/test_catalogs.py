@@ -18,6 +18,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
+from evidence_kit.core import i18n  # noqa: E402
 from evidence_kit.gui.base import language  # noqa: E402
 
 RU_TS = ROOT / "resources" / "i18n" / "evidence_kit_ru.ts"
@@ -101,6 +102,7 @@ def test_russian_plurals_have_three_forms(russian) -> None:
         22: "Добавить 22 файла",
     }
     assert tr("NextActionCard", "%n day(s) left", 3) == "осталось 3 дня"
+    assert i18n.language() == "ru"  # the Qt-free layers' messages follow the UI language
 
 
 def test_english_plurals_come_from_their_own_catalog(qapp) -> None:
