@@ -448,6 +448,7 @@ SHA-256 {2}</translation>
     <name>ClaimPage</name>
     <message>
         <source>Translate notes to English</source>
+        <extracomment>below this page width the right column goes under the form (the evidence strip, the rail and three readable columns do not fit side by side)</extracomment>
         <translation>Перевести заметки на английский</translation>
     </message>
     <message>
@@ -503,15 +504,15 @@ SHA-256 {2}</translation>
     </message>
     <message>
         <source>Copy text</source>
-        <translation>Копировать текст</translation>
+        <translation>Копировать</translation>
     </message>
     <message>
         <source>Translate to English...</source>
-        <translation>Перевести на английский…</translation>
+        <translation>На английский…</translation>
     </message>
     <message>
         <source>Show in Russian</source>
-        <translation>Показать по-русски</translation>
+        <translation>По-русски</translation>
     </message>
     <message>
         <source>The same claim explained in Russian (read only)</source>
@@ -845,7 +846,7 @@ SHA-256 {2}</translation>
     <name>DraftsPanel</name>
     <message>
         <source>Copy text</source>
-        <translation>Копировать текст</translation>
+        <translation>Копировать</translation>
     </message>
     <message>
         <source>Regenerate from the case</source>
@@ -857,7 +858,7 @@ SHA-256 {2}</translation>
     </message>
     <message>
         <source>Show in Russian</source>
-        <translation>Показать по-русски</translation>
+        <translation>По-русски</translation>
     </message>
     <message>
         <source>This draft explained in Russian (read only)</source>
@@ -1351,6 +1352,7 @@ Exporting again replaces it. Replace it? (To keep both, choose another folder fi
     </message>
     <message>
         <source>Platform</source>
+        <extracomment>each fact&apos;s name on the form, which also names its undo step (&quot;Change Item&quot;)</extracomment>
         <translation>Площадка</translation>
     </message>
     <message>
@@ -1368,6 +1370,10 @@ Exporting again replaces it. Replace it? (To keep both, choose another folder fi
     <message>
         <source>Store / seller</source>
         <translation>Магазин / продавец</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
     </message>
     <message>
         <source>Tracking number</source>
@@ -1470,8 +1476,8 @@ The file is at:
         <translation>Этот кадр и так самый резкий в пределах ±0,5 с.</translation>
     </message>
     <message>
-        <source>Sharper frame at {0} ({1:.0f} vs {2:.0f} here). Press G to grab it.</source>
-        <translation>Более резкий кадр на {0} ({1:.0f} против {2:.0f} здесь). Нажмите G, чтобы взять его.</translation>
+        <source>A sharper frame is at {0}, a moment away. Press G to grab it.</source>
+        <translation>Рядом, на {0}, есть более резкий кадр. Нажмите G, чтобы взять его.</translation>
     </message>
     <message>
         <source>Looking for the sharpest frame</source>
@@ -2270,6 +2276,30 @@ What reached the disk is kept at %2.</source>
         <translation>Видео: воспроизведение или пауза</translation>
     </message>
     <message>
+        <source>Video: play backwards (again: faster)</source>
+        <translation>Видео: назад (ещё раз — быстрее)</translation>
+    </message>
+    <message>
+        <source>Video: pause</source>
+        <translation>Видео: пауза</translation>
+    </message>
+    <message>
+        <source>Video: play (again: faster)</source>
+        <translation>Видео: воспроизвести (ещё раз — быстрее)</translation>
+    </message>
+    <message>
+        <source>Video: sound on or off</source>
+        <translation>Видео: включить или выключить звук</translation>
+    </message>
+    <message>
+        <source>Video: louder</source>
+        <translation>Видео: громче</translation>
+    </message>
+    <message>
+        <source>Video: quieter</source>
+        <translation>Видео: тише</translation>
+    </message>
+    <message>
         <source>Video: grab the frame on screen as evidence</source>
         <translation>Видео: взять кадр на экране как доказательство</translation>
     </message>
@@ -2514,7 +2544,6 @@ Enter {2} to know it.</source>
     <name>TakeSealer</name>
     <message>
         <source>Sealing the recording: hashing and adding it to the case…</source>
-        <extracomment>under derived/: takes are written here, then sealed into originals/ at Stop</extracomment>
         <translation>Запечатываю запись: считаю хеш и добавляю в дело…</translation>
     </message>
     <message>
@@ -2685,6 +2714,26 @@ Enter {2} to know it.</source>
     </message>
 </context>
 <context>
+    <name>Transport</name>
+    <message>
+        <source>Sound plays at normal speed, forwards.</source>
+        <extracomment>the speeds offered; J and L pressed again step through them</extracomment>
+        <translation>Звук слышен только при обычной скорости вперёд.</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Включить звук</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Выключить звук</translation>
+    </message>
+    <message>
+        <source>Volume %1% (Ctrl+Up / Ctrl+Down)</source>
+        <translation>Громкость %1% (Ctrl+↑ / Ctrl+↓)</translation>
+    </message>
+</context>
+<context>
     <name>VideoPanel</name>
     <message>
         <source>Select a video to see it here.</source>
@@ -2699,8 +2748,8 @@ Enter {2} to know it.</source>
         <translation>Открываю…</translation>
     </message>
     <message>
-        <source>, rotated {0}° upright</source>
-        <translation>, повёрнуто на {0}° вертикально</translation>
+        <source> · turned upright</source>
+        <translation> · повёрнуто вертикально</translation>
     </message>
     <message>
         <source> variable</source>
@@ -2723,16 +2772,28 @@ Enter {2} to know it.</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <source>Thumbnails</source>
-        <translation>Миниатюры</translation>
+        <source>Making the filmstrip</source>
+        <translation>Создание раскадровки</translation>
     </message>
     <message>
-        <source>{0}  (change {1:.0%})</source>
-        <translation>{0}  (изменение {1:.0%})</translation>
+        <source>{0}  — {1}</source>
+        <translation>{0}  — {1}</translation>
     </message>
     <message>
         <source>Key moments</source>
         <translation>Ключевые моменты</translation>
+    </message>
+    <message>
+        <source>the picture changes a lot</source>
+        <translation>картинка сильно меняется</translation>
+    </message>
+    <message>
+        <source>the picture changes</source>
+        <translation>картинка меняется</translation>
+    </message>
+    <message>
+        <source>a small change</source>
+        <translation>небольшое изменение</translation>
     </message>
     <message>
         <source>Clip: in {0}, out {1}</source>
@@ -2755,24 +2816,36 @@ Enter {2} to know it.</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <source>Play / pause (Space)</source>
-        <translation>Воспроизвести / пауза (пробел)</translation>
-    </message>
-    <message>
         <source>One second back (Shift+←)</source>
         <translation>На секунду назад (Shift+←)</translation>
     </message>
     <message>
-        <source>One frame back (←)</source>
-        <translation>На кадр назад (←)</translation>
+        <source>Play / pause (Space); L plays, K pauses, J plays backwards</source>
+        <translation>Воспроизвести / пауза (пробел); L — вперёд, K — пауза, J — назад</translation>
     </message>
     <message>
-        <source>One frame forward (→)</source>
-        <translation>На кадр вперёд (→)</translation>
+        <source>One frame back (← or ,)</source>
+        <translation>На кадр назад (← или ,)</translation>
+    </message>
+    <message>
+        <source>One frame forward (→ or .)</source>
+        <translation>На кадр вперёд (→ или .)</translation>
     </message>
     <message>
         <source>One second forward (Shift+→)</source>
         <translation>На секунду вперёд (Shift+→)</translation>
+    </message>
+    <message>
+        <source>Playback speed (L again: faster, J: backwards)</source>
+        <translation>Скорость (ещё раз L — быстрее, J — назад)</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Выключить звук</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Громкость</translation>
     </message>
     <message>
         <source>Grab frame</source>

@@ -120,14 +120,14 @@ class Transport(QObject):
         self._show_sound()
 
     def _show_sound(self) -> None:
-        panel, tr = self.panel, self.tr
+        panel = self.panel
         muted = panel.mute_btn.isChecked() or panel.volume.value() == 0
         panel.mute_btn.setIcon(icons.icon("volume-x" if muted else "volume-2"))
         why = self.sound.problem
         if not why and panel.worker.speed != 1.0:
-            why = tr("Sound plays at normal speed, forwards.")
-        tip = icons.tip(tr("Unmute") if muted else tr("Mute"), "M")
+            why = self.tr("Sound plays at normal speed, forwards.")
+        tip = icons.tip(self.tr("Unmute") if muted else self.tr("Mute"), "M")
         panel.mute_btn.setToolTip(f"{tip}\n{why}" if why else tip)
         panel.volume.setToolTip(
-            tr("Volume %1% (Ctrl+Up / Ctrl+Down)").replace("%1", str(panel.volume.value()))
+            self.tr("Volume %1% (Ctrl+Up / Ctrl+Down)").replace("%1", str(panel.volume.value()))
         )
