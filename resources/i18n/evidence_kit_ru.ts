@@ -1169,12 +1169,16 @@ SHA-256 {2}</translation>
 <context>
     <name>EvidenceList</name>
     <message>
-        <source>(not said yet: Shift+F2)</source>
-        <translation>(пока не указано: Shift+F2)</translation>
+        <source>not said yet (Shift+F2)</source>
+        <translation>пока не указано (Shift+F2)</translation>
     </message>
     <message>
-        <source>Shows: {0}</source>
-        <translation>Что видно: {0}</translation>
+        <source>Shows: {0}
+Fingerprint (SHA-256): {1}
+File: {2}</source>
+        <translation>Что видно: {0}
+Отпечаток (SHA-256): {1}
+Файл: {2}</translation>
     </message>
 </context>
 <context>
