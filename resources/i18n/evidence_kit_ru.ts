@@ -1203,10 +1203,6 @@ File: {2}</source>
         <translation>Пояснение на вашем языке</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Язык:</translation>
-    </message>
-    <message>
         <source>Read only: the text you send stays in English.</source>
         <translation>Только чтение: отправляемый текст остаётся на английском.</translation>
     </message>
@@ -1513,10 +1509,6 @@ The file is at:
         <source>Evidence Kit guide</source>
         <translation>Руководство Evidence Kit</translation>
     </message>
-    <message>
-        <source>Language:</source>
-        <translation>Язык:</translation>
-    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -1674,6 +1666,13 @@ The file is at:
     <message>
         <source>Empty the bin</source>
         <translation>Очистить корзину</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
     </message>
 </context>
 <context>
