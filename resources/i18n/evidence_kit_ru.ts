@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Masks on this video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the selected mask from in to out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the selected mask (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Заливка</translation>
+    </message>
+    <message>
+        <source>Pixelate (secure)</source>
+        <translation>Пикселизация (надёжно)</translation>
+    </message>
+    <message>
+        <source>How a new mask hides: an opaque box, or pixels made only from the surroundings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masks (hidden in every clip, sheet and frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
         <source>Find personal data</source>
@@ -1226,6 +1273,10 @@ File: {2}</source>
         <translation>Создаёт файлы для формы спора (в пределах ограничений площадки, без данных о местоположении), запечатанный архив доказательств и сводку в PDF.</translation>
     </message>
     <message>
+        <source>Each export goes into a new folder here, named by its time; earlier ones are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
@@ -1306,22 +1357,8 @@ File: {2}</source>
         <translation>Экспортировать как есть? (Чтобы обновить её, сначала составьте её заново на шаге «Претензия».)</translation>
     </message>
     <message>
-        <source>Replace the earlier export?</source>
-        <translation>Заменить прежний экспорт?</translation>
-    </message>
-    <message>
-        <source>This folder already holds an export of this case:
-{0}
-
-Exporting again replaces it. Replace it? (To keep both, choose another folder first.)</source>
-        <translation>В этой папке уже есть экспорт этого дела:
-{0}
-
-Новый экспорт заменит его. Заменить? (Чтобы сохранить оба, сначала выберите другую папку.)</translation>
-    </message>
-    <message>
-        <source>Saved the bundle {0} and the PDF {1} in {2}.</source>
-        <translation>Архив {0} и PDF {1} сохранены в {2}.</translation>
+        <source>Saved the bundle {0} and the PDF {1} in a new folder, {2}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Timestamp: {0}</source>
@@ -1421,6 +1458,10 @@ Exporting again replaces it. Replace it? (To keep both, choose another folder fi
     <message>
         <source>The sealed evidence bundle: keep it private, send it only if the case is escalated</source>
         <translation>Запечатанный архив доказательств: не раздавайте его, отправляйте, только если спор передан на рассмотрение</translation>
+    </message>
+    <message>
+        <source>Latest export: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open</source>
@@ -1841,6 +1882,13 @@ Everything stays on this computer.</source>
     </message>
 </context>
 <context>
+    <name>MaskFrameView</name>
+    <message>
+        <source>masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <source>New case</source>
@@ -1998,6 +2046,33 @@ Everything stays on this computer.</source>
     <message>
         <source>no upload pack (it is in the bundle)</source>
         <translation>не для загрузки (файл есть в архиве)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyBox</name>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload files, the PDF and a shareable bundle leave without location, camera, author, comments or your file names, with every mask burned in. The evidence bundle is for you: it keeps the originals unmasked, with their metadata and names, because that proves they are untouched. Keep it private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also make a shareable bundle: masked exhibits only, the originals listed by their hashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second zip to send a mediator or a bank: it holds the masked exhibits and clean copies, never the originals; their SHA-256 hashes let the originals be proven later from your own bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was removed and what was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareable bundle: {0} (masked exhibits only; safe to send).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2392,14 @@ What reached the disk is kept at %2.</source>
     <message>
         <source>Video: remove the selected grabs</source>
         <translation>Видео: удалить выбранные кадры</translation>
+    </message>
+    <message>
+        <source>Video: mask an area (draw a box on the frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video: stop drawing a mask, then unselect it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Editor: delete the selected marks</source>
@@ -2737,6 +2820,37 @@ Enter {2} to know it.</source>
     </message>
 </context>
 <context>
+    <name>VideoMaskTools</name>
+    <message>
+        <source>Draw where the selected mask should be at this time; it moves there smoothly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a box over what to hide; it is hidden from {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a mask first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VideoPanel</name>
     <message>
         <source>Select a video to see it here.</source>
@@ -2952,6 +3066,35 @@ Enter {2} to know it.</source>
     <message>
         <source>Keep my wording</source>
         <translation>Оставить мою формулировку</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Mask in the video too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This frame comes from the video {0}. The same area can be hidden in the video from {1} to {2}, so it stays hidden in the upload clip, the contact sheets and any frame grabbed later.
+
+You can change when it is hidden in the video panel (I, O, then Use in/out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask it in the video too?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask in the video</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
