@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Masks on this video</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use in/out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide the selected mask from in to out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Remove the selected mask (Delete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Solid</source>
-        <translation>Заливка</translation>
-    </message>
-    <message>
-        <source>Pixelate (secure)</source>
-        <translation>Пикселизация (надёжно)</translation>
-    </message>
-    <message>
-        <source>How a new mask hides: an opaque box, or pixels made only from the surroundings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Masks (hidden in every clip, sheet and frame)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AnnotationEditor</name>
     <message>
         <source>Find personal data</source>
@@ -238,6 +191,34 @@
     <message>
         <source>Edit text</source>
         <translation>Изменить текст</translation>
+    </message>
+    <message>
+        <source>Mask in the video too</source>
+        <translation>Скрыть и в видео</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>This frame comes from the video {0}. The same area can be hidden in the video from {1} to {2}, so it stays hidden in the upload clip, the contact sheets and any frame grabbed later.
+
+You can change when it is hidden in the video panel (I, O, then Use in/out).</source>
+        <translation>Этот кадр взят из видео {0}. Ту же область можно скрыть в видео с {1} до {2}, чтобы она оставалась скрытой во фрагменте для загрузки, в листах кадров и в любом кадре, взятом позже.
+
+Когда она скрыта, можно изменить на панели видео (I, O, затем «По началу/концу»).</translation>
+    </message>
+    <message>
+        <source>Mask it in the video too?</source>
+        <translation>Скрыть и в видео?</translation>
+    </message>
+    <message>
+        <source>Mask area</source>
+        <translation>Скрыть область</translation>
+    </message>
+    <message>
+        <source>Mask in the video</source>
+        <translation>Скрыть в видео</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1255,7 @@ File: {2}</source>
     </message>
     <message>
         <source>Each export goes into a new folder here, named by its time; earlier ones are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый экспорт попадает сюда в новую папку с датой и временем; прежние сохраняются</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1358,7 +1339,7 @@ File: {2}</source>
     </message>
     <message>
         <source>Saved the bundle {0} and the PDF {1} in a new folder, {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Архив {0} и PDF {1} сохранены в новой папке {2}.</translation>
     </message>
     <message>
         <source>Timestamp: {0}</source>
@@ -1461,7 +1442,7 @@ File: {2}</source>
     </message>
     <message>
         <source>Latest export: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний экспорт: {0}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1885,7 +1866,7 @@ Everything stays on this computer.</source>
     <name>MaskFrameView</name>
     <message>
         <source>masked</source>
-        <translation type="unfinished"></translation>
+        <translation>скрыто</translation>
     </message>
 </context>
 <context>
@@ -2052,27 +2033,27 @@ Everything stays on this computer.</source>
     <name>PrivacyBox</name>
     <message>
         <source>Privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Конфиденциальность</translation>
     </message>
     <message>
         <source>Upload files, the PDF and a shareable bundle leave without location, camera, author, comments or your file names, with every mask burned in. The evidence bundle is for you: it keeps the originals unmasked, with their metadata and names, because that proves they are untouched. Keep it private.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы для загрузки, PDF и архив для передачи уходят без местоположения, данных камеры, автора, комментариев и ваших имён файлов, со всеми скрытыми областями. Архив доказательств — для вас: в нём оригиналы без скрытия, с метаданными и именами, потому что это доказывает, что они не изменены. Не раздавайте его.</translation>
     </message>
     <message>
         <source>Also make a shareable bundle: masked exhibits only, the originals listed by their hashes</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать и архив для передачи: только доказательства со скрытыми областями, оригиналы — лишь их хешами</translation>
     </message>
     <message>
         <source>A second zip to send a mediator or a bank: it holds the masked exhibits and clean copies, never the originals; their SHA-256 hashes let the originals be proven later from your own bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Второй zip для арбитра или банка: в нём доказательства со скрытыми областями и очищенные копии, но никогда не оригиналы; по их хешам SHA-256 оригиналы можно позже подтвердить из вашего архива.</translation>
     </message>
     <message>
         <source>What was removed and what was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Что удалено и что сохранено</translation>
     </message>
     <message>
         <source>Shareable bundle: {0} (masked exhibits only; safe to send).</source>
-        <translation type="unfinished"></translation>
+        <translation>Архив для передачи: {0} (только доказательства со скрытыми областями; можно отправлять).</translation>
     </message>
 </context>
 <context>
@@ -2395,11 +2376,11 @@ What reached the disk is kept at %2.</source>
     </message>
     <message>
         <source>Video: mask an area (draw a box on the frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео: скрыть область (нарисуйте рамку на кадре)</translation>
     </message>
     <message>
         <source>Video: stop drawing a mask, then unselect it</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео: прекратить рисование маски, затем снять выделение</translation>
     </message>
     <message>
         <source>Editor: delete the selected marks</source>
@@ -2823,31 +2804,71 @@ Enter {2} to know it.</source>
     <name>VideoMaskTools</name>
     <message>
         <source>Draw where the selected mask should be at this time; it moves there smoothly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарисуйте, где должна быть выбранная маска в этот момент; она плавно переместится туда.</translation>
     </message>
     <message>
         <source>Draw a box over what to hide; it is hidden from {0} to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарисуйте рамку поверх того, что нужно скрыть; оно будет скрыто с {0} до {1}.</translation>
     </message>
     <message>
         <source>Move mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить маску</translation>
     </message>
     <message>
         <source>Mask area</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрыть область</translation>
+    </message>
+    <message>
+        <source>Masks on this video</source>
+        <translation>Маски этого видео</translation>
+    </message>
+    <message>
+        <source>Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)</source>
+        <translation>Нарисуйте рамку на кадре, чтобы скрыть область от начала до конца (X, как «Скрыть» в редакторе)</translation>
+    </message>
+    <message>
+        <source>Use in/out</source>
+        <translation>По началу/концу</translation>
+    </message>
+    <message>
+        <source>Hide the selected mask from in to out</source>
+        <translation>Скрывать выбранную маску от начала до конца</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the selected mask (Delete)</source>
+        <translation>Удалить выбранную маску (Delete)</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Заливка</translation>
+    </message>
+    <message>
+        <source>Pixelate (secure)</source>
+        <translation>Пикселизация (надёжно)</translation>
+    </message>
+    <message>
+        <source>How a new mask hides: an opaque box, or pixels made only from the surroundings</source>
+        <translation>Как скрывает новая маска: непрозрачной заливкой или пикселями, взятыми только из окружения</translation>
+    </message>
+    <message>
+        <source>Masks (hidden in every clip, sheet and frame)</source>
+        <translation>Маски (скрыты в каждом фрагменте, листе кадров и кадре)</translation>
     </message>
     <message>
         <source>Select a mask first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выберите маску.</translation>
     </message>
     <message>
         <source>Mask range</source>
-        <translation type="unfinished"></translation>
+        <translation>Время маски</translation>
     </message>
     <message>
         <source>Remove mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить маску</translation>
     </message>
 </context>
 <context>
@@ -3066,35 +3087,6 @@ Enter {2} to know it.</source>
     <message>
         <source>Keep my wording</source>
         <translation>Оставить мою формулировку</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Mask in the video too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This frame comes from the video {0}. The same area can be hidden in the video from {1} to {2}, so it stays hidden in the upload clip, the contact sheets and any frame grabbed later.
-
-You can change when it is hidden in the video panel (I, O, then Use in/out).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask it in the video too?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask in the video</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from evidence_kit.core.model import exhibit_numbers
@@ -20,8 +21,13 @@ if TYPE_CHECKING:
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """Yes or no (the tests answer for the shopper)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(parent.tr("Mask in the video too"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(parent.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(
+        QCoreApplication.translate("AnnotationEditor", "Mask in the video too"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("AnnotationEditor", "Not now"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
@@ -45,17 +51,24 @@ def offer_video_mask(
     first = found[0][1]
     number = exhibit_numbers(case).get(video.id, "")
     name = f"{number} “{video.public_title}”" if number else f"“{video.public_title}”"
-    text = parent.tr(
+    text = QCoreApplication.translate(
+        "AnnotationEditor",
         "This frame comes from the video {0}. The same area can be hidden in the video from "
         "{1} to {2}, so it stays hidden in the upload clip, the contact sheets and any frame "
         "grabbed later.\n\nYou can change when it is hidden in the video panel (I, O, "
-        "then Use in/out)."
+        "then Use in/out).",
     ).format(name, format_time(float(first["from"])), format_time(float(first["to"])))
-    if not ask(parent, parent.tr("Mask it in the video too?"), text):
+    if not ask(
+        parent, QCoreApplication.translate("AnnotationEditor", "Mask it in the video too?"), text
+    ):
         return False
     start = len(video.annotations)
     steps = [
-        AddMarks(video.id, {start + n: mask}, parent.tr("Mask area"))
+        AddMarks(
+            video.id, {start + n: mask}, QCoreApplication.translate("AnnotationEditor", "Mask area")
+        )
         for n, (_, mask) in enumerate(found)
     ]
-    return controller.push(Macro(parent.tr("Mask in the video"), steps))
+    return controller.push(
+        Macro(QCoreApplication.translate("AnnotationEditor", "Mask in the video"), steps)
+    )

@@ -43,29 +43,32 @@ class VideoMaskTools(QWidget):
         self._thumbs: list[tuple[float, Any]] = []  # the timeline's, unmasked
         self._thumb_masks: list[dict[str, Any]] = []  # the masks they were drawn with
         self._thumbs_of = ""  # the video they belong to
-        tr = self.tr
         self.list = QListWidget(self)
-        self.list.setAccessibleName(tr("Masks on this video"))
+        self.list.setAccessibleName(self.tr("Masks on this video"))
         self.mask_btn = self._button(
-            tr("Mask area"),
-            tr(
+            self.tr("Mask area"),
+            self.tr(
                 "Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)"
             ),
         )
         self.mask_btn.setCheckable(True)
-        self.range_btn = self._button(tr("Use in/out"), tr("Hide the selected mask from in to out"))
-        self.remove_btn = self._button(tr("Remove"), tr("Remove the selected mask (Delete)"))
+        self.range_btn = self._button(
+            self.tr("Use in/out"), self.tr("Hide the selected mask from in to out")
+        )
+        self.remove_btn = self._button(
+            self.tr("Remove"), self.tr("Remove the selected mask (Delete)")
+        )
         self.style_box = QComboBox(self)
-        self.style_box.addItem(tr("Solid"), "solid")
-        self.style_box.addItem(tr("Pixelate (secure)"), "pixelate")
+        self.style_box.addItem(self.tr("Solid"), "solid")
+        self.style_box.addItem(self.tr("Pixelate (secure)"), "pixelate")
         self.style_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.style_box.setToolTip(tr("How a new mask hides: an opaque box, or pixels made only from the surroundings"))  # fmt: skip
+        self.style_box.setToolTip(self.tr("How a new mask hides: an opaque box, or pixels made only from the surroundings"))  # fmt: skip
         buttons = QGridLayout()  # two by two: the panel must fit a 1280 px wide window
         buttons.addWidget(self.mask_btn, 0, 0)
         buttons.addWidget(self.style_box, 0, 1)
         buttons.addWidget(self.range_btn, 1, 0)
         buttons.addWidget(self.remove_btn, 1, 1)
-        title = QLabel(tr("Masks (hidden in every clip, sheet and frame)"), self)
+        title = QLabel(self.tr("Masks (hidden in every clip, sheet and frame)"), self)
         title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
