@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Deadlines</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DisputePage</name>
     <message numerus="yes">
         <source>Saved %n deadline(s) to {0}. Open the file to add them to your calendar.</source>

@@ -695,6 +695,14 @@ SHA-256 {2}</translation>
         <source>the latest expected delivery date</source>
         <translation>крайнюю ожидаемую дату доставки</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DisputeLabels</name>
@@ -2420,6 +2428,17 @@ What reached the disk is kept at %2.</source>
     </message>
 </context>
 <context>
+    <name>Sizes</name>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} МБ</translation>
+    </message>
+    <message>
+        <source>{0} KB</source>
+        <translation>{0} КБ</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Evidence Kit</source>
@@ -2803,24 +2822,12 @@ Enter {2} to know it.</source>
 <context>
     <name>VideoMaskTools</name>
     <message>
-        <source>Draw where the selected mask should be at this time; it moves there smoothly.</source>
-        <translation>Нарисуйте, где должна быть выбранная маска в этот момент; она плавно переместится туда.</translation>
-    </message>
-    <message>
-        <source>Draw a box over what to hide; it is hidden from {0} to {1}.</source>
-        <translation>Нарисуйте рамку поверх того, что нужно скрыть; оно будет скрыто с {0} до {1}.</translation>
-    </message>
-    <message>
-        <source>Move mask</source>
-        <translation>Переместить маску</translation>
+        <source>Masks on this video</source>
+        <translation>Маски этого видео</translation>
     </message>
     <message>
         <source>Mask area</source>
         <translation>Скрыть область</translation>
-    </message>
-    <message>
-        <source>Masks on this video</source>
-        <translation>Маски этого видео</translation>
     </message>
     <message>
         <source>Draw a box on the frame to hide it from the in point to the out point (X, as Redact in the editor)</source>
@@ -2857,6 +2864,18 @@ Enter {2} to know it.</source>
     <message>
         <source>Masks (hidden in every clip, sheet and frame)</source>
         <translation>Маски (скрыты в каждом фрагменте, листе кадров и кадре)</translation>
+    </message>
+    <message>
+        <source>Draw where the selected mask should be at this time; it moves there smoothly.</source>
+        <translation>Нарисуйте, где должна быть выбранная маска в этот момент; она плавно переместится туда.</translation>
+    </message>
+    <message>
+        <source>Draw a box over what to hide; it is hidden from {0} to {1}.</source>
+        <translation>Нарисуйте рамку поверх того, что нужно скрыть; оно будет скрыто с {0} до {1}.</translation>
+    </message>
+    <message>
+        <source>Move mask</source>
+        <translation>Переместить маску</translation>
     </message>
     <message>
         <source>Select a mask first.</source>

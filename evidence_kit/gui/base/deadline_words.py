@@ -3,7 +3,7 @@ counts with the plural their language needs. Shared by the step rail and the cla
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from evidence_kit.gui.base.plural import english_plural
 
@@ -19,6 +19,14 @@ def needs_words(anchor: str) -> str:
     return words.get(anchor, anchor)
 
 
+class Deadlines(QObject):
+    """The translation context of the day counts: lupdate extracts a plural only from a tr()
+    inside a class (a QCoreApplication.translate() with a count is not seen as one)."""
+
+    def days(self, count: int) -> str:
+        return english_plural(self.tr("%n day(s)", "", count), count)
+
+
 def days_words(n: int) -> str:
     """'1 day', '5 days' (of a count that may be negative: its size)."""
-    return english_plural(QCoreApplication.translate("Deadlines", "%n day(s)", "", abs(n)), n)
+    return Deadlines().days(abs(n))

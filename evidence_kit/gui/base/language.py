@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from evidence_kit.claim.refund import format_money, minor_digits
 from evidence_kit.core import i18n
 from evidence_kit.core.resources import resource_root
 
@@ -103,10 +104,24 @@ def show_date(value: str | date | None) -> str:
         if not qdate.isValid():
             return value
     locale = QLocale()
+    if _plain(locale):
+        return qdate.toString("yyyy-MM-dd")
     short = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in short:
         short = short.replace("yy", "yyyy")  # 11/20/2026, never a two-digit year
     return locale.toString(qdate, short)
+
+
+def _plain(locale: QLocale) -> bool:
+    """The C locale (no language set: tests, a bare environment): ISO dates, '7.50 USD'."""
+    return locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage)
+
+
+def show_datetime(value: str) -> str:
+    """An ISO date and time as '20.11.2026 14:03' (the date in the UI language's way)."""
+    day = show_date(value[:10])
+    clock = value[11:16] if len(value) >= 16 and value[10] in "T " else ""
+    return f"{day} {clock}".strip()
 
 
 def show_number(value: float, decimals: int = 0) -> str:
@@ -114,17 +129,25 @@ def show_number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
-def show_amount(value: float, currency: str) -> str:
-    """Money as the UI language writes it: "1 499,90 ₽", "$1,499.90"."""
-    locale = QLocale()
+def show_amount(value: float | None, currency: str) -> str:
+    """Money as the UI language writes it: "1 499,90 ₽", "$1,499.90" ('' without an amount)."""
+    if value is None:
+        return ""
     code = (currency or "").upper()
+    if _plain(QLocale()):
+        return format_money(value, code)
     symbol = _SYMBOLS.get(code, code)
-    return locale.toCurrencyString(float(value), symbol, _decimals(code))
+    return QLocale().toCurrencyString(float(value), symbol, minor_digits(code))
+
+
+def show_size(n: int | None) -> str:
+    """'1,9 МБ' / '1.9 MB', '52 КБ' (decimal units, as upload forms count); '-' for none."""
+    if not n:
+        return "-"
+    if n >= 1_000_000:
+        return QCoreApplication.translate("Sizes", "{0} MB").format(show_number(n / 1e6, 1))
+    return QCoreApplication.translate("Sizes", "{0} KB").format(max(1, round(n / 1000)))
 
 
 _SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥",
             "KZT": "₸", "UAH": "₴", "BYN": "Br", "TRY": "₺", "INR": "₹", "KRW": "₩"}  # fmt: skip
-
-
-def _decimals(code: str) -> int:
-    return 0 if code in ("JPY", "KRW") else 2

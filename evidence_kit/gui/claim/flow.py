@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.claim import rules
 from evidence_kit.claim.draft import ClaimDraft
-from evidence_kit.claim.refund import format_money, partial_amount
+from evidence_kit.claim.refund import partial_amount
 from evidence_kit.claim.translate import DEFAULT_BACKEND, backends
 from evidence_kit.core import case_values
 from evidence_kit.core.model import Case
-from evidence_kit.gui.base import theme
+from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import SetValues
 from evidence_kit.gui.base.date_field import DateField
@@ -358,7 +358,7 @@ class ClaimFlow(QWidget):
         self.percent.setEnabled(partial)
         amount = partial_amount(facts.price, float(percent), facts.currency)
         self.amount.setText(
-            f"= {format_money(amount, facts.currency)}" if amount is not None else ""
+            f"= {language.show_amount(amount, facts.currency)}" if amount is not None else ""
         )
         postage = claim.get("return_postage")
         self._put(self.postage, "" if postage is None else f"{postage:g}")

@@ -21,7 +21,7 @@ from evidence_kit.claim.deadlines import Deadline, days_text, headline
 from evidence_kit.claim.draft import ClaimDraft
 from evidence_kit.core.i18n import translated
 from evidence_kit.core.model import Case
-from evidence_kit.gui.base import theme
+from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
 from evidence_kit.gui.base.deadline_words import needs_words
@@ -104,7 +104,7 @@ def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
             for n in lines
             if n
         )
-        day = f"<b>{d.date}</b>" if d.date else "<b>?</b>"
+        day = f"<b>{language.show_date(d.date)}</b>" if d.date else "<b>?</b>"
         prefix = "from " if d.kind == "earliest" else ""
         rows.append(
             f"{prefix}{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(translated(d.name))}"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from evidence_kit.claim.dispute.next_action import NextAction
 from evidence_kit.claim.dispute.timeline import DisputeDeadline
-from evidence_kit.gui.base import theme
+from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.base.plural import english_plural
 from evidence_kit.gui.base.sources import explain_links, source_link
 from evidence_kit.gui.dispute import labels
@@ -70,7 +70,7 @@ class NextActionCard(QFrame):
             words = english_plural(words, act.days_left)  # "1 day", "5 days" without a catalog
             urgent = act.days_left <= 3 and act.kind == "last"
             colour = "bad" if urgent else ("warn" if act.days_left < 0 else "ok")
-            self.days.setText(f"{words}\n{act.due}")
+            self.days.setText(f"{words}\n{language.show_date(act.due)}")
             theme.set_role(self.days, f"due-{colour}")
         self._message = act.message
         title = labels.message_kinds().get(act.message, "")
@@ -106,7 +106,8 @@ class DeadlineList(QWidget):
             # rich text has no CSS inheritance: a cell not in red gets the palette's text colour
             soon = late or d.days_left <= 3
             colour = theme.css("bad") if soon else theme.palette().windowText().color().name()
-            when = self.tr("from {0}").format(d.date) if d.kind == "earliest" else d.date
+            day = language.show_date(d.date)
+            when = self.tr("from {0}").format(day) if d.kind == "earliest" else day
             left = self.tr("%n day(s) ago", "", -d.days_left) if late else self.tr("%n day(s)", "", d.days_left)  # fmt: skip
             left = english_plural(left, d.days_left)
             rows.append(

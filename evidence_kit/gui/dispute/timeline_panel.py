@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.claim.refund import format_money
 from evidence_kit.core.events import Event
 from evidence_kit.core.model import Case, exhibit_numbers
-from evidence_kit.gui.base import theme
+from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.dispute import labels
 
 
@@ -105,9 +104,9 @@ class TimelinePanel(QWidget):
         what = labels.event_kinds()[e.kind]
         if e.reply:
             what += ": " + labels.replies()[e.reply]
-        parts = [f"{e.date}   {what}"]
+        parts = [f"{language.show_date(e.date)}   {what}"]
         if e.amount is not None:
-            parts.append(format_money(e.amount, case.facts.currency))
+            parts.append(language.show_amount(e.amount, case.facts.currency))
         if e.tracking:
             parts.append(self.tr("tracking {0}").format(e.tracking))
         if e.address_in_form is False:

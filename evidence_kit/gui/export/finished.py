@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.export.naming import human_size
-from evidence_kit.gui.base import folders
+from evidence_kit.gui.base import folders, language
 
 if TYPE_CHECKING:
     from evidence_kit.export.run import ExportResult
@@ -60,7 +59,7 @@ class FileDragList(QListWidget):
         for path in paths:
             size = path.stat().st_size if path.is_file() else 0
             row = QListWidgetItem(self._icon(path), path.name)
-            row.setToolTip(f"{path}\n{human_size(size)}")
+            row.setToolTip(f"{path}\n{language.show_size(size)}")
             row.setData(PATH_ROLE, str(path))
             self.addItem(row)
 

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 
 from evidence_kit.claim.rules import UploadLimits
 from evidence_kit.export import preview as P
-from evidence_kit.export.naming import human_size
-from evidence_kit.gui.base import theme
+from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.base.plural import english_plural
 
 #: a row's state -> the theme colour of its size and status (read on light and dark)
@@ -47,8 +46,8 @@ class PackTable(QTableWidget):
             cells = [
                 f"{row.number}  {row.title}",
                 row.name or "—",
-                human_size(row.bytes),
-                human_size(row.limit) if row.name else "—",
+                language.show_size(row.bytes),
+                language.show_size(row.limit) if row.name else "—",
                 self.status_text(row, platform, limits),
             ]
             for c, text in enumerate(cells):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.core.i18n import translated
 from evidence_kit.core.model import Case
-from evidence_kit.gui.base import icons, theme
+from evidence_kit.gui.base import icons, language, theme
 from evidence_kit.gui.base.deadline_words import days_words, needs_words
 
 STEPS = ("facts", "evidence", "claim", "export", "dispute")
@@ -163,7 +163,7 @@ def deadline_text(case: Case) -> str:
             return QCoreApplication.translate("StepRail", "Next: {0}").format(act.text)
         if act.days_left < 0 and act.kind != "last":
             return QCoreApplication.translate("StepRail", "Next (since {0}):\n{1}").format(
-                act.due, act.text
+                language.show_date(act.due), act.text
             )
         warn = "⚠ " if act.days_left <= 3 and act.kind == "last" else ""
         left = (
@@ -174,7 +174,7 @@ def deadline_text(case: Case) -> str:
             )
         )
         return warn + QCoreApplication.translate("StepRail", "Next, by {0} ({1}):\n{2}").format(
-            act.due, left, act.text
+            language.show_date(act.due), left, act.text
         )
     try:
         from evidence_kit.claim.draft import draft_claim
@@ -192,12 +192,12 @@ def deadline_text(case: Case) -> str:
     if head.kind == "estimate":  # an estimate is never "closed"
         return QCoreApplication.translate(
             "StepRail", "⚠ {0}: about {1}.\nEnter {2} to know it."
-        ).format(name, d.date, needs_words(head.needs))
+        ).format(name, language.show_date(d.date), needs_words(head.needs))
     if head.kind == "closed":
         return QCoreApplication.translate("StepRail", "⚠ {0}: closed {1} ago ({2})").format(
-            name, days_words(-d.days_left), d.date
+            name, days_words(-d.days_left), language.show_date(d.date)
         )
     text = QCoreApplication.translate("StepRail", "{0}:\n{1} left ({2})").format(
-        name, days_words(d.days_left), d.date
+        name, days_words(d.days_left), language.show_date(d.date)
     )
     return ("⚠ " + text) if d.days_left <= 3 else text

@@ -158,17 +158,22 @@ class VideoPanelView(QWidget):
         left = QWidget(self)
         lv = self.grabs_column = QVBoxLayout(left)  # the panel's masks go under the grabs
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(
-            QLabel(self.tr("Grabs and clips (double-click to seek, Delete to remove)"), left)
-        )
+        lv.addWidget(_wrapped(self.tr("Grabs and clips (double-click to seek, Delete to remove)"), left))  # fmt: skip
         lv.addWidget(self.grab_list)
         right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel(self.tr("Suggested moments (not evidence until grabbed)"), right))
+        rv.addWidget(_wrapped(self.tr("Suggested moments (not evidence until grabbed)"), right))
         rv.addWidget(self.moment_list)
         rv.addWidget(self.accept_btn)
         lists = QSplitter(Qt.Orientation.Horizontal, self)
         lists.addWidget(left)
         lists.addWidget(right)
         return lists
+
+
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    """A heading that wraps: longer words (Russian) take a second line, not the panel's width."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label

@@ -120,5 +120,8 @@ def test_values_follow_the_ui_language(english) -> None:
         assert language.show_date("2026-11-20") == "20.11.2026"
         assert language.show_number(0.5, 1) == "0,5"
         assert language.show_date("soon") == "soon"
+        assert language.show_datetime("2026-11-20T14:03:27") == "20.11.2026 14:03"
+        assert language.show_size(1_900_000) == "1,9 МБ"
+        assert language.show_amount(1500, "JPY").replace(NBSP, " ") == "1 500 ¥"  # no decimals
     finally:
         language.apply("en")
