@@ -151,6 +151,16 @@
     </message>
 </context>
 <context>
+    <name>RowWords</name>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n mark</numerusform>
+            <numerusform>%n marks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TakeSealer</name>
     <message numerus="yes">
         <source>%n recording(s) stopped unexpectedly</source>

@@ -487,9 +487,76 @@ SHA-256 {2}</translation>
 <context>
     <name>ClaimStatusPanel</name>
     <message>
+        <source>Choose the platform to see its upload limits.</source>
+        <translation>Выберите площадку, чтобы увидеть её ограничения на загрузку.</translation>
+    </message>
+    <message>
+        <source>Photos: up to {0} each, {1}</source>
+        <translation>Фото: до {0} каждое, {1}</translation>
+    </message>
+    <message>
+        <source>Video: up to {0}, {1} s, {2}</source>
+        <translation>Видео: до {0}, {1} с, {2}</translation>
+    </message>
+    <message>
+        <source>Video: not accepted; still frames are used</source>
+        <translation>Видео не принимается: отправляются кадры из него</translation>
+    </message>
+    <message>
+        <source>Files: at most {0}</source>
+        <translation>Файлов: не больше {0}</translation>
+    </message>
+    <message>
+        <source>All files together: up to {0}</source>
+        <translation>Все файлы вместе: до {0}</translation>
+    </message>
+    <message>
+        <source>Text box: {0} characters</source>
+        <translation>Поле для текста: {0} знаков</translation>
+    </message>
+    <message>
+        <source>English characters only</source>
+        <translation>Только латинские буквы</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>уже можно</translation>
+    </message>
+    <message>
+        <source>in {0}</source>
+        <translation>через {0}</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>примерно</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>истёк</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>осталось: {0}</translation>
+    </message>
+    <message>
+        <source>Add the platform and the order or delivery date to see the deadlines.</source>
+        <translation>Укажите площадку и дату заказа или доставки, чтобы увидеть сроки.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Enter {0}&lt;/b&gt; (step 1, Facts) to see your deadline.</source>
-        <extracomment>the theme colour of each status</extracomment>
         <translation>&lt;b&gt;Укажите {0}&lt;/b&gt; (шаг 1, «Факты»), чтобы увидеть свой срок.</translation>
+    </message>
+    <message>
+        <source>(if opened today)</source>
+        <translation>(если открыть сегодня)</translation>
+    </message>
+    <message>
+        <source>Enter {0}.</source>
+        <translation>Укажите {0}.</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>с {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Deadlines&lt;/b&gt;</source>
@@ -2296,6 +2363,49 @@ What reached the disk is kept at %2.</source>
     </message>
 </context>
 <context>
+    <name>RowWords</name>
+    <message>
+        <source>video</source>
+        <translation>видео</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>still from the video</source>
+        <translation>кадр из видео</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>фрагмент</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>документ</translation>
+    </message>
+    <message>
+        <source>what it shows: not said yet (Shift+F2)</source>
+        <translation>что видно: пока не указано (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>at {0}</source>
+        <translation>на {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n пометка</numerusform>
+            <numerusform>%n пометки</numerusform>
+            <numerusform>%n пометок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not exported</source>
+        <translation>не отправляется</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>System ({0})</source>
@@ -2431,6 +2541,7 @@ What reached the disk is kept at %2.</source>
     <name>Sizes</name>
     <message>
         <source>{0} MB</source>
+        <extracomment>the theme colour of each status</extracomment>
         <translation>{0} МБ</translation>
     </message>
     <message>

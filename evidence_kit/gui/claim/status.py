@@ -34,47 +34,65 @@ MARKS = {"ok": "\u2714", "warn": "\u26a0", "missing": "\u2716", "todo": ""}
 
 
 def _mb(value: int) -> str:
-    return f"{value / 1_000_000:g} MB"
+    whole = value % 1_000_000 == 0
+    number = language.show_number(value / 1_000_000, 0 if whole else 1)
+    return QCoreApplication.translate("Sizes", "{0} MB").format(number)
 
 
 def limits_html(platform_id: str) -> str:
     """The platform's upload limits, each with its source or 'check your order page'."""
     if not platform_id:
-        return "Choose the platform to see its upload limits."
+        return QCoreApplication.translate(
+            "ClaimStatusPanel", "Choose the platform to see its upload limits."
+        )
     lim = rules.upload_limits(platform_id)
 
     def src(*names: str) -> str:
         entries = [lim.sources[n] for n in names]
         return " " + source_link(*((e.get("source"), e.get("confidence")) for e in entries))
 
-    rows = [f"Photos: up to {_mb(lim.image_max_bytes)} each, {', '.join(lim.image_formats) or '-'}"
+    photos = QCoreApplication.translate("ClaimStatusPanel", "Photos: up to {0} each, {1}")
+    rows = [photos.format(_mb(lim.image_max_bytes), ", ".join(lim.image_formats) or "-")
             + src("image_max_bytes", "image_formats")]  # fmt: skip
     if lim.video_formats:
+        video = QCoreApplication.translate("ClaimStatusPanel", "Video: up to {0}, {1} s, {2}")
         rows.append(
-            f"Video: up to {_mb(lim.video_max_bytes)}, {lim.video_max_seconds} s, {', '.join(lim.video_formats)}"
+            video.format(
+                _mb(lim.video_max_bytes), lim.video_max_seconds, ", ".join(lim.video_formats)
+            )
             + src("video_max_bytes", "video_max_seconds", "video_formats")
         )
     else:
-        rows.append("Video: not accepted; still frames are used" + src("video_formats"))
-    if lim.max_files is not None:
-        rows.append(f"Files: at most {lim.max_files}" + src("max_files"))
-    if lim.total_max_bytes:
-        rows.append(
-            f"All files together: up to {_mb(lim.total_max_bytes)}" + src("total_max_bytes")
+        no_video = QCoreApplication.translate(
+            "ClaimStatusPanel", "Video: not accepted; still frames are used"
         )
-    rows.append(f"Text box: {lim.text_limit} characters" + src("text_limit"))
+        rows.append(no_video + src("video_formats"))
+    if lim.max_files is not None:
+        files = QCoreApplication.translate("ClaimStatusPanel", "Files: at most {0}")
+        rows.append(files.format(lim.max_files) + src("max_files"))
+    if lim.total_max_bytes:
+        total = QCoreApplication.translate("ClaimStatusPanel", "All files together: up to {0}")
+        rows.append(total.format(_mb(lim.total_max_bytes)) + src("total_max_bytes"))
+    text_box = QCoreApplication.translate("ClaimStatusPanel", "Text box: {0} characters")
+    rows.append(text_box.format(lim.text_limit) + src("text_limit"))
     if lim.ascii_only:
-        rows.append("English characters only" + src("ascii_only"))
+        latin = QCoreApplication.translate("ClaimStatusPanel", "English characters only")
+        rows.append(latin + src("ascii_only"))
     notes = [f"<i>{linked(n)}</i>" for n in rules.notes(platform_id)]
     return "<br>".join(rows + notes)
 
 
 def _left(d: Deadline) -> str:
     if d.kind == "earliest":
-        return {"wait": f"in {days_text(d.days_left)}", "ok": "reached"}.get(d.status, "?")
+        if d.status == "ok":
+            return QCoreApplication.translate("ClaimStatusPanel", "reached")
+        wait = QCoreApplication.translate("ClaimStatusPanel", "in {0}")
+        return wait.format(days_text(d.days_left)) if d.status == "wait" else "?"
     if d.status == "unknown":
-        return "estimate"
-    return "closed" if d.days_left < 0 else f"{days_text(d.days_left)} left"
+        return QCoreApplication.translate("ClaimStatusPanel", "estimate")
+    if d.days_left < 0:
+        return QCoreApplication.translate("ClaimStatusPanel", "closed")
+    return QCoreApplication.translate("ClaimStatusPanel", "{0} left").format(days_text(d.days_left))
 
 
 def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
@@ -83,7 +101,10 @@ def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
     last day to open the dispute can be dated, the first line says which date to enter."""
     every = [d for d in draft.earliest if d.status != "ok"] + draft.deadlines
     if not every and (case is None or not case.facts.platform):
-        return "Add the platform and the order or delivery date to see the deadlines."
+        return QCoreApplication.translate(
+            "ClaimStatusPanel",
+            "Add the platform and the order or delivery date to see the deadlines.",
+        )
     rows = []
     head = headline(case, draft.deadlines) if case is not None else None
     if head is not None and head.kind == "needs":
@@ -97,17 +118,21 @@ def deadlines_html(draft: ClaimDraft, case: Case | None = None) -> str:
         status = STATUS_COLORS.get(d.status)
         color = theme.css(status) if status else theme.palette().windowText().color().name()
         source = source_link((d.source, d.confidence))
-        today = " <i>(if opened today)</i>" if d.assumed and not d.needs else ""
-        lines = [d.note] + ([f"Enter {d.needs}."] if d.needs and d.note.find("Enter") < 0 else [])
+        opened_today = QCoreApplication.translate("ClaimStatusPanel", "(if opened today)")
+        today = f" <i>{opened_today}</i>" if d.assumed and not d.needs else ""
+        enter = QCoreApplication.translate("ClaimStatusPanel", "Enter {0}.")
+        more = [enter.format(translated(d.needs))] if d.needs and "Enter" not in d.note else []
+        lines = [translated(d.note), *more]
         note = "".join(
             f"<br><span style='color:{hint}'>&nbsp;&nbsp;{html.escape(n)}</span>"
             for n in lines
             if n
         )
         day = f"<b>{language.show_date(d.date)}</b>" if d.date else "<b>?</b>"
-        prefix = "from " if d.kind == "earliest" else ""
+        since = QCoreApplication.translate("ClaimStatusPanel", "from {0}")
+        day = since.format(day) if d.kind == "earliest" else day
         rows.append(
-            f"{prefix}{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(translated(d.name))}"
+            f"{day} <span style='color:{color}'>{_left(d)}</span> - {html.escape(translated(d.name))}"
             f"{today} {source}{note}"
         )
     return "<br>".join(rows)

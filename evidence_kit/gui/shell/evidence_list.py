@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -22,41 +22,55 @@ from evidence_kit.gui.shell.thumb_loader import ThumbLoader
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("EvidenceList", text, None, n)
+class RowWords(QObject):
+    """The words of an evidence row. A class, so that `self.tr` puts them in one context that
+    pyside6-lupdate extracts (a `_tr(text)` wrapper hides the literals from it, and lupdate
+    drops plurals given to `QCoreApplication.translate`)."""
+
+    def kind(self, kind: str) -> str:
+        """An item's kind in the shopper's language."""
+        words: dict[str, str] = {
+            ItemKind.VIDEO: self.tr("video"), ItemKind.PHOTO: self.tr("photo"),
+            ItemKind.FRAME: self.tr("still from the video"), ItemKind.CLIP: self.tr("clip"),
+            ItemKind.DOCUMENT: self.tr("document"),
+        }  # fmt: skip
+        return words.get(kind, kind)
+
+    def describe(self, item: Item, number: str) -> tuple[str, str]:
+        """'E1  Title' over what it shows, and 'kind · time · hash'."""
+        title = item.title or item.original_name or item.id
+        shows = item.shows or self.tr("what it shows: not said yet (Shift+F2)")
+        first = f"{number or '—'}   {title}\n{shows}"
+        bits: list[str] = [self.kind(item.kind)]
+        if item.kind == ItemKind.FRAME and item.pts_s is not None:
+            bits.append(self.tr("at {0}").format(format_time(item.pts_s)))
+        if item.kind == ItemKind.CLIP and item.pts_s is not None and item.end_s is not None:
+            bits.append(f"{format_time(item.pts_s, False)}–{format_time(item.end_s, False)}")
+        duration = item.meta.get("duration_s")
+        if item.kind == ItemKind.VIDEO and duration:
+            bits.append(format_time(float(duration), False))
+        if item.captured_at:
+            bits.append(item.captured_at.replace("T", " ")[:16])
+        bits.append(item.sha256[:10] + "…")
+        if item.annotations:
+            count = len(item.annotations)
+            bits.append(english_plural(self.tr("%n mark(s)", "", count), count))
+        if not item.include:
+            bits.append(self.tr("not exported"))
+        return first, " · ".join(bits)
+
+
+_WORDS = RowWords()
 
 
 def kind_words(kind: str) -> str:
     """An item's kind in the shopper's language."""
-    words: dict[str, str] = {
-        ItemKind.VIDEO: _tr("video"), ItemKind.PHOTO: _tr("photo"),
-        ItemKind.FRAME: _tr("still from the video"), ItemKind.CLIP: _tr("clip"),
-        ItemKind.DOCUMENT: _tr("document"),
-    }  # fmt: skip
-    return words.get(kind, kind)
+    return _WORDS.kind(kind)
 
 
 def describe(item: Item, number: str) -> tuple[str, str]:
     """Display lines for an item: 'E1  Title', what it shows, and 'kind · time · hash'."""
-    title = item.title or item.original_name or item.id
-    shows = item.shows or _tr("what it shows: not said yet (Shift+F2)")
-    first = f"{number or '—'}   {title}\n{shows}"
-    bits: list[str] = [kind_words(item.kind)]
-    if item.kind == ItemKind.FRAME and item.pts_s is not None:
-        bits.append(_tr("at {0}").format(format_time(item.pts_s)))
-    if item.kind == ItemKind.CLIP and item.pts_s is not None and item.end_s is not None:
-        bits.append(f"{format_time(item.pts_s, False)}–{format_time(item.end_s, False)}")
-    duration = item.meta.get("duration_s")
-    if item.kind == ItemKind.VIDEO and duration:
-        bits.append(format_time(float(duration), False))
-    if item.captured_at:
-        bits.append(item.captured_at.replace("T", " ")[:16])
-    bits.append(item.sha256[:10] + "…")
-    if item.annotations:
-        bits.append(english_plural(_tr("%n mark(s)", len(item.annotations)), len(item.annotations)))
-    if not item.include:
-        bits.append(_tr("not exported"))
-    return first, " · ".join(bits)
+    return _WORDS.describe(item, number)
 
 
 def kind_icon(item: Item, image: QImage | None) -> QIcon:

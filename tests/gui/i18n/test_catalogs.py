@@ -120,3 +120,28 @@ def test_qt_own_dialogs_are_russian(russian) -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
     assert tr("MainWindow", "&File") == "&Файл"
+
+
+def test_evidence_rows_read_in_russian(russian, tmp_path: Path) -> None:
+    # the row's words once hid behind a _tr(text) wrapper lupdate could not see: English rows
+    from dataclasses import replace
+
+    from evidence_kit.gui.shell.evidence_list import describe
+    from tests.gui.shell.test_window_flow import photo_case
+
+    item = photo_case(tmp_path, 1).case.items[0]
+    first, second = describe(replace(item, annotations=[{}, {}], include=False), "E1")
+    assert "что видно: пока не указано" in first
+    assert second.startswith("фото · ") and "2 пометки" in second
+    assert second.endswith("не отправляется")
+
+
+def test_claim_limits_and_deadline_words_read_in_russian(russian) -> None:
+    # the claim step's right column was built from English f-strings lupdate never saw
+    from evidence_kit.claim.deadlines import Deadline
+    from evidence_kit.gui.claim.status import _left, limits_html
+
+    limits = limits_html("aliexpress")
+    assert "Фото: до " in limits and "Поле для текста:" in limits and "Photos" not in limits
+    deadline = Deadline("x", "x", "2026-12-20", 5, "default", "default", "open", "", "")
+    assert _left(deadline) == "осталось: 5 дней"
