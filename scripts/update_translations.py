@@ -61,6 +61,15 @@ RULE_FILES = {
         ("platforms", "*", "deadlines", "*", "fallback", "note"),
         ("platforms", "*", "notes", "*"),
     ),
+    "claim/dispute_rules.json": (
+        ("platforms", "*", "timers", "*", "name"),
+        ("platforms", "*", "timers", "*", "miss"),
+        ("common_timers", "*", "name"),
+        ("refund_arrival", "*", "label"),
+        ("refund_arrival", "*", "note"),
+        ("refund_arrival_by_platform", "*", "*", "note"),
+        ("late_refund",),
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from evidence_kit.claim import rules as platform_rules
 from evidence_kit.claim.dispute import next_action, timeline
 from evidence_kit.claim.dispute.timeline import DisputeDeadline
+from evidence_kit.core import i18n
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.model import Case
 from evidence_kit.media.video.files import write_atomic
@@ -33,7 +34,9 @@ def calendar_bytes(case: Case, today: date | None = None, stamp: datetime | None
 
     today = today or date.today()
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    open_ones = [d for d in timeline.compute(case, today) if d.days_left >= 0]
+    with i18n.using("en"):  # the file's own words are English; its deadlines follow them
+        open_ones = [d for d in timeline.compute(case, today) if d.days_left >= 0]
+        action = next_action.compute(case, today)
     if not open_ones:
         raise InvalidValueError(
             "no open deadline to put in a calendar: record the dispute's events first "
@@ -41,7 +44,6 @@ def calendar_bytes(case: Case, today: date | None = None, stamp: datetime | None
         )
     name = platform_rules.platform_name(case.facts.platform)
     order = case.facts.order_id or "(order)"
-    action = next_action.compute(case, today)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -1,5 +1,6 @@
 """The PDF's "Dispute timeline" page: the events since the dispute opened, the next action and
-the open deadlines with their sources, as of the export."""
+the open deadlines with their sources, as of the export. The mediator reads English, so the
+next action and the deadlines are drafted `using("en")` whatever language the window shows."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from evidence_kit.claim.dispute import next_action, timeline
 from evidence_kit.claim.refund import format_money
+from evidence_kit.core import i18n
 from evidence_kit.core.model import Case, exhibit_numbers
 
 KIND_LABELS = {
@@ -68,12 +70,11 @@ def timeline_page(case: Case, today: date | None = None) -> TimelinePage | None:
         if e.note:
             details.append(e.note)
         rows.append((e.date, what, "; ".join(details)))
-    act = next_action.compute(case, today)
+    with i18n.using("en"):  # the card's words, in the mediator's language
+        act = next_action.compute(case, today)
+        open_ones = timeline.compute(case, today)
     due = f" (by {act.due})" if act.due else ""
-    deadlines = [
-        (d.date, d.name, str(d.days_left), f"{d.source}, {d.confidence}")
-        for d in timeline.compute(case, today)
-    ]
+    deadlines = [(d.date, d.name, str(d.days_left), f"{d.source}, {d.confidence}") for d in open_ones]  # fmt: skip
     return TimelinePage(rows, f"{act.text}{due}", deadlines)
 
 

@@ -22,6 +22,7 @@ from evidence_kit.claim.dispute.context import Context, gather_context
 from evidence_kit.claim.dispute.message_texts import BUILDERS, Words
 from evidence_kit.claim.short import clip
 from evidence_kit.claim.transliterate import to_ascii
+from evidence_kit.core import i18n
 from evidence_kit.core.errors import InvalidValueError
 from evidence_kit.core.events import last_of
 from evidence_kit.core.i18n import N_, _
@@ -190,13 +191,14 @@ def build_message(
     reason = why_not(case, kind, today)
     if reason:
         raise InvalidValueError(f"no {kind} message for this case: {reason}")
-    c: Context = gather_context(case, today, in_pdf)
-    words = chargeback(c) if kind == "chargeback" else BUILDERS[kind](c)
-    warnings = [WARNINGS[kind]] if kind in WARNINGS else []
-    if kind == "chargeback":
-        warnings += [n for n in rules.notes(case.facts.platform) if "chargeback" in n.lower()]
-    subject, generated = _spell(words, c.ascii_only, warnings)
-    short = _fit(words.short, c.limit, c.ascii_only)
+    with i18n.using("en"):  # the seller, the platform and the bank read English
+        c: Context = gather_context(case, today, in_pdf)
+        words = chargeback(c) if kind == "chargeback" else BUILDERS[kind](c)
+        warnings = [WARNINGS[kind]] if kind in WARNINGS else []
+        if kind == "chargeback":
+            warnings += [n for n in rules.notes(case.facts.platform) if "chargeback" in n.lower()]
+        subject, generated = _spell(words, c.ascii_only, warnings)
+        short = _fit(words.short, c.limit, c.ascii_only)
     edited = _edited(case, kind)
     return Message(
         kind=kind,

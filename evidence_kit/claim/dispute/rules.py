@@ -3,6 +3,10 @@
 A timer that names a `rule` takes its days, calendar or business, source and confidence from
 that deadline in platform_rules.json, so one value is written once. Every timer and every
 refund time carries a source id and a confidence; one with no source is a design default.
+
+The shopper-facing words (a timer's name and what happens when it runs out, a payment
+method's label, the late-refund advice) come in the current language (core.i18n; the
+catalog holds them, scripts/update_translations.py extracts them from the JSON).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 from evidence_kit.claim import rules as platform_rules
 from evidence_kit.core.case_values import PAYMENT_METHODS
 from evidence_kit.core.errors import InvalidValueError
+from evidence_kit.core.i18n import translated
 
 __all__ = ["PAYMENT_METHODS"]
 DEFAULT_METHOD = "card"  # the longest usual wait, so an unset method is never promised early
@@ -57,7 +62,7 @@ def _timer(raw: dict[str, Any], platform_id: str) -> Timer:
     value = {**base, **{k: v for k, v in raw.items() if k != "rule"}}
     return Timer(
         id=value["id"],
-        name=value.get("name", value["id"]),
+        name=translated(value.get("name", value["id"])),
         days=int(value.get("days", 0)),
         business_days=bool(value.get("business_days")),
         starts=tuple(value["starts"]),
@@ -66,9 +71,15 @@ def _timer(raw: dict[str, Any], platform_id: str) -> Timer:
         who=value.get("who", "buyer"),
         source=value.get("source") or "default",
         confidence=value.get("confidence") or "default",
-        miss=value.get("miss", ""),
+        miss=_miss(value.get("miss", "")),
         days_from=value.get("days_from", ""),
     )
+
+
+def _miss(text: str) -> str:
+    """What happens when a timer runs out, in the current language ("late_refund" names the
+    advice late_refund_advice gives)."""
+    return text if text == "late_refund" else translated(text)
 
 
 def timers(platform_id: str) -> list[Timer]:
@@ -102,19 +113,21 @@ def refund_time(platform_id: str, method: str) -> RefundTime:
     }
     return RefundTime(
         method=method,
-        label=value["label"],
+        label=translated(value["label"]),
         min_days=int(value["min_days"]),
         max_days=int(value["max_days"]),
         business_days=bool(value.get("business_days")),
         source=value.get("source") or "default",
         confidence=value.get("confidence") or "default",
-        note=value.get("note", ""),
+        note=translated(value.get("note", "")),
     )
 
 
 def late_refund_advice(platform_id: str) -> str:
     """What to do when the refund has not come in time."""
-    return str(_load()["late_refund"]).format(platform=platform_rules.platform_name(platform_id))
+    return translated(str(_load()["late_refund"])).format(
+        platform=platform_rules.platform_name(platform_id)
+    )
 
 
 def source_title(source_id: str) -> str:

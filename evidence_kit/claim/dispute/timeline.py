@@ -14,8 +14,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from evidence_kit.claim import deadlines as claim_deadlines
+from evidence_kit.claim import rules as platform_rules
 from evidence_kit.claim.dispute import rules as R
 from evidence_kit.core.events import Event
+from evidence_kit.core.i18n import _, format_date, language, ngettext, pgettext, translated
 from evidence_kit.core.model import Case
 
 
@@ -40,19 +42,33 @@ class DisputeDeadline:
         return asdict(self)
 
 
-_EVENT_NAMES = {
-    "dispute_opened": "the dispute was opened",
-    "seller_replied": "the seller replied",
-    "buyer_countered": "you countered",
-    "escalated": "the dispute was escalated",
-    "return_agreed": "the return was agreed",
-    "return_shipped": "the return was shipped",
-    "seller_received": "the seller received the return",
-    "refund_received": "the refund came",
-    "closed_won": "the dispute was decided for you",
-    "closed_lost": "the dispute was decided against you",
-    "appealed": "you appealed",
-}
+def _after(kind: str) -> str:
+    """The event a timer counts from, as "N days after ..." ends ("after" gives the Russian
+    its genitive: "после открытия спора")."""
+    return {
+        "dispute_opened": pgettext("after", "the dispute was opened"),
+        "seller_replied": pgettext("after", "the seller replied"),
+        "buyer_countered": pgettext("after", "you countered"),
+        "escalated": pgettext("after", "the dispute was escalated"),
+        "return_agreed": pgettext("after", "the return was agreed"),
+        "return_shipped": pgettext("after", "the return was shipped"),
+        "seller_received": pgettext("after", "the seller received the return"),
+        "refund_received": pgettext("after", "the refund came"),
+        "closed_won": pgettext("after", "the dispute was decided for you"),
+        "closed_lost": pgettext("after", "the dispute was decided against you"),
+        "appealed": pgettext("after", "you appealed"),
+    }[kind]
+
+
+def _basis(days: int, business: bool, after: str, day: str) -> str:
+    """'5 days after the dispute was opened (2026-11-22)' in the current language."""
+    if business:
+        text = ngettext("{days} business day after {event} ({date})",
+                        "{days} business days after {event} ({date})", days)  # fmt: skip
+    else:
+        text = ngettext("{days} day after {event} ({date})",
+                        "{days} days after {event} ({date})", days)  # fmt: skip
+    return text.format(days=days, event=after, date=format_date(day))
 
 
 def matches(event: Event, patterns: tuple[str, ...]) -> bool:
@@ -82,8 +98,11 @@ def _length(case: Case, timer: R.Timer) -> tuple[int, bool, str, str, str]:
     """(days, business days?, source, confidence, name) of a timer for this case."""
     if timer.days_from == "refund_arrival":
         t = R.refund_time(case.facts.platform, payment_method(case))
-        unset = "" if case.claim.get("payment_method") else ", if you paid by card"
-        name = timer.name.format(method=f"{t.label}, {t.min_days}-{t.max_days} days{unset}")
+        span = ngettext("{label}, {min}-{max} day", "{label}, {min}-{max} days", t.max_days)
+        method = span.format(label=t.label, min=t.min_days, max=t.max_days)
+        if not case.claim.get("payment_method"):
+            method = _("{method}, if you paid by card").format(method=method)
+        name = timer.name.format(method=method)
         return t.max_days, t.business_days, t.source, t.confidence, name
     return timer.days, timer.business_days, timer.source, timer.confidence, timer.name
 
@@ -105,7 +124,7 @@ def compute(case: Case, today: date | None = None) -> list[DisputeDeadline]:
     out: list[DisputeDeadline] = []
     events = case.events
     if not any(e.kind == "dispute_opened" for e in events):
-        out += [_from_claim(d) for d in claim_deadlines.compute(case, today) if d.id == "open_dispute"]  # fmt: skip
+        out += [_from_claim(case, d, today) for d in claim_deadlines.compute(case, today) if d.id == "open_dispute"]  # fmt: skip
     for timer in R.timers(platform_id):
         start = _started(events, timer)
         if start is None:
@@ -118,7 +137,6 @@ def compute(case: Case, today: date | None = None) -> list[DisputeDeadline]:
         else:
             end = begin + timedelta(days=days)
         left = (end - today).days
-        unit = "business days" if business else "days"
         miss = R.late_refund_advice(platform_id) if timer.miss == "late_refund" else timer.miss
         out.append(
             DisputeDeadline(
@@ -131,7 +149,7 @@ def compute(case: Case, today: date | None = None) -> list[DisputeDeadline]:
                 kind=timer.kind,
                 who=timer.who,
                 status=_status(timer.kind, left),
-                basis=f"{days} {unit} after {_EVENT_NAMES[event.kind]} ({event.date})",
+                basis=_basis(days, business, _after(event.kind), event.date),
                 miss=miss,
                 event=event.id,
             )
@@ -139,10 +157,10 @@ def compute(case: Case, today: date | None = None) -> list[DisputeDeadline]:
     return sorted(out, key=lambda d: d.date)
 
 
-def _from_claim(d: claim_deadlines.Deadline) -> DisputeDeadline:
+def _from_claim(case: Case, d: claim_deadlines.Deadline, today: date) -> DisputeDeadline:
     return DisputeDeadline(
         id=d.id,
-        name=d.name,
+        name=translated(d.name),
         date=d.date,
         days_left=d.days_left,
         source=d.source,
@@ -150,9 +168,43 @@ def _from_claim(d: claim_deadlines.Deadline) -> DisputeDeadline:
         kind="last",
         who="buyer",
         status=d.status,
-        basis=d.basis,
-        miss=d.note,
+        basis=d.basis if language() == "en" else _claim_basis(case, d, today),
+        miss=d.note if language() == "en" else _claim_note(case, d),
     )
+
+
+def _claim_anchor(key: str, case: Case) -> str:
+    """What a claim deadline counts from, as "N days after ..." ends."""
+    if key == "delivered" and not case.facts.delivered:
+        key = "expected"  # deadlines.anchors counts from the expected day then
+    return {
+        "delivered": pgettext("after", "delivery"),
+        "expected": pgettext("after", "the latest expected delivery"),
+        "ordered": pgettext("after", "the order"),
+        "contacted_seller": pgettext("after", "contacting the seller"),
+    }.get(key, "")
+
+
+def _claim_basis(case: Case, d: claim_deadlines.Deadline, today: date) -> str:
+    """The basis of the claim's deadline in the current language (claim/deadlines.py writes it
+    in English, for the claim): counted again from its rule."""
+    rule = next(r for r in platform_rules.deadline_rules(case.facts.platform) if r["id"] == d.id)
+    start = claim_deadlines.anchors(case, today).get(rule["from"])
+    label = _claim_anchor(rule["from"], case)
+    if d.needs or start is None or not label:
+        return _("Enter {needs} to know the real date.").format(needs=translated(d.needs or rule["from"]))  # fmt: skip
+    return _basis(int(rule["days"]), bool(rule.get("business_days")), label, start[0].isoformat())
+
+
+def _claim_note(case: Case, d: claim_deadlines.Deadline) -> str:
+    """The rule's note in the current language, and what claim/deadlines.py adds to it."""
+    rule = next(r for r in platform_rules.deadline_rules(case.facts.platform) if r["id"] == d.id)
+    parts = [translated(rule.get("note", ""))]
+    if d.needs:
+        parts.append(_("Enter {needs} to know the real date.").format(needs=translated(d.needs)))
+    if d.source == "default" or d.confidence in ("default", "L"):
+        parts.append(_("Not certain: check your order page."))
+    return " ".join(p for p in parts if p)
 
 
 def is_open(case: Case) -> bool:
