@@ -191,8 +191,10 @@ def _claim_basis(case: Case, d: claim_deadlines.Deadline, today: date) -> str:
     rule = next(r for r in platform_rules.deadline_rules(case.facts.platform) if r["id"] == d.id)
     start = claim_deadlines.anchors(case, today).get(rule["from"])
     label = _claim_anchor(rule["from"], case)
-    if d.needs or start is None or not label:
-        return _("Enter {needs} to know the real date.").format(needs=translated(d.needs or rule["from"]))  # fmt: skip
+    if d.needs:  # an estimate: say what makes it exact
+        return _("Enter {needs} to know the real date.").format(needs=translated(d.needs))
+    if start is None or not label:
+        return d.basis
     return _basis(int(rule["days"]), bool(rule.get("business_days")), label, start[0].isoformat())
 
 
