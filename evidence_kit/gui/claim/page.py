@@ -75,11 +75,22 @@ class ClaimPage(QWidget):
     def _columns_min(self, narrow: bool) -> int:
         """The least width of the narrow layout (form, text) or of the three columns."""
         text = self.text.minimumSizeHint().width()
-        columns = [360, text] if narrow else [340, text, 250]
+        status = max(250, self.status.minimumSizeHint().width())
+        columns = (
+            [self._form_min(narrow), text] if narrow else [self._form_min(narrow), text, status]
+        )
         layout = self.layout()
         m = layout.contentsMargins() if layout is not None else None
         margins = m.left() + m.right() + 4 if m is not None else 4
         return sum(columns) + self.split.handleWidth() * (len(columns) - 1) + margins
+
+    def _form_min(self, narrow: bool) -> int:
+        """The form column's least width: its widest row (a Russian checkbox or reason line)
+        and the scroll bar beside it; the form never scrolls sideways, so less would cut it."""
+        form = self.flow.minimumSizeHint().width()
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.form_scroll.frameWidth()
+        return max(360 if narrow else 340, form + bar + frame)
 
     def _arrange(self, narrow: bool) -> None:
         """Three columns when there is room; else deadlines, checklist and limits go under
@@ -90,13 +101,14 @@ class ClaimPage(QWidget):
         if narrow:
             self.left_column.addWidget(self.status)
             self.status.setMinimumWidth(0)
-            self.form_scroll.setMinimumWidth(360)
-            self.split.setSizes([380, max(self.width() - 380, 300)])
+            form = self._form_min(narrow=True)
+            self.form_scroll.setMinimumWidth(form)
+            self.split.setSizes([form + 20, max(self.width() - form - 20, 300)])
         else:
             self.split.addWidget(self.status)
             # the checklist needs room to be read: the text gives way first
-            self.status.setMinimumWidth(250)
-            self.form_scroll.setMinimumWidth(340)
+            self.status.setMinimumWidth(max(250, self.status.minimumSizeHint().width()))
+            self.form_scroll.setMinimumWidth(self._form_min(narrow=False))
             self.split.setStretchFactor(2, 2)
             self.split.setSizes([340, 500, 340])
         self.status.fit_checklist(narrow)

@@ -28,6 +28,7 @@ from evidence_kit.core.i18n import translated
 from evidence_kit.gui.base import theme
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import EditClaim
+from evidence_kit.gui.base.flow_layout import FlowLayout
 from evidence_kit.gui.dispute import labels
 
 
@@ -47,6 +48,7 @@ class DraftsPanel(QWidget):
             self.kind.addItem(title, key)
         self.state = QLabel(self)
         theme.set_role(self.state, "hint")
+        self.state.setWordWrap(True)
         self.subject = QLineEdit(self)
         self.subject.setReadOnly(True)
         self.warnings = QLabel(self)
@@ -65,6 +67,7 @@ class DraftsPanel(QWidget):
         self.explain_button = QPushButton(self.tr("Show in Russian"), self)
         self.explain_button.setToolTip(self.tr("This draft explained in Russian (read only)"))
         self.short_label = QLabel(self)
+        self.short_label.setWordWrap(True)
         self.short = QPlainTextEdit(self)
         self.short.setObjectName("messageShort")
         self.short.setReadOnly(True)
@@ -81,11 +84,10 @@ class DraftsPanel(QWidget):
         layout.addWidget(self.subject)
         layout.addWidget(self.warnings)
         layout.addWidget(self.editor, 3)
-        row = QHBoxLayout()
+        buttons = FlowLayout()  # wraps rather than widen the window (Russian labels)
         for b in (self.copy_button, self.regenerate_button, self.pdf_button, self.explain_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
         layout.addWidget(self.short_label)
         layout.addWidget(self.short, 1)
         row = QHBoxLayout()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from evidence_kit.core.settings import Settings, update_settings
 from evidence_kit.gui.annotate.editor import AnnotationEditor
 from evidence_kit.gui.base import icons, theme
 from evidence_kit.gui.base.case_controller import CaseController
+from evidence_kit.gui.base.page_stack import PageStack
 from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.claim.page import ClaimPage
 from evidence_kit.gui.dispute.page import DisputePage
@@ -57,6 +57,7 @@ class CaseView(QWidget):
             icons.tip(self.tr("Record the unboxing with the camera"), "Ctrl+R")
         )
         hint = QLabel(self.tr("Evidence — drop files here"), self)
+        hint.setWordWrap(True)  # the Russian words are wider than the list
         theme.set_role(hint, "strong")
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
@@ -79,7 +80,7 @@ class CaseView(QWidget):
         self.document = QLabel(self)
         self.document.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.document.setWordWrap(True)
-        self.right = QStackedWidget(self)
+        self.right = PageStack(self)  # each pane asks for its own width only
         for w in (self.empty, self.facts, self.video, self.editor, self.document):
             self.right.addWidget(w)
 
@@ -92,7 +93,7 @@ class CaseView(QWidget):
         self.claim = ClaimPage(controller, runner, self)
         self._remember_backend(settings)
         self.export = ExportPage(controller, runner, self)
-        self.pages = QStackedWidget(self)
+        self.pages = PageStack(self)
         self.pages.addWidget(self.evidence_split)
         self.pages.addWidget(self.claim)
         self.pages.addWidget(self.export)

@@ -4,6 +4,7 @@ countdown (the next action's, once the dispute is under way)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -88,7 +89,6 @@ class StepRail(QWidget):
             row = QListWidgetItem(icons.icon(STEP_ICONS[key]), self.names[key])
             row.setToolTip(icons.tip(self.names[key].split(None, 1)[1], f"Ctrl+{n}"))
             self.steps.addItem(row)
-        self.steps.setFixedWidth(170)
         self.steps.setIconSize(QSize(18, 18))
         theme.set_role(self.steps, "steps")
         self.steps.currentRowChanged.connect(
@@ -96,13 +96,11 @@ class StepRail(QWidget):
         )
         self.next_button = QPushButton(icons.icon("arrow-right"), "", self)
         self.next_button.setObjectName("nextStep")
-        self.next_button.setFixedWidth(170)
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next_button.clicked.connect(self.go_next)
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadline")
         self.deadline.setWordWrap(True)
-        self.deadline.setFixedWidth(170)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.steps)
@@ -112,7 +110,31 @@ class StepRail(QWidget):
         self.steps.ensurePolished()
         rows = sum(self.steps.sizeHintForRow(r) for r in range(self.steps.count()))
         self.steps.setFixedHeight(rows + 2 * self.steps.frameWidth() + 4)
+        self._fit_width()
         layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._fit_width()  # the style sheet's font is the one to measure, and it is set now
+
+    def _fit_width(self) -> None:
+        """As wide as the longest step name with its mark, or the longest "Next: ..." (the
+        Russian "2  Доказательства  ●" is wider than the English rail's 170 px)."""
+        shown = [self.steps.item(r).text() for r in range(self.steps.count())]
+        widths = [170]
+        for mark in self.MARKS.values():
+            for row, key in enumerate(STEPS):
+                self.steps.item(row).setText(f"{self.names[key]}  {mark}")
+            widths.append(self.steps.sizeHintForColumn(0) + 2 * self.steps.frameWidth() + 4)
+        for row, text in enumerate(shown):
+            self.steps.item(row).setText(text)
+        label = self.next_button.text()
+        for key in STEPS[1:]:
+            self.next_button.setText(self.tr("Next: {0}").format(self.names[key].split(None, 1)[1]))
+            widths.append(self.next_button.sizeHint().width())
+        self.next_button.setText(label)
+        for widget in (self.steps, self.next_button, self.deadline):
+            widget.setFixedWidth(max(widths))
 
     def select(self, step: str) -> None:
         """Highlight a step without emitting twice."""

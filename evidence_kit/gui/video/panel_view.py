@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.gui.base import icons
+from evidence_kit.gui.base.flow_layout import FlowLayout
 from evidence_kit.gui.video.mask_view import MaskFrameView
 from evidence_kit.gui.video.timeline import Timeline
 
@@ -58,7 +58,7 @@ class VideoPanelView(QWidget):
         self.volume.setFixedWidth(70)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume.setAccessibleName(self.tr("Volume"))
-        transport = QHBoxLayout()
+        transport = FlowLayout()  # the rows wrap rather than widen the window (Russian)
         for w in (self.back_s_btn, self.back_f_btn, self.fwd_f_btn, self.fwd_s_btn):
             # as wide as their few characters: the row fits a 1280 px window beside the list
             w.setMinimumWidth(w.fontMetrics().horizontalAdvance(w.text()) + 24)
@@ -67,7 +67,6 @@ class VideoPanelView(QWidget):
         transport.addWidget(self.speed_box)
         transport.addWidget(self.mute_btn)
         transport.addWidget(self.volume)
-        transport.addStretch(1)
         transport.addWidget(self.time_label)
 
         self.grab_btn = self._button(
@@ -95,10 +94,9 @@ class VideoPanelView(QWidget):
             self.tr("File format of new grabs: PNG is exact, JPEG is smaller")
         )
         self.format_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for w in (self.grab_btn, self.sharp_btn, self.in_btn, self.out_btn, self.clip_btn):
             actions.addWidget(w)
-        actions.addStretch(1)
         actions.addWidget(self.caption_box)
         actions.addWidget(self.format_box)
 
