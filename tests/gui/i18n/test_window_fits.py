@@ -39,7 +39,7 @@ def window(request, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     yield win
     win.runner.wait_all()
     win.close_case()
-    language.apply("en")
+    language.apply("en")  # the English catalog; conftest puts back the locale it found
 
 
 def show(qtbot, win: MainWindow, step: str, kind: str) -> None:  # type: ignore[no-untyped-def]
