@@ -4,9 +4,8 @@ Tools with single keys (A R E L P H T M X C, S to select), colour and width pick
 style, rotate, crop, zoom, copy/paste and Delete. Every finished gesture becomes one small
 undo step (gui/base/commands) pushed through the controller, so Ctrl+Z in the main window
 undoes it; undo/redo come back through `controller.case_changed` and the scene follows the
-case. Big photos are edited on a preview-resolution copy, opened off the GUI thread; the
-export renders the original at full resolution.
-"""
+case. Big photos are edited on a preview copy opened off the GUI thread (export renders them
+full size)."""
 
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ from evidence_kit.gui.annotate.mouse_tools import MarkEdit
 from evidence_kit.gui.annotate.picture_loader import Picture, PictureLoader
 from evidence_kit.gui.annotate.scene import AnnotationScene
 from evidence_kit.gui.annotate.toolbar import EditorToolbars
+from evidence_kit.gui.annotate.video_mask_offer import offer_video_mask
 from evidence_kit.gui.annotate.view import AnnotationView
 from evidence_kit.gui.base.case_controller import CaseController
 from evidence_kit.gui.base.commands import (
@@ -253,8 +253,6 @@ class AnnotationEditor(QWidget):
         else:
             command = ChangeMarks(self.item_id, edit.marks, text, edit.merge_key)
         if self._push(command) and edit.kind == "add":
-            from evidence_kit.gui.annotate.video_mask_offer import offer_video_mask
-
             offer_video_mask(self, self.controller, self.item_id, edit.marks)
 
     def _set_field(self, field: str, value: Any, text: str) -> None:

@@ -1,15 +1,13 @@
 """The recorder window: camera preview, one continuous take, and the unboxing checklist.
 
 Start and Stop only: there is deliberately no pause, because a paused video is no longer one
-continuous take (platform-rules §4.1). Ticks on the checklist go into the activity log with
-their offset in the take. At Stop the take is sealed, hashed and added to the case as a
-recorded original. With no camera the window says so and offers Import instead
-(`wants_import`).
+continuous take (platform-rules §4.1). Checklist ticks go into the activity log with their
+offset in the take. At Stop the take is sealed, hashed and added to the case as a recorded
+original. With no camera the window says so and offers Import instead (`wants_import`).
 
-The system is asked for the camera and microphone first (permissions.py); opening the camera
-and stopping a take (which drains the encoder and seals the file) run on the task runner, so
-the window never freezes; the camera, size, frame rate and clock choices are remembered in the
-settings for the next take.
+Camera and microphone permission is asked first (permissions.py). Opening the camera and
+sealing a take (draining the encoder) run on the task runner, so the window never freezes;
+the device, size, frame rate and clock choices are remembered for the next take.
 """
 
 from __future__ import annotations
@@ -342,13 +340,11 @@ class RecorderWindow(RecorderWindowView):
         self.stopping = False
         self._sync_controls()
         self.sync_record_button()
-        QMessageBox.warning(
-            self,
-            self.tr("Recording not finished"),
-            self.tr("The recording could not be finished: %1\nWhat reached the disk is kept at %2.")
-            .replace("%1", str(exc))
-            .replace("%2", str(path)),
+        text = self.tr(
+            "The recording could not be finished: %1\nWhat reached the disk is kept at %2."
         )
+        text = text.replace("%1", str(exc)).replace("%2", str(path))
+        QMessageBox.warning(self, self.tr("Recording not finished"), text)
         self.sealer.show_leftovers()
         self._finish_closing()
 
@@ -360,9 +356,7 @@ class RecorderWindow(RecorderWindowView):
 
     def _checklist_changed(self, item: QListWidgetItem) -> None:
         key = item.data(KEY_ROLE)
-        if self.take is None or key in self._ticked:
-            return
-        if item.checkState() != Qt.CheckState.Checked:
+        if self.take is None or key in self._ticked or item.checkState() != Qt.CheckState.Checked:
             return
         offset = round(self.take.elapsed, 2)
         logged = self.controller.log(
