@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.claim import rules
 from evidence_kit.claim.draft import ClaimDraft
+from evidence_kit.claim.explain_words import REASON_SHORT, REMEDY
 from evidence_kit.claim.refund import partial_amount
 from evidence_kit.claim.translate import DEFAULT_BACKEND, backends
-from evidence_kit.core import case_values
+from evidence_kit.core import case_values, i18n
 from evidence_kit.core.model import Case
 from evidence_kit.gui.base import language, theme
 from evidence_kit.gui.base.case_controller import CaseController
@@ -44,6 +45,16 @@ REMEDY_LABELS = {
     "return_and_refund": "Return and refund",
     "replacement": "Replacement",
 }
+
+
+def _glossed(words: dict[str, str], key: str, label: str) -> str:
+    """The platform's own wording of a reason or remedy (the form is chosen by it), led by
+    its meaning in the shopper's language when that is not English: "Товар повреждён — Item
+    damaged"."""
+    if i18n.language() == "en" or key not in words:
+        return label
+    gloss = i18n.translated(words[key])
+    return f"{gloss[:1].upper()}{gloss[1:]} — {label}"
 
 
 def _narrow(combo: QComboBox) -> None:
@@ -307,7 +318,9 @@ class ClaimFlow(QWidget):
             for entry in rules.reasons(
                 platform_id, received if isinstance(received, bool) else None
             ):
-                self.reason.addItem(entry["label"], entry["id"])
+                self.reason.addItem(
+                    _glossed(REASON_SHORT, entry["id"], entry["label"]), entry["id"]
+                )
         else:
             for rid in case_values.REASONS:
                 self.reason.addItem(rid.replace("_", " "), rid)
@@ -336,7 +349,7 @@ class ClaimFlow(QWidget):
             if offered and rid not in offered:
                 continue
             label = offered[rid]["label"] if rid in offered else REMEDY_LABELS[rid]
-            self.remedy.addItem(label, rid)
+            self.remedy.addItem(_glossed(REMEDY, rid, label), rid)
         self.remedy.setCurrentIndex(max(self.remedy.findData(claim.get("remedy") or ""), 0))
         self.works.setChecked(claim.get("still_works") is True)
         self._fill_refund(case, draft)

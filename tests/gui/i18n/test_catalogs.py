@@ -145,3 +145,22 @@ def test_claim_limits_and_deadline_words_read_in_russian(russian) -> None:
     assert "Фото: до " in limits and "Поле для текста:" in limits and "Photos" not in limits
     deadline = Deadline("x", "x", "2026-12-20", 5, "default", "default", "open", "", "")
     assert _left(deadline) == "осталось: 5 дней"
+
+
+def test_reasons_and_remedies_say_their_meaning_beside_the_platform_wording(
+    russian, qtbot, tmp_path: Path
+) -> None:
+    # the combos showed only the platform's English form labels ("Item damaged") in Russian
+    from evidence_kit.claim.draft import draft_claim
+    from evidence_kit.core.store import new_case
+    from evidence_kit.gui.base.case_controller import CaseController
+    from evidence_kit.gui.claim.flow import ClaimFlow
+
+    store = new_case(tmp_path / "case", platform="aliexpress", order_id="81")
+    flow = ClaimFlow(CaseController(store))
+    qtbot.addWidget(flow)
+    flow.show_case(store.case, draft_claim(store.case))
+    reasons = [flow.reason.itemText(i) for i in range(flow.reason.count())]
+    assert "Товар пришёл повреждённым — Item damaged" in reasons
+    remedies = [flow.remedy.itemText(i) for i in range(flow.remedy.count())]
+    assert any(r.startswith("Частичный возврат средств — ") for r in remedies), remedies
