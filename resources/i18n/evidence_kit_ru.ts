@@ -1543,6 +1543,21 @@ The file is at:
     </message>
 </context>
 <context>
+    <name>Folders</name>
+    <message>
+        <source>This computer has no xdg-open, which opens folders.</source>
+        <translation>На этом компьютере нет xdg-open, которым открываются папки.</translation>
+    </message>
+    <message>
+        <source>No file manager is registered to open folders.</source>
+        <translation>Не назначен файловый менеджер для открытия папок.</translation>
+    </message>
+    <message>
+        <source>No file manager could be started.</source>
+        <translation>Не удалось запустить файловый менеджер.</translation>
+    </message>
+</context>
+<context>
     <name>FrameJobs</name>
     <message>
         <source>Wait for the current job to finish, or cancel it.</source>
@@ -2536,6 +2551,10 @@ What reached the disk is kept at %2.</source>
         <source>Date field: open the calendar</source>
         <translation>Поле даты: открыть календарь</translation>
     </message>
+    <message>
+        <source>Editor tool: {0}</source>
+        <translation>Инструмент редактора: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Sizes</name>
@@ -3217,6 +3236,46 @@ Enter {2} to know it.</source>
     <message>
         <source>Keep my wording</source>
         <translation>Оставить мою формулировку</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>check your order page</source>
+        <extracomment>&quot;[A7, M]&quot; or &quot;[Z1, H; E7, M]&quot; at the end of a sentence in the rules file</extracomment>
+        <translation>сверьте со страницей заказа</translation>
+    </message>
+    <message>
+        <source>high confidence</source>
+        <translation>высокая достоверность</translation>
+    </message>
+    <message>
+        <source>medium confidence</source>
+        <translation>средняя достоверность</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>низкая достоверность</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>нет источника</translation>
+    </message>
+    <message>
+        <source>No source for this value: {0}.</source>
+        <translation>У этого значения нет источника: {0}.</translation>
+    </message>
+    <message>
+        <source>Source: {0} — {1}</source>
+        <translation>Источник: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>not certain: {0}</source>
+        <translation>не точно: {0}</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
     </message>
 </context>
 </TS>

@@ -18,16 +18,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Folders", text)
-
-
 def file_manager_problem() -> str | None:
     """Why a folder cannot be opened here (Linux without a file manager), or None."""
     if not sys.platform.startswith("linux"):
         return None  # Explorer and Finder are always there
     if shutil.which("xdg-open") is None:
-        return _tr("This computer has no xdg-open, which opens folders.")
+        return QCoreApplication.translate(
+            "Folders", "This computer has no xdg-open, which opens folders."
+        )
     if shutil.which("xdg-mime") is not None:
         try:
             query = subprocess.run(
@@ -39,7 +37,9 @@ def file_manager_problem() -> str | None:
         except (OSError, subprocess.SubprocessError):
             return None  # cannot tell: let xdg-open try
         if query.returncode == 0 and not query.stdout.strip():
-            return _tr("No file manager is registered to open folders.")
+            return QCoreApplication.translate(
+                "Folders", "No file manager is registered to open folders."
+            )
     return None
 
 
@@ -49,7 +49,13 @@ def open_folder(parent: QWidget | None, folder: Path, title: str, where: str) ->
     problem = file_manager_problem()
     if problem is None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    say(parent, title, problem or _tr("No file manager could be started."), where, folder)
+    say(
+        parent,
+        title,
+        problem or QCoreApplication.translate("Folders", "No file manager could be started."),
+        where,
+        folder,
+    )
     return False
 
 

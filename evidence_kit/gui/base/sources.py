@@ -22,26 +22,31 @@ SCHEME = "source:"
 CODES = re.compile(r"\[((?:[A-Z]+\d+, [HML])(?:; [A-Z]+\d+, [HML])*)\]")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sources", text)
+def _check_order_page() -> str:
+    """rules.CHECK_ORDER_PAGE in the shopper's language."""
+    return QCoreApplication.translate("sources", "check your order page")
 
 
 def confidence_words(confidence: str | None) -> str:
     """'high confidence', 'medium confidence', 'low confidence', or 'no source'."""
     words = {
-        "H": _tr("high confidence"),
-        "M": _tr("medium confidence"),
-        "L": _tr("low confidence"),
+        "H": QCoreApplication.translate("sources", "high confidence"),
+        "M": QCoreApplication.translate("sources", "medium confidence"),
+        "L": QCoreApplication.translate("sources", "low confidence"),
     }
-    return words.get(confidence or "", _tr("no source"))
+    return words.get(confidence or "", QCoreApplication.translate("sources", "no source"))
 
 
 def source_text(source_id: str | None, confidence: str | None) -> str:
     """The source in words, for a tooltip."""
     title = rules.source_title(source_id)
     if not title or confidence == "default":
-        return _tr("No source for this value: {0}.").format(rules.CHECK_ORDER_PAGE)
-    return _tr("Source: {0} — {1}").format(title, confidence_words(confidence))
+        return QCoreApplication.translate("sources", "No source for this value: {0}.").format(
+            _check_order_page()
+        )
+    return QCoreApplication.translate("sources", "Source: {0} — {1}").format(
+        title, confidence_words(confidence)
+    )
 
 
 def source_link(*sources: tuple[str | None, str | None]) -> str:
@@ -51,11 +56,13 @@ def source_link(*sources: tuple[str | None, str | None]) -> str:
     if not sources or any(
         not rules.source_title(sid) or conf in ("default", None) for sid, conf in sources
     ):
-        words = _tr("not certain: {0}").format(rules.CHECK_ORDER_PAGE)
+        words = QCoreApplication.translate("sources", "not certain: {0}").format(
+            _check_order_page()
+        )
         return theme.span(html.escape(words), "warn")
     ids = ",".join(sorted({f"{sid}:{conf}" for sid, conf in sources}))
     href = html.escape(SCHEME + ids, quote=True)
-    words = html.escape(_tr("source"))
+    words = html.escape(QCoreApplication.translate("sources", "source"))
     color = theme.css("hint")
     return f"<a href='{href}' style='color:{color}'>{words}</a>"
 

@@ -16,11 +16,6 @@ from PySide6.QtWidgets import QWidget
 
 from evidence_kit.gui.annotate.factory import TOOLS
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 #: the panels' own keys: owner class -> (keys as QKeySequence writes them, what they do),
 #: marked for Qt Linguist and translated where listed
 PANEL_KEYS: dict[str, tuple[tuple[str, object], ...]] = {  # QT_TRANSLATE_NOOP is typed object
@@ -95,10 +90,15 @@ def window_shortcuts(window: QWidget) -> list[Shortcut]:
             out.append(Shortcut(keys, _name(action)))
     for tool in TOOLS:
         name = QCoreApplication.translate("EditorToolbars", tool.label)
-        out.append(Shortcut(keys_text([QKeySequence(tool.key)]), _tr("Editor tool: {0}").format(name)))  # fmt: skip
+        out.append(Shortcut(keys_text([QKeySequence(tool.key)]), QCoreApplication.translate("Shortcuts", "Editor tool: {0}").format(name)))  # fmt: skip
     for entries in PANEL_KEYS.values():
         for key, what in entries:
-            out.append(Shortcut(keys_text([QKeySequence(key)]), _tr(str(what))))
+            out.append(
+                Shortcut(
+                    keys_text([QKeySequence(key)]),
+                    QCoreApplication.translate("Shortcuts", str(what)),
+                )
+            )
     seen: set[tuple[str, str]] = set()
     unique = []
     for s in out:

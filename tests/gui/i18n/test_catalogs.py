@@ -164,3 +164,19 @@ def test_reasons_and_remedies_say_their_meaning_beside_the_platform_wording(
     assert "Товар пришёл повреждённым — Item damaged" in reasons
     remedies = [flow.remedy.itemText(i) for i in range(flow.remedy.count())]
     assert any(r.startswith("Частичный возврат средств — ") for r in remedies), remedies
+
+
+def test_no_translate_wrapper_hides_literals_from_lupdate() -> None:
+    # `def _tr(text): return translate("X", text)` made lupdate miss every string passed to it:
+    # the source links, folder messages and shortcut names stayed English in a Russian window
+    wrapper = re.compile(r"def _t\w*\(text[^)]*\)[^:]*:\s*return QCoreApplication\.translate")
+    for path in (ROOT / "evidence_kit").rglob("*.py"):
+        assert not wrapper.search(path.read_text(encoding="utf-8")), path
+
+
+def test_source_links_read_in_russian(russian) -> None:
+    from evidence_kit.gui.base.sources import source_link, source_text
+
+    assert ">источник</a>" in source_link(("A3", "M"))
+    assert source_link(("A3", "default")).endswith("не точно: сверьте со страницей заказа</span>")
+    assert "средняя достоверность" in source_text("A3", "M")
