@@ -405,7 +405,7 @@ SHA-256 {2}</translation>
     </message>
     <message>
         <source>Anything else the mediator should know.</source>
-        <translation>Всё, что ещё стоит знать арбитру.</translation>
+        <translation>Всё, что ещё стоит знать посреднику.</translation>
     </message>
     <message>
         <source>Edit notes</source>
@@ -985,7 +985,7 @@ SHA-256 {2}</translation>
     </message>
     <message>
         <source>to the mediator</source>
-        <translation>арбитру площадки</translation>
+        <translation>посреднику площадки</translation>
     </message>
     <message>
         <source>to the carrier</source>
@@ -2135,7 +2135,7 @@ Everything stays on this computer.</source>
     </message>
     <message>
         <source>A second zip to send a mediator or a bank: it holds the masked exhibits and clean copies, never the originals; their SHA-256 hashes let the originals be proven later from your own bundle.</source>
-        <translation>Второй zip для арбитра или банка: в нём доказательства со скрытыми областями и очищенные копии, но никогда не оригиналы; по их хешам SHA-256 оригиналы можно позже подтвердить из вашего архива.</translation>
+        <translation>Второй zip для посредника или банка: в нём доказательства со скрытыми областями и очищенные копии, но никогда не оригиналы; по их хешам SHA-256 оригиналы можно позже подтвердить из вашего архива.</translation>
     </message>
     <message>
         <source>What was removed and what was kept</source>
@@ -2437,7 +2437,7 @@ What reached the disk is kept at %2.</source>
     </message>
     <message>
         <source>The window changes language at once; the open case stays open. The claim and the PDF for the mediator stay in English.</source>
-        <translation>Язык окна меняется сразу; открытое дело остаётся открытым. Претензия и PDF для арбитра остаются на английском.</translation>
+        <translation>Язык окна меняется сразу; открытое дело остаётся открытым. Претензия и PDF для посредника остаются на английском.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
