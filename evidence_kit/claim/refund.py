@@ -14,6 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from evidence_kit.core import i18n
+from evidence_kit.core.i18n import _
+
 MINOR = (30.0, 40.0)
 SERIOUS = (50.0, 95.0)
 NOTHING_ARRIVED = (100.0, 100.0)
@@ -71,6 +74,14 @@ def ask_percent(low: float, high: float) -> float:
     return min(high, round((low + high) / 2 + RESERVE))
 
 
+def _shown(value: float | None, currency: str) -> str:
+    """Money in advice the shopper reads: the claim's '7.50 USD' in English, '7,50 $' in
+    Russian (the advice is never sent; the claim keeps format_money)."""
+    if value is None or i18n.language() == "en":
+        return format_money(value, currency)
+    return i18n.format_amount(value, currency)
+
+
 @dataclass
 class RefundAdvice:
     """What to ask for, and whether a return is worth it."""
@@ -91,17 +102,18 @@ class RefundAdvice:
         if self.low >= 100:
             return self.explanation
         span = f"{self.low:g}-{self.high:g}%"
-        money_span = ""
+        amounts = ""
         if price is not None:
             lo, hi = (partial_amount(price, p, self.currency) for p in (self.low, self.high))
-            money_span = f" ({format_money(lo, self.currency)} - {format_money(hi, self.currency)})"
+            amounts = f" ({_shown(lo, self.currency)} - {_shown(hi, self.currency)})"
         ask = partial_amount(price, self.ask, self.currency)
-        ask_money = f", {format_money(ask, self.currency)}" if ask is not None else ""
-        return (
-            f"A partial refund for this is usually {span} of the price{money_span}. Ask for "
-            f"{self.ask:g}%{ask_money}, to leave room to bargain, and settle for no less than "
-            f"{self.suggested:g}%. {self.explanation}"
-        )
+        ask_amount = f", {_shown(ask, self.currency)}" if ask is not None else ""
+        line = _(
+            "A partial refund for this is usually {span} of the price{amounts}. Ask for "
+            "{ask}%{ask_amount}, to leave room to bargain, and settle for no less than {least}%."
+        ).format(span=span, amounts=amounts, ask=f"{self.ask:g}", ask_amount=ask_amount,
+                 least=f"{self.suggested:g}")  # fmt: skip
+        return f"{line} {self.explanation}"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,35 +136,35 @@ def advise(
     if reason in _TOTAL_LOSS:
         return RefundAdvice(
             low, high, suggested, 100.0, partial_amount(price, 100.0, currency), None,
-            "full_refund", "Nothing usable arrived: ask for a full refund.", **extra,
+            "full_refund", _("Nothing usable arrived: ask for a full refund."), **extra,
         )  # fmt: skip
     if price is None:
         return RefundAdvice(
             low, high, suggested, chosen, None, None, "",
-            "Enter the price to see the amounts.", **extra,
+            _("Enter the price to see the amounts."), **extra,
         )  # fmt: skip
     if return_postage is None:
         return RefundAdvice(
             low, high, suggested, chosen, amount, None, "",
-            "Enter what the return postage would cost you to compare keeping and returning."
+            _("Enter what the return postage would cost you to compare keeping and returning.")
             + _range_note(chosen, low, high), **extra,
         )  # fmt: skip
     net = money(price - return_postage, currency)
     keep = amount or 0.0
     if net <= keep:
         recommend = "keep_partial"
-        why = (
-            f"Returning costs {format_money(return_postage, currency)} in postage, so it would bring "
-            f"you {format_money(net, currency)}; keeping the item with a {chosen:g}% partial refund "
-            f"brings {format_money(keep, currency)}. Keep it and ask for the partial refund."
+        why = _(
+            "Returning costs {postage} in postage, so it would bring you {net}; keeping the item "
+            "with a {percent}% partial refund brings {keep}. Keep it and ask for the partial refund."
         )
     else:
         recommend = "return"
-        why = (
-            f"After {format_money(return_postage, currency)} return postage a full refund still brings "
-            f"{format_money(net, currency)}, more than the {format_money(keep, currency)} of a "
-            f"{chosen:g}% partial refund. A return pays, if you do not want to keep the item."
+        why = _(
+            "After {postage} return postage a full refund still brings {net}, more than the "
+            "{keep} of a {percent}% partial refund. A return pays, if you do not want to keep the item."
         )
+    why = why.format(postage=_shown(return_postage, currency), net=_shown(net, currency),
+                     keep=_shown(keep, currency), percent=f"{chosen:g}")  # fmt: skip
     return RefundAdvice(
         low, high, suggested, chosen, amount, net, recommend,
         why + _range_note(chosen, low, high), **extra,
@@ -161,7 +173,9 @@ def advise(
 
 def _range_note(chosen: float, low: float, high: float) -> str:
     if chosen > high:
-        return f" Note: {chosen:g}% is above the usual {low:g}-{high:g}%; the seller may refuse it."
-    if chosen < low:
-        return f" Note: {chosen:g}% is below the usual {low:g}-{high:g}%; you could ask for more."
-    return ""
+        note = _("Note: {chosen}% is above the usual {low}-{high}%; the seller may refuse it.")
+    elif chosen < low:
+        note = _("Note: {chosen}% is below the usual {low}-{high}%; you could ask for more.")
+    else:
+        return ""
+    return " " + note.format(chosen=f"{chosen:g}", low=f"{low:g}", high=f"{high:g}")

@@ -80,3 +80,20 @@ def test_a_message_in_each_language() -> None:
     with i18n.using("en"):
         assert i18n._("Do not confirm receipt while the dispute is open.").startswith("Do not")
     assert i18n.language() == "en"  # the block's language ends with it
+
+
+def test_refund_advice_reads_in_the_shoppers_language() -> None:
+    # the claim step showed this advice in English in a Russian window; the claim keeps English
+    from evidence_kit.claim.refund import advise
+    from evidence_kit.core import i18n
+
+    def summary() -> str:
+        return advise("damaged", 12.5, "USD", still_works=True, return_postage=5.0).summary(12.5)
+
+    english = summary()
+    assert english.startswith("A partial refund for this is usually 30-40% of the price (3.75 USD")
+    with i18n.using("ru"):
+        russian = summary()
+    assert russian.startswith("Частичный возврат в таком случае обычно составляет 30-40% цены")
+    assert "3,75\u00a0$" in russian and "USD" not in russian and "Возврат товара выгоден" in russian
+    assert summary() == english
