@@ -9,10 +9,9 @@ listing and what arrived, the seller's reply) is quoted as they wrote it.
 
 from __future__ import annotations
 
-from evidence_kit.claim import refund, templates
+from evidence_kit.claim import templates
 from evidence_kit.claim.inputs import ClaimInputs
-from evidence_kit.claim.refund import format_money
-from evidence_kit.core import i18n
+from evidence_kit.claim.refund import shown_money as money  # noqa: F401 - callers import it here
 from evidence_kit.core.i18n import N_, _, format_date, translated
 from evidence_kit.core.model import Case, ItemKind, exhibit_numbers, is_file_name
 from evidence_kit.core.timecode import format_time
@@ -62,16 +61,6 @@ KIND = {
     ItemKind.CLIP: N_("clip"),
     ItemKind.DOCUMENT: N_("document"),
 }
-
-
-def money(value: float | None, currency: str) -> str:
-    """An amount as the shopper's language writes it ('1 499,90 ₽'); English keeps the
-    claim's '1499.90 RUB'. '' without an amount."""
-    if value is None:
-        return ""
-    if i18n.language() == "en":
-        return format_money(value, currency)
-    return i18n.format_amount(refund.money(value, currency), currency)
 
 
 def quoted(text: str) -> str:

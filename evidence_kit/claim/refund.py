@@ -74,12 +74,12 @@ def ask_percent(low: float, high: float) -> float:
     return min(high, round((low + high) / 2 + RESERVE))
 
 
-def _shown(value: float | None, currency: str) -> str:
-    """Money in advice the shopper reads: the claim's '7.50 USD' in English, '7,50 $' in
-    Russian (the advice is never sent; the claim keeps format_money)."""
+def shown_money(value: float | None, currency: str) -> str:
+    """Money the shopper reads (advice, explanations, the dispute card), never sent: the
+    claim's '7.50 USD' in English, '1 499,90 ₽' in Russian; '' without an amount."""
     if value is None or i18n.language() == "en":
         return format_money(value, currency)
-    return i18n.format_amount(value, currency)
+    return i18n.format_amount(money(value, currency), currency)
 
 
 @dataclass
@@ -105,9 +105,9 @@ class RefundAdvice:
         amounts = ""
         if price is not None:
             lo, hi = (partial_amount(price, p, self.currency) for p in (self.low, self.high))
-            amounts = f" ({_shown(lo, self.currency)} - {_shown(hi, self.currency)})"
+            amounts = f" ({shown_money(lo, self.currency)} - {shown_money(hi, self.currency)})"
         ask = partial_amount(price, self.ask, self.currency)
-        ask_amount = f", {_shown(ask, self.currency)}" if ask is not None else ""
+        ask_amount = f", {shown_money(ask, self.currency)}" if ask is not None else ""
         line = _(
             "A partial refund for this is usually {span} of the price{amounts}. Ask for "
             "{ask}%{ask_amount}, to leave room to bargain, and settle for no less than {least}%."
@@ -163,8 +163,8 @@ def advise(
             "After {postage} return postage a full refund still brings {net}, more than the "
             "{keep} of a {percent}% partial refund. A return pays, if you do not want to keep the item."
         )
-    why = why.format(postage=_shown(return_postage, currency), net=_shown(net, currency),
-                     keep=_shown(keep, currency), percent=f"{chosen:g}")  # fmt: skip
+    why = why.format(postage=shown_money(return_postage, currency), net=shown_money(net, currency),
+                     keep=shown_money(keep, currency), percent=f"{chosen:g}")  # fmt: skip
     return RefundAdvice(
         low, high, suggested, chosen, amount, net, recommend,
         why + _range_note(chosen, low, high), **extra,
