@@ -3,15 +3,11 @@ prompts; Qt's QCameraPermission/QMicrophonePermission), and says what to do when
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCameraPermission, Qt
 
-from evidence_kit.core.store import CaseStore
-from evidence_kit.gui.base.case_controller import CaseController
-from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record import permissions
 from evidence_kit.gui.record import window as window_module
 from evidence_kit.gui.record.window import RecorderWindow
@@ -21,18 +17,6 @@ from tests.factories.media import make_video
 Status = Qt.PermissionStatus
 WEBCAM = CameraInfo("Built-in camera", index=0)
 MIC = MicInfo("Built-in microphone", "avfoundation", ":0")
-
-
-@pytest.fixture
-def controller(tmp_path: Path, qtbot) -> CaseController:  # type: ignore[no-untyped-def]
-    return CaseController(CaseStore.create(tmp_path / "case"))
-
-
-@pytest.fixture
-def runner(qtbot) -> TaskRunner:  # type: ignore[no-untyped-def]
-    r = TaskRunner()
-    yield r
-    r.wait_all()
 
 
 @pytest.fixture

@@ -10,27 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
-from evidence_kit.core.store import CaseStore
 from evidence_kit.gui.base.case_controller import CaseController
-from evidence_kit.gui.base.tasks import TaskRunner
 from evidence_kit.gui.record.window import CHECKLIST, RecorderWindow
 from evidence_kit.gui.record.window_view import FRAME_RATES, RESOLUTIONS
 from evidence_kit.media.record.camera import CameraInfo
 from evidence_kit.media.video.frames import frame_at
 from tests.factories.media import make_video
 from tests.factories.video import make_barcode_video, read_frame_number
-
-
-@pytest.fixture
-def controller(tmp_path: Path, qtbot) -> CaseController:  # type: ignore[no-untyped-def]
-    return CaseController(CaseStore.create(tmp_path / "case"))
-
-
-@pytest.fixture
-def runner(qtbot) -> TaskRunner:  # type: ignore[no-untyped-def]
-    r = TaskRunner()
-    yield r
-    r.wait_all()
 
 
 @pytest.fixture
