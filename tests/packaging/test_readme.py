@@ -28,3 +28,10 @@ def test_install_comes_first_for_each_system_then_from_source() -> None:
     src = README[source:]
     assert "py -3.12 -m venv" in src and r".venv\Scripts" in src
     assert "python.org" in src and "brew install python@3.12" in src
+
+
+def test_the_quick_start_holds_the_two_set_up_commands() -> None:
+    start = README.index("## Quick start")
+    section = README[start : README.index("\n## ", start + 1)]
+    assert start < README.index("## Install")
+    assert "./evidence-kit.sh demo " in section and "./evidence-kit.sh test " in section
